@@ -1,0 +1,357 @@
+"""Who does what in a draft, what kind of question each question is, and what it gives.
+
+Agency is the class of each main clause's grammatical subject, from the dependency parse:
+SELLER (I/we/our X/the sender's company or product), READER (you/your X/the recipient, or an
+imperative addressed to them) or OTHER. Raw pronoun counts misrank the seed samples
+(catalog tension T1), so rules that judge self-orientation use clauses, not pronouns.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from spacy.tokens import Doc, Span, Token
+
+from pitchlint.analysis import lexicon as lx
+from pitchlint.draft import PROSE_ZONES, Draft
+
+AgencyClass = Literal["seller", "reader", "other"]
+QuestionClass = Literal["genuine", "loaded", "ask", "pleasantry", "other"]
+
+_SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj", "expl")
+
+
+@dataclass(frozen=True)
+class Clause:
+    verb: Token
+    subject: Token | None
+    agency: AgencyClass
+    imperative: bool
+    service: bool
+    main: bool
+    sentence: Span
+
+
+@dataclass(frozen=True)
+class Question:
+    sentence: Span
+    kind: QuestionClass
+
+
+_PLEASANTRY_RE = re.compile(
+    r"^(?:\W*(?:hi|hey|hello|good day|good morning)\W+)?"
+    r"(?:how (?:are|is|was|r|have|has)(?: you| u| things| they| your \w+| everything| life)"
+    r"(?: been)?(?: doing| going| getting on| keeping| holding up)?(?: today| lately| this week)?"
+    r"|how'?s (?:it going|everything|life|your \w+)|what'?s up|how do you do)\W*$",
+    re.I,
+)
+_TIME_ASK_RE = re.compile(
+    r"\b(?:\d+|five|ten|fifteen|twenty|thirty|a few|few)\s*-?\s*(?:min(?:ute)?s?)\b"
+    r"|\b(?:hop|jump) on\b|\b(?:book|schedule|set up|grab|find) (?:a |some )?(?:time|call|meeting|demo|chat)"
+    r"|\bcalendar\b|\bcalendly\b|\bare you (?:free|available)\b|\bopen to (?:a |an )?(?:call|chat|meeting|demo)"
+    r"|\b(?:quick|short|brief) (?:call|chat|demo|meeting)\b|\bwant (?:a|to see a) demo\b",
+    re.I,
+)
+_REFERRAL_ASK_RE = re.compile(
+    r"\b(?:right|correct|best|appropriate) (?:person|contact)\b|\bwho (?:should|do|would) i\b"
+    r"|\bpoint me\b|\bforward (?:this|it|me)\b|\bintroduce me\b",
+    re.I,
+)
+_OTHER_ASK_RE = re.compile(
+    r"^\W*(?:interested|thoughts|any questions|sound good|make sense|worth a (?:chat|look|call))\W*$"
+    r"|\bany questions\b|\b(?:can|could|may) i (?:send|share|show|call)\b|\bmind if i\b"
+    r"|\bwould you (?:like|be interested|be open)\b|\binterested in\b",
+    re.I,
+)
+_LOADED_START_RE = re.compile(
+    r"^\W*(?:but |so |and )?(?:are|do|did|does|is|would|wouldn't|don't|aren't|isn't|have|has|"
+    r"can|could|will|what if)\b",
+    re.I,
+)
+_WHAT_IF_RE = re.compile(r"\bwhat if i (?:told|showed|said)\b", re.I)
+_GENUINE_IMPERATIVE_RE = re.compile(
+    r"^\W*(?:please )?(?:tell me (?:about|how|what|whether|if)|walk me through|help me understand)",
+    re.I,
+)
+_OFFER_RE = re.compile(r"\b(?:anything|something) (?:i|we) can do\b|\bcan i help\b", re.I)
+_NUMBER_RE = re.compile(r"\d")
+_GIVE_VERBS = frozenset({
+    "attach", "put", "compare", "pull", "build", "write", "make", "find", "notice", "map",
+    "benchmark", "analyze", "analyse", "review", "check", "draft", "record", "prepare",
+})
+_GENERIC_COLLATERAL = re.compile(
+    r"\b(?:brochure|deck|more information|more info|website|blog post|our latest|case stud|"
+    r"one-pager about us|product sheet|datasheet)\b",
+    re.I,
+)
+
+
+class Analysis:
+    """Lazily computed facts about one parsed draft. Rules share one instance per draft."""
+
+    def __init__(self, draft: Draft, doc: Doc, seller_names: tuple[str, ...] = ()) -> None:
+        self.draft = draft
+        self.doc = doc
+        names = [*seller_names, draft.meta.company or "", draft.meta.sender or "", *draft.meta.products]
+        self.seller_names = tuple(n.lower() for n in names if n)
+        recipient = draft.meta.recipient
+        self.reader_names = tuple(
+            n.lower() for n in (recipient.name, recipient.company) if n
+        )
+
+    # sentences -------------------------------------------------------------------------
+    @functools.cached_property
+    def sentences(self) -> tuple[Span, ...]:
+        """Sentences of the sender's prose (greeting excluded), in order."""
+        return tuple(
+            s for s in self.doc.sents
+            if not all(t.is_space or t.is_punct for t in s)
+            and self.draft.zone_at(_first_word(s).idx) in PROSE_ZONES
+            and self.draft.zone_at(_first_word(s).idx) != "greeting"
+        )
+
+    @functools.cached_property
+    def body_sentences(self) -> tuple[Span, ...]:
+        return tuple(
+            s for s in self.sentences if self.draft.zone_at(_first_word(s).idx) in ("body", "ps")
+        )
+
+    def sentence_index(self, token: Token) -> int | None:
+        for i, sent in enumerate(self.body_sentences):
+            if sent.start <= token.i < sent.end:
+                return i
+        return None
+
+    # agency ----------------------------------------------------------------------------
+    @functools.cached_property
+    def clauses(self) -> tuple[Clause, ...]:
+        found: list[Clause] = []
+        for sent in self.body_sentences:
+            question = is_question(sent)
+            for verb in _clause_verbs(sent):
+                found.append(self._clause(verb, sent, question))
+        return tuple(found)
+
+    def _clause(self, verb: Token, sent: Span, question: bool) -> Clause:
+        subject = next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS), None)
+        inherited = subject is None and verb.dep_ == "conj"
+        if inherited:
+            head = verb.head
+            subject = next((c for c in head.children if c.dep_ in _SUBJECT_DEPS), None)
+        imperative = subject is None and _is_imperative(verb)
+        if imperative:
+            agency: AgencyClass = "reader" if _mentions_reader(verb) else "other"
+        elif subject is None:
+            agency = "other"
+        else:
+            agency = self.agency_of(subject)
+            if agency == "other" and subject.lower_ in ("it", "this", "they") and verb.dep_ == "conj":
+                agency = self.agency_of_verb(verb.head)
+        if agency == "seller" and subject is not None and subject.lower_ in ("we", "us"):
+            if (question and _mentions_reader(sent.root)) or _lets(verb):
+                agency = "other"  # inclusive "we": "how would you recommend we get this done?"
+        service = agency == "seller" and verb.lemma_.lower() in lx.SERVICE_VERBS and (
+            question or _mentions_reader(verb)
+        )
+        main = verb.dep_ == "ROOT" or (verb.dep_ == "conj" and _root_of(verb).dep_ == "ROOT")
+        return Clause(verb, subject, agency, imperative, service, main, sent)
+
+    def agency_of_verb(self, verb: Token) -> AgencyClass:
+        subject = next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS), None)
+        return self.agency_of(subject) if subject is not None else "other"
+
+    def agency_of(self, subject: Token) -> AgencyClass:
+        """Classify a subject token (its whole noun phrase is considered)."""
+        lower = subject.lower_
+        if lower in lx.SELLER_PRONOUNS:
+            return "seller"
+        if lower in lx.READER_PRONOUNS:
+            return "reader"
+        if subject._.merge_tag:
+            return "seller" if re.search(r"sender|my_|from_", lower) else "reader"
+        possessors = [c.lower_ for c in subject.children if c.dep_ == "poss"]
+        if any(p in lx.SELLER_POSSESSIVES for p in possessors):
+            return "seller"
+        if any(p in lx.READER_POSSESSIVES for p in possessors):
+            return "reader"
+        phrase = " ".join(t.lower_ for t in subject.subtree if not t.is_punct)
+        if any(name and name in phrase for name in self.seller_names):
+            return "seller"
+        if any(name and name in phrase for name in self.reader_names):
+            return "reader"
+        return "other"
+
+    def clause_of(self, token: Token) -> Clause | None:
+        """The innermost clause (of any depth) that contains `token`."""
+        node = token
+        verbs = {c.verb.i: c for c in self.all_clauses}
+        while True:
+            if node.i in verbs:
+                return verbs[node.i]
+            if node.head.i == node.i:
+                return None
+            node = node.head
+
+    @functools.cached_property
+    def all_clauses(self) -> tuple[Clause, ...]:
+        """Every clause with a verb, main or subordinate (for match-level agency filters)."""
+        found: list[Clause] = []
+        for sent in self.body_sentences:
+            question = is_question(sent)
+            for token in sent:
+                if token.pos_ in ("VERB", "AUX") and (
+                    any(c.dep_ in _SUBJECT_DEPS for c in token.children)
+                    or token.dep_ in ("ROOT", "conj")
+                ):
+                    found.append(self._clause(token, sent, question))
+        return tuple(found)
+
+    def agency_at(self, token: Token) -> AgencyClass:
+        """Agency of the clause around a token; a token inside "our X" is the seller's."""
+        head = token if token.pos_ in ("NOUN", "PROPN", "PRON") else token.head
+        for node in (head, head.head):
+            if node.pos_ in ("NOUN", "PROPN") and self.agency_of(node) != "other":
+                return self.agency_of(node)
+        clause = self.clause_of(token)
+        return clause.agency if clause else "other"
+
+    @functools.cached_property
+    def seller_focus_clauses(self) -> tuple[Clause, ...]:
+        """Main clauses with the seller as subject, except offers of help to the reader."""
+        return tuple(c for c in self.clauses if c.main and c.agency == "seller" and not c.service)
+
+    @functools.cached_property
+    def reader_focus_clauses(self) -> tuple[Clause, ...]:
+        """Main clauses about the reader, except asks, loaded questions and "like most" frames."""
+        return tuple(
+            c for c in self.clauses
+            if c.main and c.agency == "reader"
+            and self.question_kind(c.sentence) not in ("loaded", "ask")
+            and not _is_generic_frame(c.sentence)
+        )
+
+    @property
+    def self_focus(self) -> dict[str, int]:
+        return {"seller_clauses": len(self.seller_focus_clauses),
+                "reader_clauses": len(self.reader_focus_clauses)}
+
+    # questions -------------------------------------------------------------------------
+    @functools.cached_property
+    def questions(self) -> tuple[Question, ...]:
+        return tuple(
+            Question(s, self.question_kind(s))
+            for s in self.body_sentences
+            if is_question(s) or _GENUINE_IMPERATIVE_RE.match(s.text)
+        )
+
+    def question_kind(self, sent: Span) -> QuestionClass:
+        if not is_question(sent) and not _GENUINE_IMPERATIVE_RE.match(sent.text):
+            return "other"
+        return classify_question(_prose(sent))
+
+    @functools.cached_property
+    def genuine_questions(self) -> int:
+        return sum(1 for q in self.questions if q.kind == "genuine")
+
+    # gives -----------------------------------------------------------------------------
+    def gives_value(self, sent: Span) -> bool:
+        """A sentence that brings the reader something: a specific number, a resource made
+        for them, an answer to their question, or an offer of help."""
+        text = sent.text
+        if _GENERIC_COLLATERAL.search(text):
+            return False
+        if _OFFER_RE.search(text):
+            return True
+        if re.search(r"\byour (?:question|request|note|reply|email)\b", text, re.I):
+            return True
+        has_number = any(t.like_num or _NUMBER_RE.search(t.text) for t in sent if not t._.merge_tag)
+        if has_number and not _TIME_ASK_RE.search(text):
+            return True
+        return any(
+            t.lemma_.lower() in _GIVE_VERBS and t.pos_ == "VERB" for t in sent
+        ) and bool(re.search(r"\b(?:you|your)\b", text, re.I))
+
+
+def is_question(sent: Span) -> bool:
+    return "?" in sent.text.rstrip()[-3:]
+
+
+def classify_question(text: str) -> QuestionClass:
+    """genuine / loaded / ask / pleasantry / other, from the question's words."""
+    clean = " ".join(text.split())
+    if _PLEASANTRY_RE.match(clean):
+        return "pleasantry"
+    if _TIME_ASK_RE.search(clean) or _REFERRAL_ASK_RE.search(clean) or _OTHER_ASK_RE.search(clean):
+        return "ask"
+    lower = clean.lower()
+    words = re.findall(r"[a-z0-9%'’-]+", lower)
+    if _WHAT_IF_RE.search(clean):
+        return "loaded"
+    if _LOADED_START_RE.match(clean) and " or " not in lower and any(
+        w.strip("’'") in lx.FEAR_OR_ABSOLUTE or w.endswith("-proof") for w in words
+    ):
+        return "loaded"
+    if _OFFER_RE.search(clean) or _GENUINE_IMPERATIVE_RE.match(clean):
+        return "genuine"
+    if len(words) >= 3 and (
+        re.search(r"\b(?:you|your|yours|you're|you’re|y'all|folks)\b", lower)
+        or re.match(r"^\W*(?:so,? )?(?:how|what|which|where|when|why|who)\b", lower)
+    ):
+        return "genuine"
+    return "other"
+
+
+def _first_word(sent: Span) -> Token:
+    return next((t for t in sent if not t.is_space), sent[0])
+
+
+def _prose(sent: Span) -> str:
+    return "".join(t.text_with_ws for t in sent if not t.is_space).strip()
+
+
+def _clause_verbs(sent: Span) -> list[Token]:
+    root = sent.root
+    verbs = [root]
+    frontier = [root]
+    while frontier:
+        node = frontier.pop()
+        for child in node.children:
+            if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX"):
+                verbs.append(child)
+                frontier.append(child)
+    return sorted(verbs, key=lambda t: t.i)
+
+
+def _root_of(token: Token) -> Token:
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    return token
+
+
+def _is_imperative(verb: Token) -> bool:
+    if verb.tag_ != "VB" or verb.dep_ not in ("ROOT", "conj"):
+        return False
+    if any(c.dep_ in ("aux", "auxpass") and c.i < verb.i for c in verb.children):
+        return False
+    return not any(c.dep_ == "mark" for c in verb.children)
+
+
+def _mentions_reader(verb: Token) -> bool:
+    return any(t.lower_ in lx.READER_PRONOUNS | lx.READER_POSSESSIVES for t in verb.subtree)
+
+
+def _lets(verb: Token) -> bool:
+    return verb.lower_ in ("let", "'s") or any(c.lower_ in ("'s", "’s") for c in verb.children)
+
+
+def _is_generic_frame(sent: Span) -> bool:
+    return bool(re.search(r"\b(?:like|as) (?:most|many|all|every)\b", sent.text, re.I))
+
+
+def trim(span: Span) -> Span:
+    """The span without leading and trailing whitespace tokens."""
+    tokens = [t for t in span if not t.is_space]
+    return span.doc[tokens[0].i : tokens[-1].i + 1] if tokens else span

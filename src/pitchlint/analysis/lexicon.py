@@ -1,0 +1,25 @@
+"""Small closed word lists the shared analysis relies on (grounded in the seed catalog)."""
+
+SELLER_PRONOUNS = frozenset({"i", "we", "me", "us"})
+SELLER_POSSESSIVES = frozenset({"my", "our"})
+READER_PRONOUNS = frozenset({"you", "u", "ya"})
+READER_POSSESSIVES = frozenset({"your", "yours"})
+
+# Seller clauses built on these verbs serve the reader ("Is there anything I can do to help?").
+SERVICE_VERBS = frozenset({
+    "help", "pitch", "support", "send", "introduce", "share", "listen", "learn", "understand",
+    "ask", "know", "wonder", "offer", "attach", "put", "compare", "find", "notice", "see", "read",
+    "hear", "connect", "redo", "walk", "answer", "look", "think", "suspect", "assume",
+})
+
+# Product nouns that make "our X" (and a bare "the platform") the seller speaking.
+PRODUCT_NOUNS = frozenset({
+    "platform", "solution", "tool", "software", "product", "app", "ai", "service", "system",
+    "technology", "engine", "suite", "team", "company", "firm", "agency", "offering", "api",
+})
+
+FEAR_OR_ABSOLUTE = frozenset({
+    "100", "100%", "confident", "sure", "certain", "proof", "risk", "risks", "afraid", "worried",
+    "losing", "lose", "miss", "wish", "double", "triple", "10x", "2x", "3x", "tired", "sick",
+    "guaranteed", "audit-proof",
+})

@@ -1,0 +1,49 @@
+"""Subject-line checks that depend on thread metadata."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from pitchlint.checks import check
+from pitchlint.context import RuleContext
+from pitchlint.findings import Finding, Severity
+from pitchlint.rules.loader import LoadedRule
+
+# Re:/Fwd: (and the seed's "Re;") at the very start, each followed by space, ")" or the end,
+# so "re:Invent" and "RE/MAX" are left alone.
+_PREFIXES_RE = re.compile(r"[ \t(]*((?:(?:re|fwd?|aw|tr)[ \t]*[:;](?=[ \t)]|$)[ \t]*)+)", re.I)
+_ONE_PREFIX_RE = re.compile(r"(?:re|fwd?|aw|tr)[ \t]*[:;]", re.I)
+
+
+@check("fake-reply-subject")
+def fake_reply_subject(ctx: RuleContext, rule: LoadedRule) -> Iterator[Finding]:
+    """A prefix on a first touch, or stacked prefixes, is an error; a single prefix on an
+    unanswered follow-up is a warning; a real reply (in_reply_to) is fine."""
+    draft = ctx.draft
+    zone = draft.zone("subject")
+    meta = draft.meta
+    if zone is None or meta.is_reply:
+        return
+    match = _PREFIXES_RE.match(draft.text, zone.start, zone.end)
+    if not match:
+        return
+    start, end = match.span(1)
+    count = len(_ONE_PREFIX_RE.findall(match.group(1)))
+    if not meta.is_follow_up:
+        severity, detail = Severity.ERROR, " on a first email"
+    elif count >= 2:
+        severity, detail = Severity.ERROR, f" ({count} stacked prefixes)"
+    else:
+        severity, detail = Severity.WARNING, " on a follow-up the reader never answered"
+    rest = draft.text[end : zone.end].strip(" \t()")
+    finding = ctx.finding(rule, start, end, severity=severity, detail=detail)
+    if not rest or draft.text[start - 1 : start] == "(":
+        finding = _without_fix(finding)  # nothing would be left to read: advise, don't edit
+    yield finding
+
+
+def _without_fix(finding: Finding) -> Finding:
+    import dataclasses
+
+    return dataclasses.replace(finding, fix=None)

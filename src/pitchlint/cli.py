@@ -1,0 +1,154 @@
+"""Command line: `pitchlint check`, `pitchlint rules`, `pitchlint rule ID`.
+
+Exit codes: 0 clean, 1 findings at or above --fail-on or a score below --fail-under,
+2 usage, config or rule-file error, or an input that could not be read.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections import defaultdict
+from collections.abc import Sequence
+from pathlib import Path
+
+import click
+
+from pitchlint import __version__
+from pitchlint.config import Config, ConfigError, find_config, load_config
+from pitchlint.draft import Draft
+from pitchlint.engine import Engine, Report
+from pitchlint.findings import Severity
+from pitchlint.nlp import ModelError
+from pitchlint.reporters import FORMATS, get_reporter
+from pitchlint.rules.loader import RuleError, bundled_rules_dir, load_rules
+from pitchlint.sources import iter_paths, load_drafts
+
+SEVERITIES = ("info", "warning", "error")
+
+
+class UsageFailure(click.ClickException):
+    exit_code = 2
+
+    def show(self, file=None) -> None:  # type: ignore[no-untyped-def]
+        click.echo(f"pitchlint: error: {self.message}", err=True)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="pitchlint")
+def cli() -> None:
+    """Lint, grade and rewrite sales outreach emails."""
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True)
+@click.option("--fail-on", type=click.Choice(SEVERITIES), default=None,
+              help="Exit 1 when a finding is at least this severe (default: error, or config).")
+@click.option("--fail-under", type=click.FloatRange(0, 100), default=None,
+              help="Exit 1 when a draft scores below this.")
+@click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              default=None, help="Use this config file instead of searching upwards.")
+@click.option("--select", multiple=True, help="Only these rule ids or families (repeatable).")
+@click.option("--ignore", multiple=True, help="Skip these rule ids or families (repeatable).")
+def check(paths: tuple[str, ...], fmt: str, fail_on: str | None, fail_under: float | None,
+          config_path: Path | None, select: tuple[str, ...], ignore: tuple[str, ...]) -> None:
+    """Check draft files (or folders, or - for stdin) and print findings and scores."""
+    drafts, skipped = load_drafts(paths)
+    for item in skipped:
+        click.echo(f"pitchlint: {item.reason}", err=True)
+    reports: list[Report] = []
+    failing = False
+    for config, group in _group_by_config(drafts, config_path).items():
+        config = _with_cli(config, select, ignore)
+        engine = _engine(config)
+        threshold = Severity.parse(fail_on) if fail_on else config.fail_on
+        floor = fail_under if fail_under is not None else config.fail_under
+        for report in engine.check(group):
+            reports.append(report)
+            failing |= any(f.severity >= threshold for f in report.findings)
+            failing |= floor is not None and report.score.value < floor
+    order = {d.path: i for i, d in enumerate(drafts)}
+    reports.sort(key=lambda r: order[r.draft.path])
+    click.echo(get_reporter(fmt)(reports, skipped), nl=False)
+    sys.exit(2 if skipped else 1 if failing else 0)
+
+
+@cli.command(name="rules")
+@click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+def list_rules(config_path: Path | None) -> None:
+    """List every rule: id, family, severity and what it flags."""
+    config = _config_for(config_path, Path.cwd())
+    rules = _load(config)
+    width = max(len(r.id) for r in rules)
+    for rule in rules:
+        click.echo(f"{rule.id:<{width}}  {rule.family:<12} {rule.spec.severity:<8} {rule.spec.summary}")
+
+
+@cli.command(name="rule")
+@click.argument("rule_id")
+@click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+def show_rule(rule_id: str, config_path: Path | None) -> None:
+    """Print one rule's documentation."""
+    from pitchlint.docs import rule_markdown
+
+    config = _config_for(config_path, Path.cwd())
+    rules = {r.id: r for r in _load(config)}
+    if rule_id not in rules:
+        import difflib
+
+        hint = difflib.get_close_matches(rule_id, sorted(rules), n=1)
+        raise UsageFailure(f"unknown rule {rule_id!r}" + (f" (did you mean {hint[0]!r}?)" if hint else ""))
+    click.echo(rule_markdown(rules[rule_id]))
+
+
+def _group_by_config(drafts: Sequence[Draft], explicit: Path | None) -> dict[Config, list[Draft]]:
+    groups: dict[Config, list[Draft]] = defaultdict(list)
+    for draft in drafts:
+        start = Path.cwd() if draft.path == "-" else Path(draft.path)
+        groups[_config_for(explicit, start)].append(draft)
+    return groups
+
+
+def _config_for(explicit: Path | None, start: Path) -> Config:
+    try:
+        return load_config(explicit.resolve() if explicit else find_config(start))
+    except ConfigError as exc:
+        raise UsageFailure(str(exc)) from None
+
+
+def _with_cli(config: Config, select: tuple[str, ...], ignore: tuple[str, ...]) -> Config:
+    import dataclasses
+
+    if not select and not ignore:
+        return config
+    return dataclasses.replace(config, select=select or config.select, ignore=(*config.ignore, *ignore))
+
+
+_ENGINES: dict[Config, Engine] = {}
+
+
+def _engine(config: Config) -> Engine:
+    if config not in _ENGINES:
+        try:
+            _ENGINES[config] = Engine(config)
+        except (ConfigError, RuleError, ModelError) as exc:
+            raise UsageFailure(str(exc)) from None
+    return _ENGINES[config]
+
+
+def _load(config: Config):  # type: ignore[no-untyped-def]
+    try:
+        return load_rules([bundled_rules_dir(), *config.rule_folders])
+    except RuleError as exc:
+        raise UsageFailure(str(exc)) from None
+
+
+def main() -> None:
+    try:
+        cli(standalone_mode=True)
+    except (RuleError, ConfigError, ModelError) as exc:
+        click.echo(f"pitchlint: error: {exc}", err=True)
+        sys.exit(2)
+
+
+__all__ = ["cli", "iter_paths", "main"]

@@ -1,0 +1,149 @@
+"""Configuration from `[tool.pitchlint]` in pyproject.toml or `.pitchlint.yaml`, found by
+walking up from the checked file. Unknown keys are errors (with a suggestion)."""
+
+from __future__ import annotations
+
+import difflib
+import functools
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from pitchlint.findings import Severity
+
+CONFIG_FILES = (".pitchlint.yaml", ".pitchlint.yml", "pyproject.toml")
+DEFAULT_GRADES = {"A": 90.0, "B": 80.0, "C": 70.0, "D": 60.0}
+
+
+class ConfigError(ValueError):
+    pass
+
+
+@dataclass(frozen=True)
+class Config:
+    path: Path | None = None
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    severity: dict[str, Severity] = field(default_factory=dict)
+    weights: dict[str, float] = field(default_factory=dict)
+    params: dict[str, dict[str, Any]] = field(default_factory=dict)
+    rule_folders: tuple[Path, ...] = ()
+    sender: tuple[str, ...] = ()
+    company: tuple[str, ...] = ()
+    products: tuple[str, ...] = ()
+    model: str | None = None
+    fail_on: Severity = Severity.ERROR
+    fail_under: float | None = None
+    grades: dict[str, float] = field(default_factory=lambda: dict(DEFAULT_GRADES))
+
+    @property
+    def seller_names(self) -> tuple[str, ...]:
+        return (*self.sender, *self.company, *self.products)
+
+
+_KEYS = {
+    "select", "ignore", "severity", "weights", "thresholds", "params", "rule_folders",
+    "sender", "company", "products", "model", "fail_on", "fail_under", "grades",
+}
+
+
+def find_config(start: Path) -> Path | None:
+    """The nearest config file at or above `start` (a file or a folder)."""
+    folder = start if start.is_dir() else start.parent
+    return _find_in(folder.resolve())
+
+
+@functools.lru_cache(maxsize=256)
+def _find_in(folder: Path) -> Path | None:
+    for candidate in (folder, *folder.parents):
+        for name in CONFIG_FILES:
+            path = candidate / name
+            if path.is_file() and (name != "pyproject.toml" or _has_tool_table(path)):
+                return path
+    return None
+
+
+def _has_tool_table(path: Path) -> bool:
+    try:
+        return "pitchlint" in tomllib.loads(path.read_text(encoding="utf-8")).get("tool", {})
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return False
+
+
+@functools.lru_cache(maxsize=64)
+def load_config(path: Path | None) -> Config:
+    if path is None:
+        return Config()
+    try:
+        text = path.read_text(encoding="utf-8")
+        if path.name == "pyproject.toml":
+            data = tomllib.loads(text).get("tool", {}).get("pitchlint", {})
+        else:
+            data = yaml.safe_load(text) or {}
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, yaml.YAMLError) as exc:
+        raise ConfigError(f"{path}: cannot read config: {' '.join(str(exc).split())}") from exc
+    if not isinstance(data, dict):
+        raise ConfigError(f"{path}: config must be a mapping of keys")
+    return config_from_mapping(data, path)
+
+
+def config_from_mapping(data: dict[str, Any], path: Path | None) -> Config:
+    where = str(path) if path else "config"
+    values = {str(k).replace("-", "_"): v for k, v in data.items()}
+    for key in values:
+        if key not in _KEYS:
+            hint = difflib.get_close_matches(key, sorted(_KEYS), n=1)
+            suggestion = f" (did you mean `{hint[0]}`?)" if hint else ""
+            raise ConfigError(f"{where}: unknown key `{key}`{suggestion}")
+    base = path.parent if path else Path.cwd()
+
+    def names(key: str) -> tuple[str, ...]:
+        value = values.get(key, ())
+        if isinstance(value, str):
+            return (value,)
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise ConfigError(f"{where}: `{key}` must be a list of names")
+        return tuple(value)
+
+    def mapping(key: str) -> dict[str, Any]:
+        value = values.get(key, {})
+        if not isinstance(value, dict):
+            raise ConfigError(f"{where}: `{key}` must be a mapping")
+        return value
+
+    try:
+        severity = {rule: Severity.parse(str(level)) for rule, level in mapping("severity").items()}
+        fail_on = Severity.parse(str(values.get("fail_on", "error")))
+    except ValueError as exc:
+        raise ConfigError(f"{where}: {exc}") from exc
+    params: dict[str, dict[str, Any]] = {k: dict(v) for k, v in mapping("params").items()}
+    for rule, bounds in mapping("thresholds").items():
+        params.setdefault(rule, {})["thresholds"] = bounds
+    weights = {}
+    for rule, weight in mapping("weights").items():
+        if not isinstance(weight, (int, float)) or weight < 0:
+            raise ConfigError(f"{where}: weight of `{rule}` must be a number >= 0")
+        weights[rule] = float(weight)
+    grades = {**DEFAULT_GRADES, **{str(k).upper(): float(v) for k, v in mapping("grades").items()}}
+    fail_under = values.get("fail_under")
+    if fail_under is not None and not isinstance(fail_under, (int, float)):
+        raise ConfigError(f"{where}: `fail_under` must be a number from 0 to 100")
+    return Config(
+        path=path,
+        select=names("select"),
+        ignore=names("ignore"),
+        severity=severity,
+        weights=weights,
+        params=params,
+        rule_folders=tuple((base / p).resolve() for p in names("rule_folders")),
+        sender=names("sender"),
+        company=names("company"),
+        products=names("products"),
+        model=values.get("model"),
+        fail_on=fail_on,
+        fail_under=float(fail_under) if fail_under is not None else None,
+        grades=grades,
+    )

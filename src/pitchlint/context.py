@@ -1,0 +1,77 @@
+"""What a rule sees while checking one draft, and the one way findings are built."""
+
+from __future__ import annotations
+
+import string
+from dataclasses import dataclass
+from typing import Any
+
+from spacy.tokens import Doc
+
+from pitchlint.analysis import Analysis
+from pitchlint.draft import Draft
+from pitchlint.findings import Finding, Fix, Severity
+from pitchlint.fixes import fix_from_spec
+from pitchlint.rules.loader import LoadedRule
+from pitchlint.rules.schema import DEFAULT_WEIGHTS
+
+
+class _Fields(dict):  # type: ignore[type-arg]
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+_FACTOR = {Severity.INFO: DEFAULT_WEIGHTS["info"], Severity.WARNING: DEFAULT_WEIGHTS["warning"],
+           Severity.ERROR: DEFAULT_WEIGHTS["error"]}
+
+
+@dataclass
+class RuleContext:
+    draft: Draft
+    doc: Doc
+    analysis: Analysis
+    params: dict[str, dict[str, Any]]
+
+    def params_for(self, rule: LoadedRule) -> dict[str, Any]:
+        """The rule's YAML `params`, overlaid with the config's overrides for it."""
+        return {**rule.spec.params, **self.params.get(rule.id, {})}
+
+    def finding(
+        self,
+        rule: LoadedRule,
+        start: int,
+        end: int,
+        *,
+        severity: Severity | None = None,
+        fix: Fix | None = None,
+        **fields: Any,
+    ) -> Finding:
+        """A finding on `text[start:end]`; weight scales with severity below the rule's own."""
+        spec = rule.spec
+        declared = Severity.parse(spec.severity)
+        actual = severity or declared
+        weight = spec.effective_weight * _FACTOR[actual] / _FACTOR[declared]
+        matched = self.draft.text[start:end]
+        message = string.Formatter().vformat(spec.message, (), _Fields(match=_short(matched), **fields))
+        if fix is None and spec.fix is not None:
+            fix = fix_from_spec(spec.fix, self.draft, start, end)
+        line, col = self.draft.line_col(start)
+        return Finding(
+            rule=spec.id,
+            severity=actual,
+            start=start,
+            end=end,
+            line=line,
+            col=col,
+            matched=matched,
+            message=message,
+            weight=round(weight, 2),
+            advice=spec.advice.strip(),
+            fix=fix,
+            family=rule.family,
+        )
+
+
+def _short(text: str, limit: int = 80) -> str:
+    one_line = " ".join(text.split())
+    return one_line if len(one_line) <= limit else one_line[: limit - 1] + "…"

@@ -1,0 +1,36 @@
+"""A rule's documentation, rendered from its YAML (ruff's skeleton)."""
+
+from __future__ import annotations
+
+from pitchlint.rules.loader import LoadedRule
+
+
+def rule_markdown(rule: LoadedRule) -> str:
+    spec = rule.spec
+    lines = [f"# {spec.id}", "", f"Family: {rule.family} · severity: {spec.severity} · kind: {spec.kind}"
+             f" · applies to: {spec.when} · weight: {spec.effective_weight:g}", ""]
+    lines += ["## What it flags", "", spec.summary.strip(), ""]
+    lines += ["## Why it hurts replies", "", spec.why.strip(), ""]
+    if spec.examples.bad:
+        bad = spec.examples.bad[0]
+        lines += ["## Example", "", _quote(bad.text), ""]
+    lines += ["## Use instead", "", spec.advice.strip(), ""]
+    if spec.examples.bad and spec.examples.bad[0].fixed:
+        lines += [_quote(spec.examples.bad[0].fixed), ""]
+    elif spec.examples.good:
+        lines += ["For example:", "", _quote(spec.examples.good[0].text), ""]
+    lines += ["## Fix safety", ""]
+    if spec.fix is None:
+        lines += ["No automatic fix: pitchlint shows advice only.", ""]
+    else:
+        lines += [f"{spec.fix.title} ({spec.fix.applicability})."]
+        if spec.fix_safety:
+            lines += ["", spec.fix_safety.strip()]
+        lines += [""]
+    if spec.references:
+        lines += ["## References", "", *[f"- {ref}" for ref in spec.references], ""]
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def _quote(text: str) -> str:
+    return "\n".join("    " + line for line in text.strip("\n").splitlines())

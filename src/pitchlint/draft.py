@@ -1,0 +1,299 @@
+"""A draft: the original text, its zones, merge tags and metadata.
+
+Zones partition the text so that every rule knows whether it is looking at the sender's
+own prose (greeting, body, ps) or at text it must leave alone (front matter, quoted reply,
+signature). Offsets always index the text exactly as the user gave it.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from pitchlint.mergetags import find_merge_tags
+
+PROSE_ZONES = ("subject", "greeting", "body", "ps")
+ALL_ZONES = ("front_matter", "header", "subject", "greeting", "body", "signature", "ps", "quoted")
+
+
+class DraftError(ValueError):
+    """A draft that cannot be read (undecodable, binary, bad front matter)."""
+
+
+@dataclass(frozen=True)
+class Zone:
+    name: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Recipient:
+    name: str | None = None
+    company: str | None = None
+    role: str | None = None
+    industry: str | None = None
+    size: str | None = None
+
+
+@dataclass(frozen=True)
+class DraftMeta:
+    """What the text cannot tell: touch number, relationship, who sends it and to whom."""
+
+    touch: int = 1
+    relationship: str = "prospect"
+    in_reply_to: str | None = None
+    sender: str | None = None
+    company: str | None = None
+    products: tuple[str, ...] = ()
+    recipient: Recipient = field(default_factory=Recipient)
+    template: bool | None = None
+
+    @property
+    def is_follow_up(self) -> bool:
+        return self.touch >= 2
+
+    @property
+    def is_reply(self) -> bool:
+        return bool(self.in_reply_to)
+
+
+_META_KEYS = {
+    "subject", "touch", "relationship", "in_reply_to", "sender", "company", "products",
+    "recipient", "template",
+}
+_RECIPIENT_KEYS = {"name", "company", "role", "industry", "size"}
+
+
+def meta_from_mapping(data: dict[str, Any], where: str) -> DraftMeta:
+    """Build metadata from front matter (or any mapping), rejecting wrong types clearly."""
+    def text(key: str, value: Any) -> str | None:
+        if value is None:
+            return None
+        if not isinstance(value, (str, int, float)):
+            raise DraftError(f"{where}: `{key}` must be text, got {type(value).__name__}")
+        return str(value)
+
+    touch = data.get("touch", 1)
+    if isinstance(touch, bool) or not isinstance(touch, int) or touch < 1:
+        raise DraftError(f"{where}: `touch` must be a whole number from 1, got {touch!r}")
+    relationship = text("relationship", data.get("relationship")) or "prospect"
+    if relationship not in ("prospect", "customer"):
+        raise DraftError(f"{where}: `relationship` must be prospect or customer")
+    recipient_raw = data.get("recipient") or {}
+    if isinstance(recipient_raw, str):
+        recipient_raw = {"name": recipient_raw}
+    if not isinstance(recipient_raw, dict):
+        raise DraftError(f"{where}: `recipient` must be a mapping of {sorted(_RECIPIENT_KEYS)}")
+    recipient = Recipient(
+        **{k: text(f"recipient.{k}", v) for k, v in recipient_raw.items() if k in _RECIPIENT_KEYS}
+    )
+    products = data.get("products") or ()
+    if isinstance(products, str):
+        products = (products,)
+    template = data.get("template")
+    if template is not None and not isinstance(template, bool):
+        raise DraftError(f"{where}: `template` must be true or false")
+    return DraftMeta(
+        touch=touch,
+        relationship=relationship,
+        in_reply_to=text("in_reply_to", data.get("in_reply_to")),
+        sender=text("sender", data.get("sender")),
+        company=text("company", data.get("company")),
+        products=tuple(str(p) for p in products),
+        recipient=recipient,
+        template=template,
+    )
+
+
+@dataclass(frozen=True)
+class Draft:
+    path: str
+    text: str
+    zones: tuple[Zone, ...]
+    merge_tags: tuple[tuple[int, int], ...]
+    meta: DraftMeta
+    _line_starts: tuple[int, ...] = field(repr=False, compare=False, default=())
+
+    def zone_at(self, offset: int) -> str:
+        for zone in self.zones:
+            if zone.start <= offset < zone.end:
+                return zone.name
+        return self.zones[-1].name if self.zones else "body"
+
+    def zone(self, name: str) -> Zone | None:
+        return next((z for z in self.zones if z.name == name), None)
+
+    def zone_text(self, name: str) -> str:
+        zone = self.zone(name)
+        return self.text[zone.start : zone.end] if zone else ""
+
+    @property
+    def subject(self) -> str | None:
+        zone = self.zone("subject")
+        return self.text[zone.start : zone.end] if zone else None
+
+    def line_col(self, offset: int) -> tuple[int, int]:
+        """1-based line and column of a character offset."""
+        line = bisect.bisect_right(self._line_starts, offset) - 1
+        return line + 1, offset - self._line_starts[line] + 1
+
+    def line_text(self, line: int) -> str:
+        start = self._line_starts[line - 1]
+        end = self.text.find("\n", start)
+        return self.text[start : end if end != -1 else len(self.text)].rstrip("\r")
+
+    def in_merge_tag(self, start: int, end: int) -> bool:
+        return any(s < end and start < e for s, e in self.merge_tags)
+
+    def masked_text(self, zones: frozenset[str]) -> str:
+        """The text with every character outside `zones` blanked (newlines kept), so a Doc
+        over it has the same offsets as the original while parsing only what is judged."""
+        chars = list(self.text)
+        for zone in self.zones:
+            if zone.name not in zones:
+                for i in range(zone.start, zone.end):
+                    if chars[i] not in "\r\n":
+                        chars[i] = " "
+        return "".join(chars)
+
+
+_FRONT_MATTER_RE = re.compile(r"\A(\ufeff?)---[ \t]*\r?\n(.*?)(?:^|\n)---[ \t]*(?:\r?\n|\Z)", re.S)
+_SUBJECT_RE = re.compile(r"^[ \t]*subject[ \t]*:[ \t]*(.*?)[ \t]*\r?$", re.I | re.M)
+_GREETING_RE = re.compile(
+    r"[ \t]*(?:hi|hello|hey|dear|greetings|good (?:morning|afternoon|evening))\b"
+    r"(?:[^\n,!:?.]|\.(?=\s*,)){0,40}?(?:[,!:—–-]|(?=[ \t]*\r?\n)|\Z)",
+    re.I,
+)
+_QUOTE_START_RE = re.compile(
+    r"^(?:>.*|On .{0,200}wrote:[ \t]*\r?|-{2,}[ \t]*(?:Original|Forwarded) Message[ \t]*-{2,}.*"
+    r"|From:[ \t].*\r?\n(?:Sent|Date):.*)$",
+    re.M,
+)
+_SIGN_OFF_RE = re.compile(
+    r"^[ \t]*(?:best|best regards|kind regards|warm regards|regards|warmly|cheers|thanks|"
+    r"thank you|many thanks|thanks again|sincerely|yours(?: truly| sincerely)?|all the best|"
+    r"talk soon|speak soon|respectfully|--)\b[ \t]*[,!.]?[ \t]*(?:[^\n]{0,60})?\r?$",
+    re.I | re.M,
+)
+_SIG_DASHES_RE = re.compile(r"^-- ?\r?$", re.M)
+_PS_RE = re.compile(r"^[ \t]*p\.?[ \t]?s\.?[ \t]*[:.,-]?", re.I | re.M)
+
+
+def parse_draft(text: str, path: str = "-", meta: DraftMeta | None = None) -> Draft:
+    """Split a draft into zones and read its front matter or `Subject:` line."""
+    zones: list[Zone] = []
+    pos = 0
+    data: dict[str, Any] = {}
+    fm = _FRONT_MATTER_RE.match(text)
+    if fm:
+        try:
+            loaded = yaml.safe_load(fm.group(2)) or {}
+        except yaml.YAMLError as exc:
+            mark = getattr(exc, "problem_mark", None)
+            line = f" line {mark.line + 2}" if mark is not None else ""
+            raise DraftError(f"{path}:{line}: front matter is not valid YAML") from exc
+        if not isinstance(loaded, dict):
+            raise DraftError(f"{path}: front matter must be a mapping of keys")
+        data = loaded
+        pos = fm.end()
+        zones.extend(_front_matter_zones(text, pos))
+    subject_span: tuple[int, int] | None = None
+    head = re.match(r"(?:[ \t]*\r?\n)*", text[pos:])
+    first_line_at = pos + (head.end() if head else 0)
+    subject_match = _SUBJECT_RE.match(text, first_line_at)
+    if subject_match:
+        subject_span = subject_match.span(1)
+        zones.append(Zone("header", pos, subject_span[0]))
+        zones.append(Zone("subject", *subject_span))
+        pos = subject_span[1]
+    body_zones = _split_body(text, pos)
+    zones.extend(body_zones)
+    zones = [z for z in zones if z.end > z.start]
+    if meta is None:
+        meta = meta_from_mapping({k: v for k, v in data.items() if k in _META_KEYS}, path)
+    line_starts = (0, *(m.end() for m in re.finditer(r"\n", text)))
+    return Draft(
+        path=path,
+        text=text,
+        zones=tuple(zones),
+        merge_tags=find_merge_tags(text),
+        meta=meta,
+        _line_starts=line_starts,
+    )
+
+
+_FM_SUBJECT_RE = re.compile(r"^subject[ \t]*:[ \t]*(?:([\"'])(.*?)\1|(.*?))[ \t]*\r?$", re.M)
+
+
+def _front_matter_zones(text: str, end: int) -> list[Zone]:
+    """Front matter is not prose, except the value of its `subject:` key."""
+    match = _FM_SUBJECT_RE.search(text, 0, end)
+    if not match:
+        return [Zone("front_matter", 0, end)]
+    group = 2 if match.group(2) is not None else 3
+    start, stop = match.span(group)
+    return [Zone("front_matter", 0, start), Zone("subject", start, stop), Zone("front_matter", stop, end)]
+
+
+def _split_body(text: str, start: int) -> list[Zone]:
+    """greeting | body | signature | ps | quoted, in that order, from `start` to the end."""
+    end = len(text)
+    quote = _QUOTE_START_RE.search(text, start)
+    own_end = quote.start() if quote else end
+    zones: list[Zone] = []
+    # Greeting: the first non-blank line's salutation ("Hi Sam," or "Hello Dave," inline).
+    lead = re.match(r"\s*", text[start:own_end])
+    first = start + (lead.end() if lead else 0)
+    greeting = _GREETING_RE.match(text, first, own_end)
+    body_start = start
+    if greeting and greeting.end() > first:
+        zones.append(Zone("body", start, first))  # leading blank lines: harmless whitespace
+        zones.append(Zone("greeting", first, greeting.end()))
+        body_start = greeting.end()
+    ps = _PS_RE.search(text, body_start, own_end)
+    ps_start = ps.start() if ps else own_end
+    sig_start = _signature_start(text, body_start, ps_start)
+    zones.append(Zone("body", body_start, sig_start))
+    zones.append(Zone("signature", sig_start, ps_start))
+    if ps:
+        # a signature may also follow the P.S.; the P.S. keeps its own paragraph only
+        ps_end = _paragraph_end(text, ps_start, own_end)
+        zones.append(Zone("ps", ps_start, ps_end))
+        zones.append(Zone("signature", ps_end, own_end))
+    zones.append(Zone("quoted", own_end, end))
+    return _merge_adjacent(zones)
+
+
+def _signature_start(text: str, start: int, end: int) -> int:
+    """Where the sign-off begins: the last sign-off line followed only by short lines."""
+    dashes = list(_SIG_DASHES_RE.finditer(text, start, end))
+    if dashes:
+        return dashes[-1].start()
+    for match in reversed(list(_SIGN_OFF_RE.finditer(text, start, end))):
+        tail = text[match.end() : end]
+        lines = [ln for ln in tail.splitlines() if ln.strip()]
+        if len(lines) <= 8 and all(len(ln.strip()) <= 80 for ln in lines):
+            return match.start()
+    return end
+
+
+def _paragraph_end(text: str, start: int, end: int) -> int:
+    blank = re.compile(r"\n[ \t]*\r?\n").search(text, start, end)
+    return blank.start() + 1 if blank else end
+
+
+def _merge_adjacent(zones: list[Zone]) -> list[Zone]:
+    merged: list[Zone] = []
+    for zone in zones:
+        if zone.end <= zone.start:
+            continue
+        if merged and merged[-1].name == zone.name and merged[-1].end == zone.start:
+            merged[-1] = Zone(zone.name, merged[-1].start, zone.end)
+        else:
+            merged.append(zone)
+    return merged

@@ -1,0 +1,145 @@
+"""The rule engine: select rules, parse drafts once with the smallest pipeline the rules
+need, run every rule's checker, and score the result."""
+
+from __future__ import annotations
+
+import dataclasses
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from pitchlint import metrics
+from pitchlint.analysis import Analysis
+from pitchlint.config import Config, ConfigError
+from pitchlint.context import RuleContext
+from pitchlint.draft import PROSE_ZONES, Draft, DraftMeta
+from pitchlint.findings import Finding
+from pitchlint.kinds import Checker, build_checker
+from pitchlint.nlp import components_for, load_pipeline, parse_drafts, resolve_model
+from pitchlint.rules.loader import LoadedRule, bundled_rules_dir, load_rules
+from pitchlint.score import CAP_FACTOR, Score, score_findings
+
+BASE_REQUIRES = frozenset({"pos", "lemma", "dep"})  # the shared analysis parses every draft
+
+
+@dataclass(frozen=True)
+class Report:
+    draft: Draft
+    findings: tuple[Finding, ...]
+    score: Score
+
+
+class Engine:
+    def __init__(self, config: Config | None = None, rules: Sequence[LoadedRule] | None = None):
+        self.config = config or Config()
+        if rules is None:
+            rules = load_rules([bundled_rules_dir(), *self.config.rule_folders])
+        self.rules = tuple(rules)
+        _check_config_names(self.config, self.rules)
+        self.selected = tuple(
+            _with_weight(rule, self.config.weights.get(rule.id))
+            for rule in self.rules if _is_selected(rule, self.config)
+        )
+        self.notices: list[str] = []
+        self._checkers: dict[tuple[str, int], Checker] = {}
+
+    def check(self, drafts: Sequence[Draft]) -> list[Report]:
+        if not drafts:
+            return []
+        model = resolve_model(self.config.model)
+        rules = self.selected
+        if model is None:
+            runnable = tuple(r for r in rules if not r.requires)
+            skipped = sorted(r.id for r in rules if r.requires)
+            if skipped:
+                self._notice(f"no trained spaCy pipeline installed: skipped {', '.join(skipped)}")
+            rules = runnable
+            components: frozenset[str] = frozenset()
+        else:
+            components = components_for(BASE_REQUIRES.union(*(r.requires for r in rules)))
+        nlp = load_pipeline(model, components)
+        zones = frozenset(PROSE_ZONES).union(*(r.spec.scope for r in rules))
+        docs = parse_drafts(nlp, drafts, zones)
+        return [self._check_one(draft, doc, rules, nlp.vocab) for draft, doc in zip(drafts, docs)]
+
+    def _check_one(self, draft, doc, rules, vocab) -> Report:  # type: ignore[no-untyped-def]
+        analysis = Analysis(draft, doc, self.config.seller_names)
+        ctx = RuleContext(draft, doc, analysis, self.config.params)
+        findings: list[Finding] = []
+        for rule in rules:
+            if not _applies(rule, draft.meta):
+                continue
+            checker = self._checker(rule, vocab)
+            for finding in checker.check(ctx):
+                if draft.zone_at(finding.start) not in rule.spec.scope:
+                    continue
+                override = self.config.severity.get(rule.id) or self.config.severity.get(rule.family)
+                if override is not None:
+                    finding = dataclasses.replace(finding, severity=override)
+                findings.append(finding)
+        findings = _dedupe(findings)
+        caps = {r.id: r.spec.weight_cap or r.spec.effective_weight * CAP_FACTOR for r in rules}
+        summary = metrics.summary(analysis) if doc.has_annotation("DEP") else {}
+        return Report(draft, tuple(findings), score_findings(findings, caps, self.config.grades, summary))
+
+    def _checker(self, rule: LoadedRule, vocab) -> Checker:  # type: ignore[no-untyped-def]
+        key = (rule.id, id(vocab))
+        if key not in self._checkers:
+            self._checkers[key] = build_checker(rule, vocab)
+        return self._checkers[key]
+
+    def _notice(self, message: str) -> None:
+        if message not in self.notices:
+            self.notices.append(message)
+            print(f"pitchlint: {message}", file=sys.stderr)
+
+
+def _is_selected(rule: LoadedRule, config: Config) -> bool:
+    names = {rule.id, rule.family}
+    if config.select and not names & set(config.select):
+        return False
+    return not names & set(config.ignore)
+
+
+def _applies(rule: LoadedRule, meta: DraftMeta) -> bool:
+    when = rule.spec.when
+    if when == "first-touch":
+        return not meta.is_follow_up
+    if when == "follow-up":
+        return meta.is_follow_up
+    return True
+
+
+def _with_weight(rule: LoadedRule, weight: float | None) -> LoadedRule:
+    if weight is None:
+        return rule
+    return dataclasses.replace(rule, spec=rule.spec.model_copy(update={"weight": weight}))
+
+
+def _check_config_names(config: Config, rules: Sequence[LoadedRule]) -> None:
+    known = {r.id for r in rules} | {r.family for r in rules}
+    where = str(config.path) if config.path else "config"
+    named = [*config.select, *config.ignore, *config.severity, *config.weights, *config.params]
+    for name in named:
+        if name not in known:
+            import difflib
+
+            hint = difflib.get_close_matches(name, sorted(known), n=1)
+            suggestion = f" (did you mean `{hint[0]}`?)" if hint else ""
+            raise ConfigError(f"{where}: unknown rule or family `{name}`{suggestion}")
+
+
+def _dedupe(findings: list[Finding]) -> list[Finding]:
+    seen: set[tuple[str, int, int]] = set()
+    unique = []
+    for finding in sorted(findings, key=lambda f: f.sort_key):
+        key = (finding.rule, finding.start, finding.end)
+        if key not in seen:
+            seen.add(key)
+            unique.append(finding)
+    return unique
+
+
+def rules_folder_list(config: Config) -> list[Path]:
+    return [bundled_rules_dir(), *config.rule_folders]

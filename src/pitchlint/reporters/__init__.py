@@ -1,0 +1,19 @@
+"""Reporters share one interface: render(reports, skipped) -> str."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from pitchlint.engine import Report
+from pitchlint.sources import Skipped
+
+Render = Callable[[Sequence[Report], Sequence[Skipped]], str]
+
+
+def get_reporter(name: str) -> Render:
+    from pitchlint.reporters import json_report, text
+
+    return {"text": text.render, "json": json_report.render}[name]
+
+
+FORMATS = ("text", "json")

@@ -1,0 +1,60 @@
+"""JSON output with a stable, versioned schema (documented in the README)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import Any
+
+from pitchlint import __version__
+from pitchlint.engine import Report
+from pitchlint.findings import Finding
+from pitchlint.sources import Skipped
+
+SCHEMA_VERSION = 1
+
+
+def render(reports: Sequence[Report], skipped: Sequence[Skipped]) -> str:
+    return json.dumps(as_dict(reports, skipped), indent=2, ensure_ascii=False) + "\n"
+
+
+def as_dict(reports: Sequence[Report], skipped: Sequence[Skipped]) -> dict[str, Any]:
+    return {
+        "schema": SCHEMA_VERSION,
+        "pitchlint": __version__,
+        "drafts": [_report(r) for r in reports],
+        "skipped": [{"path": s.path, "reason": s.reason} for s in skipped],
+    }
+
+
+def _report(report: Report) -> dict[str, Any]:
+    score = report.score
+    return {
+        "path": report.draft.path,
+        "score": score.value,
+        "grade": score.grade,
+        "breakdown": [{"rule": p.rule, "points": p.points, "count": p.count} for p in score.breakdown],
+        "metrics": score.metrics,
+        "findings": [finding_dict(f) for f in report.findings],
+    }
+
+
+def finding_dict(f: Finding) -> dict[str, Any]:
+    return {
+        "rule": f.rule,
+        "family": f.family,
+        "severity": str(f.severity),
+        "message": f.message,
+        "line": f.line,
+        "col": f.col,
+        "start": f.start,
+        "end": f.end,
+        "matched": f.matched,
+        "weight": f.weight,
+        "advice": f.advice,
+        "fix": None if f.fix is None else {
+            "title": f.fix.title,
+            "applicability": str(f.fix.applicability),
+            "edits": [{"start": e.start, "end": e.end, "content": e.content} for e in f.fix.edits],
+        },
+    }

@@ -1,0 +1,1 @@
+"""Rule files: their schema and the loader that validates them."""

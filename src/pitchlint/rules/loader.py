@@ -1,0 +1,200 @@
+"""Load rule folders into validated rules, naming the file, line and field of any error."""
+
+from __future__ import annotations
+
+import functools
+import string
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import TypeAdapter, ValidationError
+
+from pitchlint.rules.schema import DependencyRule, PatternRule, PhraseRule, Rule, RuleBase
+
+_RULE_ADAPTER: TypeAdapter[Any] = TypeAdapter(Rule)
+_AGENCY_NEEDS = frozenset({"pos", "lemma", "dep"})
+_ATTR_NEEDS = {"POS": "pos", "TAG": "pos", "MORPH": "pos", "LEMMA": "lemma", "DEP": "dep",
+               "ENT_TYPE": "ner", "ENT_IOB": "ner", "ENT_ID": "ner", "SENT_START": "sents",
+               "IS_SENT_START": "sents"}
+
+
+class RuleError(Exception):
+    """A rule file that cannot be used. Its text is `file:line: field: problem`."""
+
+    def __init__(self, path: Path | str, line: int | None, field: str | None, problem: str):
+        self.path, self.line, self.field, self.problem = str(path), line, field, problem
+        where = f"{self.path}:{line}" if line else self.path
+        what = f"field `{field}`: " if field else ""
+        super().__init__(f"{where}: {what}{problem}")
+
+
+@dataclass(frozen=True)
+class LoadedRule:
+    spec: RuleBase
+    path: Path
+    family: str
+    requires: frozenset[str]
+
+    @property
+    def id(self) -> str:
+        return self.spec.id
+
+    @property
+    def kind(self) -> str:
+        return self.spec.kind  # type: ignore[attr-defined,no-any-return]
+
+
+def bundled_rules_dir() -> Path:
+    """The rules shipped in the wheel, or the repository's rules/ in a source checkout."""
+    packaged = Path(__file__).resolve().parent.parent / "_rules"
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parents[3] / "rules"
+
+
+def load_rules(folders: Sequence[Path]) -> tuple[LoadedRule, ...]:
+    """Every `*.yaml` rule under the folders (folder name = family), in a stable order."""
+    rules: dict[str, LoadedRule] = {}
+    for folder in folders:
+        if not folder.is_dir():
+            raise RuleError(folder, None, None, "rule folder does not exist")
+        for path in sorted(folder.rglob("*.y*ml")):
+            rule = load_rule_file(path)
+            if rule.id in rules:
+                raise RuleError(path, None, "id", f"duplicate rule id, also in {rules[rule.id].path}")
+            rules[rule.id] = rule
+    return tuple(sorted(rules.values(), key=lambda r: (r.family, r.id)))
+
+
+def load_rule_file(path: Path) -> LoadedRule:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise RuleError(path, None, None, f"cannot read rule file: {exc}") from exc
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        raise RuleError(path, mark.line + 1 if mark else None, None, f"invalid YAML: {exc}") from exc
+    if not isinstance(data, dict):
+        raise RuleError(path, 1, None, "a rule file must be a mapping of keys")
+    try:
+        spec = _RULE_ADAPTER.validate_python(data)
+    except ValidationError as exc:
+        error = exc.errors()[0]
+        loc = [part for part in error["loc"] if part != data.get("kind")]
+        field = ".".join(str(p) for p in loc) or None
+        problem = error["msg"]
+        if error["type"] == "extra_forbidden":
+            problem = "unknown key"
+        elif error["type"] == "union_tag_invalid":
+            problem = f"unknown kind {data.get('kind')!r}; kinds: {', '.join(_kinds())}"
+            field = "kind"
+        raise RuleError(path, _line_of(node, loc), field, problem) from None
+    family = path.parent.name
+    if spec.family is not None and spec.family != family:
+        raise RuleError(path, _line_of(node, ["family"]), "family",
+                        f"{spec.family!r} does not match its folder {family!r}")
+    if spec.id != path.stem:
+        raise RuleError(path, _line_of(node, ["id"]), "id",
+                        f"{spec.id!r} does not match the file name {path.stem!r}")
+    _check_placeholders(spec, path, node)
+    requires = frozenset(spec.requires) | _derived_requires(spec)
+    _validate_spacy_patterns(spec, path, node)
+    return LoadedRule(spec=spec, path=path, family=family, requires=requires)
+
+
+def _kinds() -> Iterable[str]:
+    from pitchlint.rules.schema import KINDS
+
+    return KINDS
+
+
+def _line_of(node: yaml.Node | None, loc: Sequence[Any]) -> int | None:
+    """The 1-based line of the YAML node at `loc` (or of its nearest existing parent)."""
+    line = node.start_mark.line + 1 if node is not None else None
+    for part in loc:
+        if isinstance(node, yaml.MappingNode):
+            match = next(((k, v) for k, v in node.value if k.value == part), None)
+            if match is None:
+                return line
+            key, node = match
+            line = key.start_mark.line + 1
+        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):
+            node = node.value[part]
+            line = node.start_mark.line + 1
+        else:
+            return line
+    return line
+
+
+def _check_placeholders(spec: RuleBase, path: Path, node: yaml.Node) -> None:
+    allowed = {"match", *spec.params.get("message_fields", [])}
+    allowed |= {"value", "limit", "count", "total", "ratio", "detail"}
+    for _, name, _, _ in string.Formatter().parse(spec.message):
+        if name and name.split(".")[0] not in allowed:
+            raise RuleError(path, _line_of(node, ["message"]), "message",
+                            f"unknown placeholder {{{name}}}; use {sorted(allowed)}")
+
+
+def _derived_requires(spec: RuleBase) -> frozenset[str]:
+    """Annotations a rule's patterns and filters use, whatever its `requires` says."""
+    needs: set[str] = set()
+    patterns: list[list[dict[str, Any]]] = []
+    if isinstance(spec, (PatternRule, DependencyRule)):
+        patterns.extend(p.tokens for p in spec.patterns)
+        for p in spec.patterns:
+            if p.filters and (p.filters.agency or p.filters.questions != "any"):
+                needs |= _AGENCY_NEEDS
+    if isinstance(spec, DependencyRule):
+        needs.add("dep")
+        patterns.extend([n.get("RIGHT_ATTRS", {}) for n in p] for p in spec.dependency_patterns)
+    if isinstance(spec, (PhraseRule, PatternRule, DependencyRule)):
+        filters = spec.filters
+        if filters.agency or filters.questions != "any":
+            needs |= _AGENCY_NEEDS
+        if filters.sentences:
+            needs.add("sents")
+    for pattern in patterns:
+        for token in pattern:
+            for attr in token:
+                if attr.upper() in _ATTR_NEEDS:
+                    needs.add(_ATTR_NEEDS[attr.upper()])
+    return frozenset(needs)
+
+
+@functools.lru_cache(maxsize=1)
+def _validation_vocab():  # type: ignore[no-untyped-def]
+    import spacy
+
+    return spacy.blank("en").vocab
+
+
+def _validate_spacy_patterns(spec: RuleBase, path: Path, node: yaml.Node) -> None:
+    """Let spaCy's own pattern schema judge Matcher and DependencyMatcher patterns."""
+    from spacy.matcher import DependencyMatcher, Matcher
+
+    if isinstance(spec, (PatternRule, DependencyRule)):
+        matcher = Matcher(_validation_vocab(), validate=True)
+        for i, pattern in enumerate(spec.patterns):
+            try:
+                matcher.add(f"p{i}", [pattern.tokens])
+            except Exception as exc:  # spaCy raises MatchPatternError / ValueError
+                raise RuleError(path, _line_of(node, ["patterns", i]), f"patterns.{i}",
+                                _one_line(exc)) from None
+    if isinstance(spec, DependencyRule):
+        dep_matcher = DependencyMatcher(_validation_vocab(), validate=True)
+        for i, pattern in enumerate(spec.dependency_patterns):
+            try:
+                dep_matcher.add(f"d{i}", [pattern])
+            except Exception as exc:
+                raise RuleError(path, _line_of(node, ["dependency_patterns", i]),
+                                f"dependency_patterns.{i}", _one_line(exc)) from None
+
+
+def _one_line(exc: Exception) -> str:
+    return " ".join(str(exc).split())[:400]

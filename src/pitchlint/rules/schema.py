@@ -1,0 +1,201 @@
+"""The schema of a rule file. Unknown keys are errors; every kind is a closed model.
+
+Validation happens once at load time, so that a typo in a rule pack stops the run with the
+file, the line and the field instead of silently matching nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+Zone = Literal["subject", "greeting", "body", "ps", "signature", "quoted"]
+Annotation = Literal["pos", "lemma", "dep", "ner", "sents"]
+Agency = Literal["seller", "reader", "other"]
+SeverityName = Literal["info", "warning", "error"]
+
+RULE_ID_RE = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
+DEFAULT_WEIGHTS = {"error": 15.0, "warning": 8.0, "info": 2.0}
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class BadExample(Strict):
+    text: str
+    match: str | None = None
+    fixed: str | None = None
+    note: str | None = None
+
+
+class GoodExample(Strict):
+    text: str
+    note: str | None = None
+
+
+class Examples(Strict):
+    bad: list[BadExample] = Field(default_factory=list)
+    good: list[GoodExample] = Field(default_factory=list)
+
+    @field_validator("bad", "good", mode="before")
+    @classmethod
+    def _plain_strings(cls, value: Any) -> Any:
+        if isinstance(value, list):
+            return [{"text": v} if isinstance(v, str) else v for v in value]
+        return value
+
+
+class FixSpec(Strict):
+    """A fix on the matched words: delete them or replace them with fixed text."""
+
+    title: str
+    applicability: Literal["safe", "unsafe", "suggestion"]
+    action: Literal["delete", "replace"] = "delete"
+    replacement: str = ""
+
+
+class Filters(Strict):
+    """Where a match counts: the agency of its clause, the first N body sentences, questions."""
+
+    agency: list[Agency] | None = None
+    sentences: int | None = Field(default=None, ge=1)
+    questions: Literal["any", "exclude", "only"] = "any"
+
+
+class TokenPattern(Strict):
+    tokens: list[dict[str, Any]]
+    filters: Filters | None = None
+    label: str | None = None
+
+
+class Thresholds(Strict):
+    info: float | None = None
+    warning: float | None = None
+    error: float | None = None
+
+
+class MetricCheck(Strict):
+    metric: str
+    per: Literal["draft", "sentence"] = "draft"
+    above: Thresholds | None = None
+    below: Thresholds | None = None
+    follow_up_above: Thresholds | None = None
+    message: str | None = None
+
+    @model_validator(mode="after")
+    def _has_bound(self) -> MetricCheck:
+        if self.above is None and self.below is None:
+            raise ValueError("a metric check needs `above` or `below` thresholds")
+        return self
+
+
+class RuleBase(Strict):
+    id: str
+    family: str | None = None
+    summary: str
+    severity: SeverityName
+    scope: list[Zone] = Field(default_factory=lambda: ["greeting", "body", "ps"])
+    when: Literal["any", "first-touch", "follow-up"] = "any"
+    requires: list[Annotation] = Field(default_factory=list)
+    message: str
+    why: str
+    advice: str
+    weight: float | None = Field(default=None, ge=0)
+    weight_cap: float | None = Field(default=None, ge=0)
+    fix: FixSpec | None = None
+    fix_safety: str | None = None
+    references: list[str] = Field(default_factory=list)
+    params: dict[str, Any] = Field(default_factory=dict)
+    examples: Examples
+
+    @field_validator("id")
+    @classmethod
+    def _kebab(cls, value: str) -> str:
+        if not RULE_ID_RE.match(value):
+            raise ValueError("must be kebab-case, e.g. fake-reply-subject")
+        return value
+
+    @model_validator(mode="after")
+    def _fix_safety_documented(self) -> RuleBase:
+        if self.fix is not None and self.fix.applicability != "safe" and not self.fix_safety:
+            raise ValueError("a fix that is not safe needs `fix_safety` saying why")
+        return self
+
+    @property
+    def effective_weight(self) -> float:
+        return self.weight if self.weight is not None else DEFAULT_WEIGHTS[self.severity]
+
+
+class MatcherRule(RuleBase):
+    filters: Filters = Field(default_factory=Filters)
+
+
+class PhraseRule(MatcherRule):
+    kind: Literal["phrase"]
+    phrases: list[str] = Field(min_length=1)
+    attr: Literal["LOWER", "ORTH"] = "LOWER"
+
+
+class PatternRule(MatcherRule):
+    kind: Literal["pattern"]
+    patterns: list[TokenPattern] = Field(min_length=1)
+
+    @field_validator("patterns", mode="before")
+    @classmethod
+    def _bare_lists(cls, value: Any) -> Any:
+        if isinstance(value, list):
+            return [{"tokens": v} if isinstance(v, list) else v for v in value]
+        return value
+
+
+class DependencyRule(MatcherRule):
+    kind: Literal["dependency"]
+    dependency_patterns: list[list[dict[str, Any]]] = Field(min_length=1)
+    patterns: list[TokenPattern] = Field(default_factory=list)
+
+    _bare_lists = field_validator("patterns", mode="before")(PatternRule._bare_lists.__func__)
+
+
+class RatioRule(RuleBase):
+    kind: Literal["ratio"]
+    numerator: str
+    denominator: list[str] = Field(min_length=1)
+    above: Thresholds
+    min_total: int = Field(default=1, ge=1)
+
+
+class MetricRule(RuleBase):
+    kind: Literal["metric"]
+    checks: list[MetricCheck] = Field(min_length=1)
+
+
+class SubjectRule(RuleBase):
+    kind: Literal["subject"]
+    scope: list[Zone] = Field(default_factory=lambda: ["subject"])
+    patterns: list[str] = Field(default_factory=list)
+    max_chars: int | None = Field(default=None, ge=1)
+
+    @field_validator("patterns")
+    @classmethod
+    def _regexes_compile(cls, value: list[str]) -> list[str]:
+        for i, pattern in enumerate(value):
+            try:
+                re.compile(pattern)
+            except re.error as exc:
+                raise ValueError(f"pattern {i} is not a valid regular expression: {exc}") from exc
+        return value
+
+
+class PythonRule(RuleBase):
+    kind: Literal["python"]
+    function: str | None = None
+
+
+Rule = Annotated[
+    PhraseRule | PatternRule | DependencyRule | RatioRule | MetricRule | SubjectRule | PythonRule,
+    Field(discriminator="kind"),
+]
+KINDS = ("phrase", "pattern", "dependency", "ratio", "metric", "subject", "python")

@@ -1,0 +1,55 @@
+"""Every YAML example is a test: bad examples fire their rule (on `match`), good examples
+(near misses) do not, and `fixed` is exactly what the rule's fixes produce."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from pitchlint.config import Config
+from pitchlint.draft import parse_draft
+from pitchlint.engine import Engine
+from pitchlint.fixes import apply_fixes
+from pitchlint.rules.loader import bundled_rules_dir, load_rules
+
+RULES = load_rules([bundled_rules_dir()])
+BAD = [(r, i, ex) for r in RULES for i, ex in enumerate(r.spec.examples.bad)]
+GOOD = [(r, i, ex) for r in RULES for i, ex in enumerate(r.spec.examples.good)]
+
+
+@pytest.fixture(scope="module")
+def single_rule_engines(engine: Engine) -> dict[str, Engine]:
+    """One engine per rule (sharing the loaded pipeline) so a rule is judged alone."""
+    return {r.id: Engine(dataclasses.replace(Config(), select=(r.id,)), rules=RULES) for r in RULES}
+
+
+def _findings(engines, rule, text):
+    draft = parse_draft(text, f"<{rule.id} example>")
+    report = engines[rule.id].check([draft])[0]
+    return draft, [f for f in report.findings if f.rule == rule.id]
+
+
+@pytest.mark.parametrize(("rule", "index", "example"), BAD,
+                         ids=[f"{r.id}-bad-{i}" for r, i, _ in BAD])
+def test_bad_example_fires(single_rule_engines, rule, index, example):
+    draft, found = _findings(single_rule_engines, rule, example.text)
+    assert found, f"{rule.id} did not fire on bad example {index}: {example.text!r}"
+    for finding in found:
+        assert draft.text[finding.start : finding.end] == finding.matched
+    if example.match is not None:
+        assert example.match in [f.matched for f in found], (
+            f"{rule.id}: expected a match on {example.match!r}, got {[f.matched for f in found]}"
+        )
+    if example.fixed is not None:
+        result = apply_fixes(draft, found, unsafe=True)
+        assert result.text == example.fixed
+        _, again = _findings(single_rule_engines, rule, result.text)
+        assert not [f for f in again if f.fix is not None], f"{rule.id}: fixed text still fires"
+
+
+@pytest.mark.parametrize(("rule", "index", "example"), GOOD,
+                         ids=[f"{r.id}-good-{i}" for r, i, _ in GOOD])
+def test_good_example_is_quiet(single_rule_engines, rule, index, example):
+    _, found = _findings(single_rule_engines, rule, example.text)
+    assert not found, f"{rule.id} fired on near miss {index}: {[f.matched for f in found]}"
