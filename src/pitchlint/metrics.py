@@ -64,6 +64,7 @@ DRAFT_METRICS: dict[str, Metric] = {
     "paragraphs": Metric(paragraph_count, "paragraphs in the body and P.S."),
     "sentences": Metric(sentence_count, "sentences in the body and P.S."),
     "fk_grade": Metric(fk_grade, "Flesch-Kincaid grade level (textstat)"),
+    "genuine_questions": Metric(lambda a: float(a.genuine_questions), "genuine questions"),
 }
 SENTENCE_METRICS: dict[str, Callable[[Span], float]] = {"sentence_words": sentence_words}
 
@@ -81,7 +82,6 @@ def word_boundary_sentence(analysis: Analysis, limit: float) -> Span | None:
 def summary(analysis: Analysis) -> dict[str, float]:
     """The metrics shown with every score."""
     values = {name: round(metric.measure(analysis), 1) for name, metric in DRAFT_METRICS.items()}
-    values["genuine_questions"] = float(analysis.genuine_questions)
     values["seller_clauses"] = float(analysis.self_focus["seller_clauses"])
     values["reader_clauses"] = float(analysis.self_focus["reader_clauses"])
     return values
