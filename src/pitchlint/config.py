@@ -15,14 +15,14 @@ import yaml
 from pitchlint.findings import Severity
 
 CONFIG_FILES = (".pitchlint.yaml", ".pitchlint.yml", "pyproject.toml")
-DEFAULT_GRADES = {"A": 90.0, "B": 80.0, "C": 70.0, "D": 60.0}
+DEFAULT_GRADES = {"A": 85.0, "B": 70.0, "C": 60.0, "D": 45.0}
 
 
 class ConfigError(ValueError):
     pass
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # identity hash: load_config caches one object per file
 class Config:
     path: Path | None = None
     select: tuple[str, ...] = ()

@@ -153,8 +153,9 @@ class Analysis:
         if agency == "seller" and subject is not None and subject.lower_ in ("we", "us"):
             if (question and _mentions_reader(sent.root)) or _lets(verb):
                 agency = "other"  # inclusive "we": "how would you recommend we get this done?"
-        service = agency == "seller" and verb.lemma_.lower() in lx.SERVICE_VERBS and (
-            question or _mentions_reader(verb)
+        service = agency == "seller" and not _offers_own_collateral(verb) and (
+            verb.lemma_.lower() in lx.SERVICE_VERBS and (question or _mentions_reader(verb))
+            or verb.lemma_.lower() in lx.GIFT_VERBS
         )
         main = verb.dep_ == "ROOT" or (verb.dep_ == "conj" and _root_of(verb).dep_ == "ROOT")
         return Clause(verb, subject, agency, imperative, service, main, sent)
@@ -171,7 +172,8 @@ class Analysis:
         if lower in lx.READER_PRONOUNS:
             return "reader"
         if subject._.merge_tag:
-            return "seller" if re.search(r"sender|my_|from_", lower) else "reader"
+            # template libraries name the sender's own fields {{Your_Company}}, {{sender_name}}
+            return "seller" if re.search(r"sender|my_|from_|your|rep_|owner", lower) else "reader"
         possessors = [c.lower_ for c in subject.children if c.dep_ == "poss"]
         if any(p in lx.SELLER_POSSESSIVES for p in possessors):
             return "seller"
@@ -340,7 +342,21 @@ def _is_imperative(verb: Token) -> bool:
 
 
 def _mentions_reader(verb: Token) -> bool:
-    return any(t.lower_ in lx.READER_PRONOUNS | lx.READER_POSSESSIVES for t in verb.subtree)
+    return any(
+        t.lower_ in lx.READER_PRONOUNS | lx.READER_POSSESSIVES
+        or t._.merge_tag and not re.search(r"sender|my_|from_|your|rep_|owner", t.lower_)
+        for t in verb.subtree
+    )
+
+
+def _offers_own_collateral(verb: Token) -> bool:
+    """"send you my photo", "share our deck": the object is the seller's own, not a gift."""
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "attr")]
+    return any(
+        any(p.lower_ in lx.SELLER_POSSESSIVES for p in o.children if p.dep_ == "poss")
+        or _GENERIC_COLLATERAL.search(" ".join(t.text for t in o.subtree))
+        for o in objects
+    )
 
 
 def _lets(verb: Token) -> bool:

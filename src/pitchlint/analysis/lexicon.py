@@ -23,3 +23,9 @@ FEAR_OR_ABSOLUTE = frozenset({
     "losing", "lose", "miss", "wish", "double", "triple", "10x", "2x", "3x", "tired", "sick",
     "guaranteed", "audit-proof",
 })
+
+# Seller clauses that describe work done for the reader ("I mocked up two changes").
+GIFT_VERBS = frozenset({
+    "mock", "prepare", "draft", "map", "compare", "pull", "test", "analyze", "analyse", "review",
+    "audit", "benchmark", "record", "sketch", "annotate", "attach",
+})

@@ -1,0 +1,85 @@
+"""Grade the real emails in ../shared/eval/dev and report how well the score separates the
+source's own good and bad verdicts (AUC), per-rule firing rates, and grade bands.
+
+The emails are other people's text: they are read from ../shared at run time, never copied.
+Usage: python benchmarks/calibrate.py [--eval-dir PATH] [--show-rule RULE]
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import sys
+from collections import Counter
+from pathlib import Path
+
+from pitchlint.draft import DraftError, parse_draft
+from pitchlint.engine import Engine
+
+DEFAULT_DIR = Path(__file__).resolve().parents[2] / "shared" / "eval" / "dev"
+
+
+def load(eval_dir: Path):  # type: ignore[no-untyped-def]
+    labels = {}
+    with (eval_dir / "SOURCES.tsv").open(encoding="utf-8") as handle:
+        for row in csv.DictReader(handle, delimiter="\t"):
+            verdict = row["stated_judgment"].split(" ", 1)[0]
+            touch = 2 if row["sequence_position"].startswith("follow") else 1
+            labels[row["file"]] = (verdict, touch)
+    drafts, verdicts = [], []
+    for name, (verdict, touch) in sorted(labels.items()):
+        if verdict not in ("good", "bad"):
+            continue
+        text = (eval_dir / name).read_text(encoding="utf-8")
+        try:
+            draft = parse_draft(text, name)
+        except DraftError as exc:
+            print(f"skipped {exc}", file=sys.stderr)
+            continue
+        import dataclasses
+
+        draft = dataclasses.replace(draft, meta=dataclasses.replace(draft.meta, touch=touch))
+        drafts.append(draft)
+        verdicts.append(verdict)
+    return drafts, verdicts
+
+
+def auc(good: list[float], bad: list[float]) -> float:
+    """Probability that a random good email scores above a random bad one (ties count half)."""
+    wins = sum((g > b) + 0.5 * (g == b) for g in good for b in bad)
+    return wins / (len(good) * len(bad))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--eval-dir", type=Path, default=DEFAULT_DIR)
+    parser.add_argument("--show-rule", default=None, help="print each match of this rule")
+    args = parser.parse_args()
+    drafts, verdicts = load(args.eval_dir)
+    reports = Engine().check(drafts)
+    good = [r for r, v in zip(reports, verdicts) if v == "good"]
+    bad = [r for r, v in zip(reports, verdicts) if v == "bad"]
+    print(f"emails: {len(good)} good, {len(bad)} bad")
+    print(f"AUC (score separates good from bad): {auc([r.score.value for r in good], [r.score.value for r in bad]):.3f}")
+    share_ab = sum(r.score.grade in "AB" for r in good) / len(good)
+    share_df = sum(r.score.grade in "DF" for r in bad) / len(bad)
+    print(f"good graded A/B: {share_ab:.0%}   bad graded D/F: {share_df:.0%}")
+    print(f"grades good: {dict(sorted(Counter(r.score.grade for r in good).items()))}")
+    print(f"grades bad:  {dict(sorted(Counter(r.score.grade for r in bad).items()))}")
+    print(f"\n{'rule':32} {'good':>6} {'bad':>6}  flag")
+    rules = sorted({f.rule for r in reports for f in r.findings})
+    for rule in rules:
+        on_good = sum(any(f.rule == rule for f in r.findings) for r in good) / len(good)
+        on_bad = sum(any(f.rule == rule for f in r.findings) for r in bad) / len(bad)
+        severe = any(f.rule == rule and str(f.severity) == "error" for r in good for f in r.findings)
+        flag = "TOO LOOSE (error on >10% good)" if severe and on_good > 0.10 else ""
+        print(f"{rule:32} {on_good:6.0%} {on_bad:6.0%}  {flag}")
+    if args.show_rule:
+        for report, verdict in zip(reports, verdicts):
+            for f in report.findings:
+                if f.rule == args.show_rule:
+                    print(f"{verdict:4} {report.draft.path}:{f.line}:{f.col} {f.severity} {f.matched[:100]!r}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,119 @@
+"""Value checks: product-description sentences with no outcome for the reader."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from spacy.tokens import Span, Token
+
+from pitchlint.analysis import Analysis
+from pitchlint.analysis import lexicon as lx
+from pitchlint.analysis.core import trim
+from pitchlint.checks import check
+from pitchlint.context import RuleContext
+from pitchlint.findings import Finding
+from pitchlint.rules.loader import LoadedRule
+
+_OUTCOME_CONNECTOR = re.compile(
+    r"\bso (?:that )?(?:you|your)\b|\bwhich means\b|\bmeaning (?:you|your)\b|\bso you can\b"
+    r"|\bhelps? (?:you|your)\b[^.?!]*\b(?:cut|save|stop|avoid|close|win|grow|reduce|spend less)\b",
+    re.I,
+)
+
+
+def _subject(verb: Token) -> Token | None:
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None and verb.dep_ == "conj":
+        return _subject(verb.head)
+    if subject is None:
+        # the small model sometimes parses a sentence-initial name as a compound of the verb
+        # ("Eva listens, takes notes..."): take a capitalised noun left of the verb
+        subject = next((c for c in verb.lefts if c.dep_ == "compound" and c.is_title), None)
+    return subject
+
+
+def _verb_chain(verb: Token) -> int:
+    """Verbs coordinated with `verb` ("listens, takes notes and updates" = 3)."""
+    return 1 + sum(_verb_chain(c) for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB")
+
+
+def _is_product_subject(analysis: Analysis, subject: Token, verb: Token) -> bool:
+    """The seller, its product ("our platform", "the tool", a product name), or "it" after one."""
+    agency = analysis.agency_of(subject)
+    if agency == "seller":
+        return True
+    if agency == "reader":
+        return False
+    if subject.lemma_.lower() in lx.PRODUCT_NOUNS and any(
+        c.lower_ in ("the", "this", "our") for c in subject.children
+    ):
+        return True
+    if subject.lower_ in ("it", "this") and verb.dep_ == "conj":
+        head_subject = _subject(verb.head)
+        return head_subject is not None and _is_product_subject(analysis, head_subject, verb.head)
+    return False
+
+
+def _list_length(token: Token) -> int:
+    """Items in a coordinated list headed by `token` ("SSO, dashboards and alerts" = 3)."""
+    return 1 + sum(_list_length(c) for c in token.children if c.dep_ == "conj")
+
+
+def feature_sentences(analysis: Analysis, verbs: frozenset[str]) -> list[Span]:
+    found: list[Span] = []
+    for sent in analysis.body_sentences:
+        if _OUTCOME_CONNECTOR.search(sent.text) or sent.text.rstrip().endswith("?"):
+            continue
+        for verb in (c.verb for c in analysis.clauses if c.sentence == sent and c.main):
+            subject = _subject(verb)
+            if subject is None or analysis.clause_of(verb) and analysis.clause_of(verb).service:
+                continue
+            lemma = verb.lemma_.lower()
+            objects = [c for c in verb.children if c.dep_ in ("dobj", "attr", "pobj")]
+            listed = any(_list_length(o) >= 3 for o in objects)
+            coordinated = _verb_chain(verb) >= 3
+            product = _is_product_subject(analysis, subject, verb)
+            described = lemma == "be" and any(
+                o.dep_ == "attr" and any(p.dep_ == "prep" for p in o.children) for o in objects
+            )
+            named_product = subject.is_title and analysis.agency_of(subject) == "other" and (
+                listed or coordinated
+            )
+            if (product and (lemma in verbs or listed or described)) or named_product:
+                found.append(trim(sent))
+                break
+    return found
+
+
+def outcome_sentences(analysis: Analysis, verbs: frozenset[str]) -> list[Span]:
+    found: list[Span] = []
+    for sent in analysis.body_sentences:
+        if _OUTCOME_CONNECTOR.search(sent.text):
+            found.append(sent)
+            continue
+        for clause in analysis.all_clauses:
+            if clause.sentence == sent and clause.agency == "reader" and (
+                clause.verb.lemma_.lower() in verbs
+                or any(c.dep_ == "xcomp" and c.lemma_.lower() in verbs for c in clause.verb.children)
+            ):
+                found.append(sent)
+                break
+    return found
+
+
+@check("feature-dumping")
+def feature_dumping(ctx: RuleContext, rule: LoadedRule) -> Iterator[Finding]:
+    """Fire on each feature sentence when features dominate (>= 2 and share >= min_share)
+    or when there is no outcome for the reader at all."""
+    params = ctx.params_for(rule)
+    features = feature_sentences(ctx.analysis, frozenset(params["feature_verbs"]))
+    if not features:
+        return
+    outcomes = outcome_sentences(ctx.analysis, frozenset(params["outcome_verbs"]))
+    share = len(features) / (len(features) + len(outcomes))
+    if outcomes and not (len(features) >= 2 and share >= params.get("min_share", 0.67)):
+        return
+    for sent in features:
+        yield ctx.finding(rule, sent.start_char, sent.end_char, count=len(features),
+                          total=len(features) + len(outcomes))
