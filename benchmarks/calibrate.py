@@ -57,10 +57,13 @@ def main() -> None:
     args = parser.parse_args()
     drafts, verdicts = load(args.eval_dir)
     reports = Engine().check(drafts)
-    good = [r for r, v in zip(reports, verdicts) if v == "good"]
-    bad = [r for r, v in zip(reports, verdicts) if v == "bad"]
+    good = [r for r, v in zip(reports, verdicts, strict=True) if v == "good"]
+    bad = [r for r, v in zip(reports, verdicts, strict=True) if v == "bad"]
     print(f"emails: {len(good)} good, {len(bad)} bad")
-    print(f"AUC (score separates good from bad): {auc([r.score.value for r in good], [r.score.value for r in bad]):.3f}")
+    print(
+        "AUC (score separates good from bad): "
+        f"{auc([r.score.value for r in good], [r.score.value for r in bad]):.3f}"
+    )
     share_ab = sum(r.score.grade in "AB" for r in good) / len(good)
     share_df = sum(r.score.grade in "DF" for r in bad) / len(bad)
     print(f"good graded A/B: {share_ab:.0%}   bad graded D/F: {share_df:.0%}")
@@ -75,10 +78,12 @@ def main() -> None:
         flag = "TOO LOOSE (error on >10% good)" if severe and on_good > 0.10 else ""
         print(f"{rule:32} {on_good:6.0%} {on_bad:6.0%}  {flag}")
     if args.show_rule:
-        for report, verdict in zip(reports, verdicts):
+        for report, verdict in zip(reports, verdicts, strict=True):
             for f in report.findings:
                 if f.rule == args.show_rule:
-                    print(f"{verdict:4} {report.draft.path}:{f.line}:{f.col} {f.severity} {f.matched[:100]!r}")
+                    print(
+                        f"{verdict:4} {report.draft.path}:{f.line}:{f.col} {f.severity} {f.matched[:100]!r}"
+                    )
 
 
 if __name__ == "__main__":

@@ -30,8 +30,7 @@ def _findings(engines, rule, text):
     return draft, [f for f in report.findings if f.rule == rule.id]
 
 
-@pytest.mark.parametrize(("rule", "index", "example"), BAD,
-                         ids=[f"{r.id}-bad-{i}" for r, i, _ in BAD])
+@pytest.mark.parametrize(("rule", "index", "example"), BAD, ids=[f"{r.id}-bad-{i}" for r, i, _ in BAD])
 def test_bad_example_fires(single_rule_engines, rule, index, example):
     draft, found = _findings(single_rule_engines, rule, example.text)
     assert found, f"{rule.id} did not fire on bad example {index}: {example.text!r}"
@@ -48,8 +47,7 @@ def test_bad_example_fires(single_rule_engines, rule, index, example):
         assert not [f for f in again if f.fix is not None], f"{rule.id}: fixed text still fires"
 
 
-@pytest.mark.parametrize(("rule", "index", "example"), GOOD,
-                         ids=[f"{r.id}-good-{i}" for r, i, _ in GOOD])
+@pytest.mark.parametrize(("rule", "index", "example"), GOOD, ids=[f"{r.id}-good-{i}" for r, i, _ in GOOD])
 def test_good_example_is_quiet(single_rule_engines, rule, index, example):
     _, found = _findings(single_rule_engines, rule, example.text)
     assert not found, f"{rule.id} fired on near miss {index}: {[f.matched for f in found]}"

@@ -42,16 +42,36 @@ def cli() -> None:
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True)
-@click.option("--fail-on", type=click.Choice(SEVERITIES), default=None,
-              help="Exit 1 when a finding is at least this severe (default: error, or config).")
-@click.option("--fail-under", type=click.FloatRange(0, 100), default=None,
-              help="Exit 1 when a draft scores below this.")
-@click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              default=None, help="Use this config file instead of searching upwards.")
+@click.option(
+    "--fail-on",
+    type=click.Choice(SEVERITIES),
+    default=None,
+    help="Exit 1 when a finding is at least this severe (default: error, or config).",
+)
+@click.option(
+    "--fail-under",
+    type=click.FloatRange(0, 100),
+    default=None,
+    help="Exit 1 when a draft scores below this.",
+)
+@click.option(
+    "--config",
+    "config_path",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    default=None,
+    help="Use this config file instead of searching upwards.",
+)
 @click.option("--select", multiple=True, help="Only these rule ids or families (repeatable).")
 @click.option("--ignore", multiple=True, help="Skip these rule ids or families (repeatable).")
-def check(paths: tuple[str, ...], fmt: str, fail_on: str | None, fail_under: float | None,
-          config_path: Path | None, select: tuple[str, ...], ignore: tuple[str, ...]) -> None:
+def check(
+    paths: tuple[str, ...],
+    fmt: str,
+    fail_on: str | None,
+    fail_under: float | None,
+    config_path: Path | None,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+) -> None:
     """Check draft files (or folders, or - for stdin) and print findings and scores."""
     drafts, skipped = load_drafts(paths)
     for item in skipped:
@@ -75,10 +95,16 @@ def check(paths: tuple[str, ...], fmt: str, fail_on: str | None, fail_under: flo
 
 @cli.command(name="rules")
 @click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-def list_rules(config_path: Path | None) -> None:
+@click.option("--markdown", is_flag=True, help="Print the README's rule table.")
+def list_rules(config_path: Path | None, markdown: bool) -> None:
     """List every rule: id, family, severity and what it flags."""
     config = _config_for(config_path, Path.cwd())
     rules = _load(config)
+    if markdown:
+        from pitchlint.docs import rules_table
+
+        click.echo(rules_table(rules))
+        return
     width = max(len(r.id) for r in rules)
     for rule in rules:
         click.echo(f"{rule.id:<{width}}  {rule.family:<12} {rule.spec.severity:<8} {rule.spec.summary}")

@@ -45,8 +45,20 @@ class Config:
 
 
 _KEYS = {
-    "select", "ignore", "severity", "weights", "thresholds", "params", "rule_folders",
-    "sender", "company", "products", "model", "fail_on", "fail_under", "grades",
+    "select",
+    "ignore",
+    "severity",
+    "weights",
+    "thresholds",
+    "params",
+    "rule_folders",
+    "sender",
+    "company",
+    "products",
+    "model",
+    "fail_on",
+    "fail_under",
+    "grades",
 }
 
 

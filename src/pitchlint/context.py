@@ -21,8 +21,11 @@ class _Fields(dict):  # type: ignore[type-arg]
         return "{" + key + "}"
 
 
-_FACTOR = {Severity.INFO: DEFAULT_WEIGHTS["info"], Severity.WARNING: DEFAULT_WEIGHTS["warning"],
-           Severity.ERROR: DEFAULT_WEIGHTS["error"]}
+_FACTOR = {
+    Severity.INFO: DEFAULT_WEIGHTS["info"],
+    Severity.WARNING: DEFAULT_WEIGHTS["warning"],
+    Severity.ERROR: DEFAULT_WEIGHTS["error"],
+}
 
 
 @dataclass

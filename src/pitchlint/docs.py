@@ -7,8 +7,13 @@ from pitchlint.rules.loader import LoadedRule
 
 def rule_markdown(rule: LoadedRule) -> str:
     spec = rule.spec
-    lines = [f"# {spec.id}", "", f"Family: {rule.family} · severity: {spec.severity} · kind: {spec.kind}"
-             f" · applies to: {spec.when} · weight: {spec.effective_weight:g}", ""]
+    lines = [
+        f"# {spec.id}",
+        "",
+        f"Family: {rule.family} · severity: {spec.severity} · kind: {spec.kind}"
+        f" · applies to: {spec.when} · weight: {spec.effective_weight:g}",
+        "",
+    ]
     lines += ["## What it flags", "", spec.summary.strip(), ""]
     lines += ["## Why it hurts replies", "", spec.why.strip(), ""]
     if spec.examples.bad:
@@ -34,3 +39,17 @@ def rule_markdown(rule: LoadedRule) -> str:
 
 def _quote(text: str) -> str:
     return "\n".join("    " + line for line in text.strip("\n").splitlines())
+
+
+README_START = "<!-- rules:start -->"
+README_END = "<!-- rules:end -->"
+
+
+def rules_table(rules: list[LoadedRule] | tuple[LoadedRule, ...]) -> str:
+    """The README's rule table, generated from the rule files (a test keeps it in sync)."""
+    rows = ["| rule | family | severity | kind | what it flags |", "|---|---|---|---|---|"]
+    for rule in rules:
+        spec = rule.spec
+        summary = " ".join(spec.summary.split()).replace("|", "\\|")
+        rows.append(f"| `{spec.id}` | {rule.family} | {spec.severity} | {spec.kind} | {summary} |")
+    return "\n".join(rows)

@@ -63,14 +63,22 @@ class DraftMeta:
 
 
 _META_KEYS = {
-    "subject", "touch", "relationship", "in_reply_to", "sender", "company", "products",
-    "recipient", "template",
+    "subject",
+    "touch",
+    "relationship",
+    "in_reply_to",
+    "sender",
+    "company",
+    "products",
+    "recipient",
+    "template",
 }
 _RECIPIENT_KEYS = {"name", "company", "role", "industry", "size"}
 
 
 def meta_from_mapping(data: dict[str, Any], where: str) -> DraftMeta:
     """Build metadata from front matter (or any mapping), rejecting wrong types clearly."""
+
     def text(key: str, value: Any) -> str | None:
         if value is None:
             return None
@@ -237,7 +245,11 @@ def _front_matter_zones(text: str, end: int) -> list[Zone]:
         return [Zone("front_matter", 0, end)]
     group = 2 if match.group(2) is not None else 3
     start, stop = match.span(group)
-    return [Zone("front_matter", 0, start), Zone("subject", start, stop), Zone("front_matter", stop, end)]
+    return [
+        Zone("front_matter", 0, start),
+        Zone("subject", start, stop),
+        Zone("front_matter", stop, end),
+    ]
 
 
 def _split_body(text: str, start: int) -> list[Zone]:

@@ -39,7 +39,8 @@ class Engine:
         _check_config_names(self.config, self.rules)
         self.selected = tuple(
             _with_weight(rule, self.config.weights.get(rule.id))
-            for rule in self.rules if _is_selected(rule, self.config)
+            for rule in self.rules
+            if _is_selected(rule, self.config)
         )
         self.notices: list[str] = []
         self._checkers: dict[tuple[str, int], Checker] = {}
@@ -61,7 +62,8 @@ class Engine:
         nlp = load_pipeline(model, components)
         zones = frozenset(PROSE_ZONES).union(*(r.spec.scope for r in rules))
         docs = parse_drafts(nlp, drafts, zones)
-        return [self._check_one(draft, doc, rules, nlp.vocab) for draft, doc in zip(drafts, docs)]
+        pairs = zip(drafts, docs, strict=True)
+        return [self._check_one(draft, doc, rules, nlp.vocab) for draft, doc in pairs]
 
     def _check_one(self, draft, doc, rules, vocab) -> Report:  # type: ignore[no-untyped-def]
         analysis = Analysis(draft, doc, self.config.seller_names)

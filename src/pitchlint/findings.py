@@ -24,7 +24,7 @@ class Severity(enum.IntEnum):
         return self.name.lower()
 
 
-class Applicability(str, enum.Enum):
+class Applicability(enum.StrEnum):
     """ruff's model: only `safe` fixes are applied by default."""
 
     SAFE = "safe"

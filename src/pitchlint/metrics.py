@@ -25,8 +25,11 @@ def prose_text(analysis: Analysis) -> str:
     """Body sentences joined, merge tags replaced by a neutral one-syllable word."""
     parts = []
     for sent in analysis.body_sentences:
-        parts.append("".join(("Sam" + t.whitespace_) if t._.merge_tag else t.text_with_ws
-                             for t in sent if not t.is_space).strip())
+        parts.append(
+            "".join(
+                ("Sam" + t.whitespace_) if t._.merge_tag else t.text_with_ws for t in sent if not t.is_space
+            ).strip()
+        )
     return " ".join(p for p in parts if p)
 
 

@@ -52,5 +52,4 @@ def score_findings(
     ]
     penalties.sort(key=lambda p: (-p.points, p.rule))
     value = max(0, min(100, round(100 - sum(p.points for p in penalties))))
-    return Score(value, grade_for(value, bands), tuple(p for p in penalties if p.points > 0),
-                 metrics or {})
+    return Score(value, grade_for(value, bands), tuple(p for p in penalties if p.points > 0), metrics or {})

@@ -51,7 +51,8 @@ _PLEASANTRY_RE = re.compile(
 _TIME_ASK_RE = re.compile(
     r"\b(?:\d+|five|ten|fifteen|twenty|thirty|a few|few)\s*-?\s*(?:min(?:ute)?s?)\b"
     r"|\b(?:hop|jump) on\b|\b(?:book|schedule|set up|grab|find) (?:a |some )?(?:time|call|meeting|demo|chat)"
-    r"|\bcalendar\b|\bcalendly\b|\bare you (?:free|available)\b|\bopen to (?:a |an )?(?:call|chat|meeting|demo)"
+    r"|\bcalendar\b|\bcalendly\b|\bare you (?:free|available)\b"
+    r"|\bopen to (?:a |an )?(?:call|chat|meeting|demo)"
     r"|\b(?:quick|short|brief) (?:call|chat|demo|meeting)\b|\bwant (?:a|to see a) demo\b",
     re.I,
 )
@@ -78,10 +79,28 @@ _GENUINE_IMPERATIVE_RE = re.compile(
 )
 _OFFER_RE = re.compile(r"\b(?:anything|something) (?:i|we) can do\b|\bcan i help\b", re.I)
 _NUMBER_RE = re.compile(r"\d")
-_GIVE_VERBS = frozenset({
-    "attach", "put", "compare", "pull", "build", "write", "make", "find", "notice", "map",
-    "benchmark", "analyze", "analyse", "review", "check", "draft", "record", "prepare",
-})
+_GIVE_VERBS = frozenset(
+    {
+        "attach",
+        "put",
+        "compare",
+        "pull",
+        "build",
+        "write",
+        "make",
+        "find",
+        "notice",
+        "map",
+        "benchmark",
+        "analyze",
+        "analyse",
+        "review",
+        "check",
+        "draft",
+        "record",
+        "prepare",
+    }
+)
 _GENERIC_COLLATERAL = re.compile(
     r"\b(?:brochure|deck|more information|more info|website|blog post|our latest|case stud|"
     r"one-pager about us|product sheet|datasheet)\b",
@@ -95,19 +114,23 @@ class Analysis:
     def __init__(self, draft: Draft, doc: Doc, seller_names: tuple[str, ...] = ()) -> None:
         self.draft = draft
         self.doc = doc
-        names = [*seller_names, draft.meta.company or "", draft.meta.sender or "", *draft.meta.products]
+        names = [
+            *seller_names,
+            draft.meta.company or "",
+            draft.meta.sender or "",
+            *draft.meta.products,
+        ]
         self.seller_names = tuple(n.lower() for n in names if n)
         recipient = draft.meta.recipient
-        self.reader_names = tuple(
-            n.lower() for n in (recipient.name, recipient.company) if n
-        )
+        self.reader_names = tuple(n.lower() for n in (recipient.name, recipient.company) if n)
 
     # sentences -------------------------------------------------------------------------
     @functools.cached_property
     def sentences(self) -> tuple[Span, ...]:
         """Sentences of the sender's prose (greeting excluded), in order."""
         return tuple(
-            s for s in self.doc.sents
+            s
+            for s in self.doc.sents
             if not all(t.is_space or t.is_punct for t in s)
             and self.draft.zone_at(_first_word(s).idx) in PROSE_ZONES
             and self.draft.zone_at(_first_word(s).idx) != "greeting"
@@ -115,9 +138,7 @@ class Analysis:
 
     @functools.cached_property
     def body_sentences(self) -> tuple[Span, ...]:
-        return tuple(
-            s for s in self.sentences if self.draft.zone_at(_first_word(s).idx) in ("body", "ps")
-        )
+        return tuple(s for s in self.sentences if self.draft.zone_at(_first_word(s).idx) in ("body", "ps"))
 
     def sentence_index(self, token: Token) -> int | None:
         for i, sent in enumerate(self.body_sentences):
@@ -150,12 +171,17 @@ class Analysis:
             agency = self.agency_of(subject)
             if agency == "other" and subject.lower_ in ("it", "this", "they") and verb.dep_ == "conj":
                 agency = self.agency_of_verb(verb.head)
-        if agency == "seller" and subject is not None and subject.lower_ in ("we", "us"):
-            if (question and _mentions_reader(sent.root)) or _lets(verb):
-                agency = "other"  # inclusive "we": "how would you recommend we get this done?"
-        service = agency == "seller" and not _offers_own_collateral(verb) and (
-            verb.lemma_.lower() in lx.SERVICE_VERBS and (question or _mentions_reader(verb))
-            or verb.lemma_.lower() in lx.GIFT_VERBS
+        inclusive_we = subject is not None and subject.lower_ in ("we", "us")
+        collaborative = (question and _mentions_reader(sent.root)) or _lets(verb)
+        if agency == "seller" and inclusive_we and collaborative:
+            agency = "other"  # inclusive "we": "how would you recommend we get this done?"
+        service = (
+            agency == "seller"
+            and not _offers_own_collateral(verb)
+            and (
+                (verb.lemma_.lower() in lx.SERVICE_VERBS and (question or _mentions_reader(verb)))
+                or verb.lemma_.lower() in lx.GIFT_VERBS
+            )
         )
         main = verb.dep_ == "ROOT" or (verb.dep_ == "conj" and _root_of(verb).dep_ == "ROOT")
         return Clause(verb, subject, agency, imperative, service, main, sent)
@@ -205,8 +231,7 @@ class Analysis:
             question = is_question(sent)
             for token in sent:
                 if token.pos_ in ("VERB", "AUX") and (
-                    any(c.dep_ in _SUBJECT_DEPS for c in token.children)
-                    or token.dep_ in ("ROOT", "conj")
+                    any(c.dep_ in _SUBJECT_DEPS for c in token.children) or token.dep_ in ("ROOT", "conj")
                 ):
                     found.append(self._clause(token, sent, question))
         return tuple(found)
@@ -229,16 +254,20 @@ class Analysis:
     def reader_focus_clauses(self) -> tuple[Clause, ...]:
         """Main clauses about the reader, except asks, loaded questions and "like most" frames."""
         return tuple(
-            c for c in self.clauses
-            if c.main and c.agency == "reader"
+            c
+            for c in self.clauses
+            if c.main
+            and c.agency == "reader"
             and self.question_kind(c.sentence) not in ("loaded", "ask")
             and not _is_generic_frame(c.sentence)
         )
 
     @property
     def self_focus(self) -> dict[str, int]:
-        return {"seller_clauses": len(self.seller_focus_clauses),
-                "reader_clauses": len(self.reader_focus_clauses)}
+        return {
+            "seller_clauses": len(self.seller_focus_clauses),
+            "reader_clauses": len(self.reader_focus_clauses),
+        }
 
     # questions -------------------------------------------------------------------------
     @functools.cached_property
@@ -272,9 +301,9 @@ class Analysis:
         has_number = any(t.like_num or _NUMBER_RE.search(t.text) for t in sent if not t._.merge_tag)
         if has_number and not _TIME_ASK_RE.search(text):
             return True
-        return any(
-            t.lemma_.lower() in _GIVE_VERBS and t.pos_ == "VERB" for t in sent
-        ) and bool(re.search(r"\b(?:you|your)\b", text, re.I))
+        return any(t.lemma_.lower() in _GIVE_VERBS and t.pos_ == "VERB" for t in sent) and bool(
+            re.search(r"\b(?:you|your)\b", text, re.I)
+        )
 
 
 def is_question(sent: Span) -> bool:
@@ -292,8 +321,10 @@ def classify_question(text: str) -> QuestionClass:
     words = re.findall(r"[a-z0-9%'’-]+", lower)
     if _WHAT_IF_RE.search(clean):
         return "loaded"
-    if _LOADED_START_RE.match(clean) and " or " not in lower and any(
-        w.strip("’'") in lx.FEAR_OR_ABSOLUTE or w.endswith("-proof") for w in words
+    if (
+        _LOADED_START_RE.match(clean)
+        and " or " not in lower
+        and any(w.strip("’'") in lx.FEAR_OR_ABSOLUTE or w.endswith("-proof") for w in words)
     ):
         return "loaded"
     if _OFFER_RE.search(clean) or _GENUINE_IMPERATIVE_RE.match(clean):
@@ -344,13 +375,13 @@ def _is_imperative(verb: Token) -> bool:
 def _mentions_reader(verb: Token) -> bool:
     return any(
         t.lower_ in lx.READER_PRONOUNS | lx.READER_POSSESSIVES
-        or t._.merge_tag and not re.search(r"sender|my_|from_|your|rep_|owner", t.lower_)
+        or (t._.merge_tag and not re.search(r"sender|my_|from_|your|rep_|owner", t.lower_))
         for t in verb.subtree
     )
 
 
 def _offers_own_collateral(verb: Token) -> bool:
-    """"send you my photo", "share our deck": the object is the seller's own, not a gift."""
+    """ "send you my photo", "share our deck": the object is the seller's own, not a gift."""
     objects = [c for c in verb.children if c.dep_ in ("dobj", "attr")]
     return any(
         any(p.lower_ in lx.SELLER_POSSESSIVES for p in o.children if p.dep_ == "poss")

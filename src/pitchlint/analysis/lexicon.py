@@ -6,26 +6,110 @@ READER_PRONOUNS = frozenset({"you", "u", "ya"})
 READER_POSSESSIVES = frozenset({"your", "yours"})
 
 # Seller clauses built on these verbs serve the reader ("Is there anything I can do to help?").
-SERVICE_VERBS = frozenset({
-    "help", "pitch", "support", "send", "introduce", "share", "listen", "learn", "understand",
-    "ask", "know", "wonder", "offer", "attach", "put", "compare", "find", "notice", "see", "read",
-    "hear", "connect", "redo", "walk", "answer", "look", "think", "suspect", "assume",
-})
+SERVICE_VERBS = frozenset(
+    {
+        "help",
+        "pitch",
+        "support",
+        "send",
+        "introduce",
+        "share",
+        "listen",
+        "learn",
+        "understand",
+        "ask",
+        "know",
+        "wonder",
+        "offer",
+        "attach",
+        "put",
+        "compare",
+        "find",
+        "notice",
+        "see",
+        "read",
+        "hear",
+        "connect",
+        "redo",
+        "walk",
+        "answer",
+        "look",
+        "think",
+        "suspect",
+        "assume",
+    }
+)
 
 # Product nouns that make "our X" (and a bare "the platform") the seller speaking.
-PRODUCT_NOUNS = frozenset({
-    "platform", "solution", "tool", "software", "product", "app", "ai", "service", "system",
-    "technology", "engine", "suite", "team", "company", "firm", "agency", "offering", "api",
-})
+PRODUCT_NOUNS = frozenset(
+    {
+        "platform",
+        "solution",
+        "tool",
+        "software",
+        "product",
+        "app",
+        "ai",
+        "service",
+        "system",
+        "technology",
+        "engine",
+        "suite",
+        "team",
+        "company",
+        "firm",
+        "agency",
+        "offering",
+        "api",
+    }
+)
 
-FEAR_OR_ABSOLUTE = frozenset({
-    "100", "100%", "confident", "sure", "certain", "proof", "risk", "risks", "afraid", "worried",
-    "losing", "lose", "miss", "wish", "double", "triple", "10x", "2x", "3x", "tired", "sick",
-    "guaranteed", "audit-proof",
-})
+FEAR_OR_ABSOLUTE = frozenset(
+    {
+        "100",
+        "100%",
+        "confident",
+        "sure",
+        "certain",
+        "proof",
+        "risk",
+        "risks",
+        "afraid",
+        "worried",
+        "losing",
+        "lose",
+        "miss",
+        "wish",
+        "double",
+        "triple",
+        "10x",
+        "2x",
+        "3x",
+        "tired",
+        "sick",
+        "guaranteed",
+        "audit-proof",
+    }
+)
 
 # Seller clauses that describe work done for the reader ("I mocked up two changes").
-GIFT_VERBS = frozenset({
-    "mock", "prepare", "draft", "map", "compare", "pull", "test", "analyze", "analyse", "review",
-    "audit", "benchmark", "record", "sketch", "annotate", "attach",
-})
+GIFT_VERBS = frozenset(
+    {
+        "mock",
+        "prepare",
+        "draft",
+        "map",
+        "compare",
+        "pull",
+        "test",
+        "analyze",
+        "analyse",
+        "review",
+        "audit",
+        "benchmark",
+        "record",
+        "sketch",
+        "annotate",
+        "attach",
+    }
+)

@@ -36,8 +36,12 @@ def get_check(name: str, rule_path: Path) -> CheckFunction:
     if name not in _REGISTRY:
         from pitchlint.rules.loader import RuleError
 
-        raise RuleError(rule_path, None, "function", f"no python check named {name!r}; "
-                        f"known: {', '.join(sorted(_REGISTRY))}")
+        raise RuleError(
+            rule_path,
+            None,
+            "function",
+            f"no python check named {name!r}; known: {', '.join(sorted(_REGISTRY))}",
+        )
     return _REGISTRY[name]
 
 

@@ -67,7 +67,7 @@ def feature_sentences(analysis: Analysis, verbs: frozenset[str]) -> list[Span]:
             continue
         for verb in (c.verb for c in analysis.clauses if c.sentence == sent and c.main):
             subject = _subject(verb)
-            if subject is None or analysis.clause_of(verb) and analysis.clause_of(verb).service:
+            if subject is None or (analysis.clause_of(verb) and analysis.clause_of(verb).service):
                 continue
             lemma = verb.lemma_.lower()
             objects = [c for c in verb.children if c.dep_ in ("dobj", "attr", "pobj")]
@@ -77,8 +77,8 @@ def feature_sentences(analysis: Analysis, verbs: frozenset[str]) -> list[Span]:
             described = lemma == "be" and any(
                 o.dep_ == "attr" and any(p.dep_ == "prep" for p in o.children) for o in objects
             )
-            named_product = subject.is_title and analysis.agency_of(subject) == "other" and (
-                listed or coordinated
+            named_product = (
+                subject.is_title and analysis.agency_of(subject) == "other" and (listed or coordinated)
             )
             if (product and (lemma in verbs or listed or described)) or named_product:
                 found.append(trim(sent))
@@ -93,9 +93,13 @@ def outcome_sentences(analysis: Analysis, verbs: frozenset[str]) -> list[Span]:
             found.append(sent)
             continue
         for clause in analysis.all_clauses:
-            if clause.sentence == sent and clause.agency == "reader" and (
-                clause.verb.lemma_.lower() in verbs
-                or any(c.dep_ == "xcomp" and c.lemma_.lower() in verbs for c in clause.verb.children)
+            if (
+                clause.sentence == sent
+                and clause.agency == "reader"
+                and (
+                    clause.verb.lemma_.lower() in verbs
+                    or any(c.dep_ == "xcomp" and c.lemma_.lower() in verbs for c in clause.verb.children)
+                )
             ):
                 found.append(sent)
                 break
@@ -115,5 +119,10 @@ def feature_dumping(ctx: RuleContext, rule: LoadedRule) -> Iterator[Finding]:
     if outcomes and not (len(features) >= 2 and share >= params.get("min_share", 0.67)):
         return
     for sent in features:
-        yield ctx.finding(rule, sent.start_char, sent.end_char, count=len(features),
-                          total=len(features) + len(outcomes))
+        yield ctx.finding(
+            rule,
+            sent.start_char,
+            sent.end_char,
+            count=len(features),
+            total=len(features) + len(outcomes),
+        )

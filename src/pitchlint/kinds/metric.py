@@ -23,8 +23,9 @@ class MetricChecker:
         for check in spec.checks:
             known = metrics.DRAFT_METRICS if check.per == "draft" else metrics.SENTENCE_METRICS
             if check.metric not in known:
-                raise ValueError(f"{rule.path}: unknown {check.per} metric {check.metric!r}; "
-                                 f"known: {sorted(known)}")
+                raise ValueError(
+                    f"{rule.path}: unknown {check.per} metric {check.metric!r}; known: {sorted(known)}"
+                )
         self.rule, self.spec = rule, spec
 
     def check(self, ctx: RuleContext) -> Iterable[Finding]:
@@ -53,9 +54,15 @@ class MetricChecker:
             if check.metric == "words" and is_above:
                 where = metrics.word_boundary_sentence(analysis, limit) or where
             span = trim(where)
-            yield ctx.finding(self.rule, span.start_char, span.end_char, severity=severity,
-                              value=_fmt(value), limit=_fmt(limit),
-                              detail=check.message or metrics.DRAFT_METRICS[check.metric].description)
+            yield ctx.finding(
+                self.rule,
+                span.start_char,
+                span.end_char,
+                severity=severity,
+                value=_fmt(value),
+                limit=_fmt(limit),
+                detail=check.message or metrics.DRAFT_METRICS[check.metric].description,
+            )
             return
 
     def _per_sentence(self, ctx: RuleContext, check: MetricCheck, bounds: dict | None) -> Iterable[Finding]:
@@ -65,9 +72,15 @@ class MetricChecker:
             severity = crossed(value, bounds or check.above, above=True)
             if severity is not None:
                 span = trim(sent)
-                yield ctx.finding(self.rule, span.start_char, span.end_char, severity=severity,
-                                  value=_fmt(value), limit=_fmt(_bound(bounds or check.above, severity)),
-                                  detail=check.message or "words in one sentence")
+                yield ctx.finding(
+                    self.rule,
+                    span.start_char,
+                    span.end_char,
+                    severity=severity,
+                    value=_fmt(value),
+                    limit=_fmt(_bound(bounds or check.above, severity)),
+                    detail=check.message or "words in one sentence",
+                )
 
 
 def _bound(limits, severity) -> float:  # type: ignore[no-untyped-def]
@@ -76,4 +89,3 @@ def _bound(limits, severity) -> float:  # type: ignore[no-untyped-def]
 
 def _fmt(value: float) -> str:
     return f"{value:.0f}" if float(value).is_integer() else f"{value:.1f}"
-

@@ -36,6 +36,11 @@ class RatioChecker:
             return
         first = numerator[0]
         yield ctx.finding(
-            self.rule, first.start_char, first.end_char, severity=severity,
-            count=len(numerator), total=total, ratio=f"{ratio:.0%}",
+            self.rule,
+            first.start_char,
+            first.end_char,
+            severity=severity,
+            count=len(numerator),
+            total=total,
+            ratio=f"{ratio:.0%}",
         )

@@ -52,7 +52,9 @@ def finding_dict(f: Finding) -> dict[str, Any]:
         "matched": f.matched,
         "weight": f.weight,
         "advice": f.advice,
-        "fix": None if f.fix is None else {
+        "fix": None
+        if f.fix is None
+        else {
             "title": f.fix.title,
             "applicability": str(f.fix.applicability),
             "edits": [{"start": e.start, "end": e.end, "content": e.content} for e in f.fix.edits],

@@ -13,7 +13,7 @@ def render(reports: Sequence[Report], skipped: Sequence[Skipped]) -> str:
     blocks = [_report(r) for r in reports]
     out = "\n\n".join(b for b in blocks if b)
     totals = sum(len(r.findings) for r in reports)
-    footer = f"{totals} finding{'s' if totals != 1 else ''} in {len(reports)} draft{'s' if len(reports) != 1 else ''}"
+    footer = f"{_plural(totals, 'finding')} in {_plural(len(reports), 'draft')}"
     if skipped:
         footer += f", {len(skipped)} skipped"
     return (out + "\n\n" if out else "") + footer + "\n"
@@ -23,23 +23,32 @@ def _report(report: Report) -> str:
     lines = [_finding(report, f) for f in report.findings]
     score = report.score
     head = f"{report.draft.path}: score {score.value}/100, grade {score.grade}"
-    breakdown = ", ".join(f"-{p.points:g} {p.rule}" + (f" (x{p.count})" if p.count > 1 else "")
-                          for p in score.breakdown)
+    breakdown = ", ".join(
+        f"-{p.points:g} {p.rule}" + (f" (x{p.count})" if p.count > 1 else "") for p in score.breakdown
+    )
     lines.append(head + (f"  [{breakdown}]" if breakdown else "  [no findings]"))
     return "\n".join(lines)
 
 
 def _finding(report: Report, finding: Finding) -> str:
     draft = report.draft
-    out = [f"{draft.path}:{finding.line}:{finding.col}  {finding.severity}  {finding.rule}  {finding.message}"]
+    out = [
+        f"{draft.path}:{finding.line}:{finding.col}  {finding.severity}  {finding.rule}  {finding.message}"
+    ]
     source = draft.line_text(finding.line)
     end_line, end_col = draft.line_col(max(finding.start, finding.end - 1))
     stop = end_col if end_line == finding.line else len(source)
     gutter = f"{finding.line:>5} | "
     out.append(gutter + source)
-    out.append(" " * (len(gutter) - 2) + "| " + " " * (finding.col - 1) + "^" * max(1, stop - finding.col + 1))
+    out.append(
+        " " * (len(gutter) - 2) + "| " + " " * (finding.col - 1) + "^" * max(1, stop - finding.col + 1)
+    )
     if finding.fix is not None:
         out.append(f"      fix ({finding.fix.applicability}): {finding.fix.title}")
     if finding.advice:
         out.append(f"      advice: {finding.advice}")
     return "\n".join(out) + "\n"
+
+
+def _plural(count: int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"

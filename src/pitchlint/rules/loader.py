@@ -16,9 +16,18 @@ from pitchlint.rules.schema import DependencyRule, PatternRule, PhraseRule, Rule
 
 _RULE_ADAPTER: TypeAdapter[Any] = TypeAdapter(Rule)
 _AGENCY_NEEDS = frozenset({"pos", "lemma", "dep"})
-_ATTR_NEEDS = {"POS": "pos", "TAG": "pos", "MORPH": "pos", "LEMMA": "lemma", "DEP": "dep",
-               "ENT_TYPE": "ner", "ENT_IOB": "ner", "ENT_ID": "ner", "SENT_START": "sents",
-               "IS_SENT_START": "sents"}
+_ATTR_NEEDS = {
+    "POS": "pos",
+    "TAG": "pos",
+    "MORPH": "pos",
+    "LEMMA": "lemma",
+    "DEP": "dep",
+    "ENT_TYPE": "ner",
+    "ENT_IOB": "ner",
+    "ENT_ID": "ner",
+    "SENT_START": "sents",
+    "IS_SENT_START": "sents",
+}
 
 
 class RuleError(Exception):
@@ -97,11 +106,19 @@ def load_rule_file(path: Path) -> LoadedRule:
         raise RuleError(path, _line_of(node, loc), field, problem) from None
     family = path.parent.name
     if spec.family is not None and spec.family != family:
-        raise RuleError(path, _line_of(node, ["family"]), "family",
-                        f"{spec.family!r} does not match its folder {family!r}")
+        raise RuleError(
+            path,
+            _line_of(node, ["family"]),
+            "family",
+            f"{spec.family!r} does not match its folder {family!r}",
+        )
     if spec.id != path.stem:
-        raise RuleError(path, _line_of(node, ["id"]), "id",
-                        f"{spec.id!r} does not match the file name {path.stem!r}")
+        raise RuleError(
+            path,
+            _line_of(node, ["id"]),
+            "id",
+            f"{spec.id!r} does not match the file name {path.stem!r}",
+        )
     _check_placeholders(spec, path, node)
     requires = frozenset(spec.requires) | _derived_requires(spec)
     _validate_spacy_patterns(spec, path, node)
@@ -137,8 +154,12 @@ def _check_placeholders(spec: RuleBase, path: Path, node: yaml.Node) -> None:
     allowed |= {"value", "limit", "count", "total", "ratio", "detail"}
     for _, name, _, _ in string.Formatter().parse(spec.message):
         if name and name.split(".")[0] not in allowed:
-            raise RuleError(path, _line_of(node, ["message"]), "message",
-                            f"unknown placeholder {{{name}}}; use {sorted(allowed)}")
+            raise RuleError(
+                path,
+                _line_of(node, ["message"]),
+                "message",
+                f"unknown placeholder {{{name}}}; use {sorted(allowed)}",
+            )
 
 
 def _derived_requires(spec: RuleBase) -> frozenset[str]:
@@ -184,16 +205,21 @@ def _validate_spacy_patterns(spec: RuleBase, path: Path, node: yaml.Node) -> Non
             try:
                 matcher.add(f"p{i}", [pattern.tokens])
             except Exception as exc:  # spaCy raises MatchPatternError / ValueError
-                raise RuleError(path, _line_of(node, ["patterns", i]), f"patterns.{i}",
-                                _one_line(exc)) from None
+                raise RuleError(
+                    path, _line_of(node, ["patterns", i]), f"patterns.{i}", _one_line(exc)
+                ) from None
     if isinstance(spec, DependencyRule):
         dep_matcher = DependencyMatcher(_validation_vocab(), validate=True)
         for i, pattern in enumerate(spec.dependency_patterns):
             try:
                 dep_matcher.add(f"d{i}", [pattern])
             except Exception as exc:
-                raise RuleError(path, _line_of(node, ["dependency_patterns", i]),
-                                f"dependency_patterns.{i}", _one_line(exc)) from None
+                raise RuleError(
+                    path,
+                    _line_of(node, ["dependency_patterns", i]),
+                    f"dependency_patterns.{i}",
+                    _one_line(exc),
+                ) from None
 
 
 def _one_line(exc: Exception) -> str:

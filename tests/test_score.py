@@ -1,0 +1,61 @@
+"""Score properties: in range, never raised by a finding, per-rule caps, grade bands."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from pitchlint.config import DEFAULT_GRADES
+from pitchlint.findings import Finding, Severity
+from pitchlint.score import grade_for, score_findings
+
+RULE_IDS = ["a-rule", "b-rule", "c-rule"]
+findings_strategy = st.lists(
+    st.builds(
+        lambda rule, weight, start: Finding(
+            rule, Severity.ERROR, start, start + 1, 1, start + 1, "x", "m", weight=weight
+        ),
+        st.sampled_from(RULE_IDS),
+        st.floats(min_value=0, max_value=40, allow_nan=False),
+        st.integers(min_value=0, max_value=500),
+    ),
+    max_size=30,
+)
+CAPS = {"a-rule": 10.0, "b-rule": 30.0, "c-rule": 50.0}
+
+
+@given(findings_strategy)
+def test_score_in_range_and_grade_consistent(findings):
+    score = score_findings(findings, CAPS, DEFAULT_GRADES)
+    assert 0 <= score.value <= 100
+    assert score.grade == grade_for(score.value, DEFAULT_GRADES)
+
+
+@given(findings_strategy, findings_strategy)
+def test_adding_findings_never_raises_the_score(first, more):
+    before = score_findings(first, CAPS, DEFAULT_GRADES).value
+    after = score_findings(first + more, CAPS, DEFAULT_GRADES).value
+    assert after <= before
+
+
+def test_repeated_findings_are_capped_per_rule():
+    many = [Finding("a-rule", Severity.ERROR, i, i + 1, 1, i + 1, "x", "m", weight=8) for i in range(9)]
+    score = score_findings(many, CAPS, DEFAULT_GRADES)
+    assert score.value == 90
+    assert score.breakdown[0].count == 9
+    assert score.breakdown[0].points == 10
+
+
+def test_grade_bands():
+    assert [grade_for(v, DEFAULT_GRADES) for v in (100, 85, 84, 70, 69, 60, 59, 45, 44, 0)] == [
+        "A",
+        "A",
+        "B",
+        "B",
+        "C",
+        "C",
+        "D",
+        "D",
+        "F",
+        "F",
+    ]
