@@ -1,0 +1,478 @@
+"""Personal references: researched personal-life facts about the reader (creepy) and
+unwitnessed praise of the reader's work (brown-nosing). Seed 001's Never/Always lists.
+
+Both checks anchor on the dependency parse: a READER possessive ("your") on the noun, or a
+clause whose subject is "you", so the sender's own life ("My family and I just moved",
+"send You my photo") and business senses ("your parent company", "pipeline health", "sales
+tax holiday") stay quiet. The word lists live in each rule's YAML `params`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from spacy.tokens import Span, Token
+
+from pitchlint.checks import check
+from pitchlint.context import RuleContext
+from pitchlint.findings import Finding
+from pitchlint.rules.loader import LoadedRule
+
+_READER_POSS = frozenset({"your", "yours", "ur"})
+_READER_SUBJ = frozenset({"you", "u", "ya"})
+_SUBJECT_DEPS = ("nsubj", "nsubjpass")
+_MODIFIER_DEPS = ("compound", "amod", "nmod", "npadvmod")
+# Heads whose clausal complement is the personal fact itself: "I noticed [your wife is ...]".
+_FRAME_HEADS = frozenset(
+    {
+        "see",
+        "notice",
+        "hear",
+        "hope",
+        "glad",
+        "happy",
+        "sorry",
+        "read",
+        "learn",
+        "know",
+        "wish",
+        "trust",
+        "congrat",
+        "congratulation",
+        "saw",
+    }
+)
+
+_RESEARCH_CUE = re.compile(
+    r"\b(?:I|we)\s+(?:just\s+)?(?:noticed|saw|see|came across|stumbled (?:on|upon|across)|found|heard|"
+    r"read|learned)\b|^\W*(?:saw|noticed|came across|spotted)\b"
+    r"|\byour (?:instagram|facebook|tiktok|strava|photos?|pictures|pics)\b",
+    re.I,
+)
+_WISH_CUE = re.compile(
+    r"\b(?:hope|hoping|glad|happy to hear|sorry to (?:hear|learn)|get well|feel(?:ing)? better|"
+    r"speedy|wishing|wish you|thinking of you|heal)\w*\b",
+    re.I,
+)
+_OUT_OF_OFFICE = re.compile(r"\bout[- ]of[- ](?:the[- ])?office\b|\bOOO\b|\bauto[- ]?reply\b", re.I)
+
+
+def _lex(params: dict[str, Any], key: str) -> frozenset[str]:
+    return frozenset(str(w).lower() for w in params.get(key, []))
+
+
+def _words(token: Token) -> set[str]:
+    return {token.lower_, token.lemma_.lower()}
+
+
+def _in(token: Token, lexicon: Iterable[str]) -> bool:
+    return bool(_words(token) & set(lexicon))
+
+
+def _in_plural(token: Token, lexicon: Iterable[str]) -> bool:
+    """Like `_in`, also matching a plural the tagger left unlemmatised ("accounts")."""
+    lower = token.lower_
+    return _in(token, lexicon) or (lower.endswith("s") and lower[:-1] in set(lexicon))
+
+
+def _reader_possessed(token: Token) -> bool:
+    """ "your wife", "your daughter's" (the possessor itself is possessed by "your")."""
+    return any(c.dep_ == "poss" and c.lower_ in _READER_POSS for c in token.children)
+
+
+def _hyphenated(token: Token) -> bool:
+    doc = token.doc
+    before = token.i > 0 and doc[token.i - 1].text in ("-", "‑") and not doc[token.i - 1].whitespace_
+    after = token.i + 1 < len(doc) and doc[token.i + 1].text in ("-", "‑") and not token.whitespace_
+    return before or after
+
+
+def _free_noun(token: Token) -> bool:
+    """A noun that heads its phrase: not "parent company", "family-owned", "child accounts"."""
+    return token.dep_ not in _MODIFIER_DEPS and not _hyphenated(token)
+
+
+def _modifiers(token: Token) -> list[Token]:
+    return [c for c in token.children if c.dep_ in ("compound", "amod", "nmod")]
+
+
+def _reader_subject(verb: Token) -> bool:
+    node = verb
+    for _ in range(3):
+        subject = next((c for c in node.children if c.dep_ in _SUBJECT_DEPS), None)
+        if subject is not None:
+            return subject.lower_ in _READER_SUBJ
+        if node.dep_ not in ("conj", "xcomp") or node.head.i == node.i:
+            return False
+        node = node.head
+    return False
+
+
+def _governing_verb(token: Token) -> Token | None:
+    node = token
+    while True:
+        if node.pos_ in ("VERB", "AUX") or (node.pos_ == "ADJ" and node.dep_ in ("ROOT", "ccomp")):
+            return node
+        if node.head.i == node.i:
+            return None
+        node = node.head
+
+
+def _in_reader_clause(token: Token) -> bool:
+    verb = _governing_verb(token)
+    return verb is not None and _reader_subject(verb)
+
+
+def sent_start(token: Token) -> int:
+    return token.sent.start if token.doc.has_annotation("SENT_START") else 0
+
+
+def _trimmed(sent: Span) -> tuple[int, int]:
+    tokens = [t for t in sent if not t.is_space]
+    while len(tokens) > 1 and tokens[-1].is_punct and tokens[-1].text not in (")", "”", '"'):
+        tokens.pop()
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+
+
+def _fact_span(sent: Span, token: Token) -> tuple[int, int]:
+    """The clause that states the fact ("your wife is passionate about stained glass" under
+    "I noticed"), else the sentence without its end punctuation."""
+    node = token
+    while node.head.i != node.i and node.i != sent.root.i:
+        head = node.head
+        if (
+            node.pos_ in ("VERB", "AUX")
+            and node.dep_ in ("ccomp", "xcomp")
+            and (head.lemma_.lower() in _FRAME_HEADS or head.lower_ in _FRAME_HEADS)
+            and head.i < node.left_edge.i
+        ):
+            left = node.left_edge.i
+            while left < node.i and sent.doc[left].dep_ == "mark":
+                left += 1  # "Saw that [your kids go ...]"
+            return _trimmed(sent.doc[left : node.right_edge.i + 1])
+        node = head
+    return _trimmed(sent)
+
+
+# creepy-personal-reference -----------------------------------------------------------------
+class _Creepy:
+    def __init__(self, params: dict[str, Any]) -> None:
+        self.family = _lex(params, "family_nouns")
+        self.family_business_heads = _lex(params, "family_business_heads")
+        self.business_modifiers = _lex(params, "business_modifiers")
+        self.family_compound_heads = _lex(params, "family_compound_heads")
+        self.religion_nouns = _lex(params, "religion_nouns")
+        self.identities = _lex(params, "religious_identities") | _lex(params, "political_identities")
+        self.political_terms = _lex(params, "political_terms")
+        self.support_verbs = _lex(params, "support_verbs")
+        self.sexuality = _lex(params, "sexuality_terms")
+        self.health_strong = _lex(params, "health_terms")
+        self.health_weak = _lex(params, "health_weak_terms")
+        self.body_parts = _lex(params, "body_parts")
+        self.org_heads = _lex(params, "org_heads")
+        self.cause_verbs = _lex(params, "cause_verbs")
+        self.cause_nouns = _lex(params, "cause_nouns")
+        self.vacation = _lex(params, "vacation_nouns")
+        self.photo_nouns = _lex(params, "photo_nouns")
+        self.destinations = _lex(params, "destinations")
+        self.events = _lex(params, "event_words")
+        self.job_search = re.compile("|".join(params.get("job_search_patterns", [])) or r"(?!)", re.I)
+
+    def hits(self, sent: Span) -> Iterator[tuple[Token, str]]:
+        text = sent.text
+        for token in sent:
+            category = self._category(token, sent)
+            if category:
+                yield token, category
+        for match in self.job_search.finditer(text):
+            token = sent.doc.char_span(
+                sent.start_char + match.start(), sent.start_char + match.end(), alignment_mode="expand"
+            )
+            if token is not None:
+                yield token[0], "job search"
+
+    def _category(self, t: Token, sent: Span) -> str | None:
+        if self._family(t):
+            return "family"
+        if self._fellow(t):
+            return "religion or politics"
+        if self._religion(t):
+            return "religion"
+        if self._politics(t):
+            return "politics"
+        if self._sexuality(t):
+            return "sexuality"
+        if self._health(t, sent):
+            return "health"
+        if self._cause(t):
+            return "personal causes"
+        if self._vacation(t, sent):
+            return "vacations"
+        return None
+
+    def _family(self, t: Token) -> bool:
+        if t.pos_ not in ("NOUN", "PROPN") or not _in(t, self.family) or not _free_noun(t):
+            return False
+        if not _reader_possessed(t):
+            return False
+        following = t.doc[t.i + 1] if t.i + 1 < len(t.doc) else None
+        if following is not None and _in_plural(
+            following, self.business_modifiers | self.family_business_heads | self.family_compound_heads
+        ):
+            return False  # a misparsed compound: "your child accounts"
+        if any(_in(m, self.business_modifiers) for m in _modifiers(t)):
+            return False  # "your product family", "your business partners"
+        if any(c.dep_ == "prep" and c.lower_ == "of" for c in t.children) and t.lower_ in (
+            "family",
+            "families",
+        ):
+            return False  # "your family of brands"
+        if t.dep_ == "poss" and _in(t.head, self.family_business_heads):
+            return False
+        if t.lower_ in ("family", "families") and not _RESEARCH_CUE.search(t.sent.text):
+            # "Happy holidays to you and your family": a sign-off, not a researched fact
+            generic = _WISH_CUE.search(t.sent.text) or re.search(r"\bhappy\b|\benjoy", t.sent.text, re.I)
+            if generic or any(c.lower_ in _READER_SUBJ for c in (t.head, *t.head.children)):
+                return False
+        return True
+
+    def _fellow(self, t: Token) -> bool:
+        if not _in(t, self.identities) or t.dep_ in ("compound", "amod"):
+            return False
+        if any(c.lower_ == "fellow" for c in t.children):
+            return True
+        # "you're a devout Catholic", "you're conservative"
+        return t.dep_ in ("attr", "acomp") and _reader_subject(t.head)
+
+    def _religion(self, t: Token) -> bool:
+        if not _in(t, self.religion_nouns) or not _free_noun(t):
+            return False
+        if t.lower_ == "faith" and any(c.dep_ == "prep" for c in t.children):
+            return False  # "your faith in the forecast"
+        return _reader_possessed(t)
+
+    def _politics(self, t: Token) -> bool:
+        if t.pos_ != "VERB" or not _in(t, self.support_verbs):
+            return False
+        reader = _reader_subject(t)
+        if not reader:
+            subject = next((c for c in t.children if c.dep_ in _SUBJECT_DEPS), None)
+            owners = [subject] if subject is not None else []
+            if subject is None and t.dep_ in ("acl", "relcl"):
+                owners.append(t.head)
+            if subject is None and t.i > sent_start(t):
+                owners.append(t.doc[t.i - 1])  # "your post supporting ..." parsed as advcl
+            reader = any(o.pos_ in ("NOUN", "PROPN") and _reader_possessed(o) for o in owners)
+        if not reader:
+            return False
+        return any(_in(d, self.political_terms) for d in t.subtree if d.i != t.i)
+
+    def _sexuality(self, t: Token) -> bool:
+        if not (_in(t, self.sexuality) or t.text in ("Pride", "PRIDE")):
+            return False
+        owner = t if t.pos_ in ("NOUN", "PROPN") else t.head
+        for node in (owner, owner.head):
+            if _in(node, self.org_heads):
+                return False  # "your LGBTQ employee network"
+            if _reader_possessed(node):
+                return True
+        return t.dep_ in ("attr", "acomp") and _reader_subject(t.head)
+
+    def _health_modified(self, t: Token) -> bool:
+        if any(_in(m, self.business_modifiers) for m in _modifiers(t)):
+            return False
+        return any(
+            _in(m, self.health_strong | self.body_parts) or m.lower_ in ("medical", "mental")
+            for m in _modifiers(t)
+        )
+
+    def _health(self, t: Token, sent: Span) -> bool:
+        wish = bool(_WISH_CUE.search(sent.text))
+        if _in(t, self.health_strong) and t.pos_ in ("NOUN", "ADJ", "VERB", "PROPN"):
+            if any(_in(m, self.business_modifiers) for m in _modifiers(t)):
+                return False
+            head = t.head if t.dep_ in ("compound", "amod", "nmod") else t
+            while head.dep_ in ("compound", "amod", "nmod") and head.head.i != head.i:
+                head = head.head
+            if head.i != t.i and (
+                _in(head, self.org_heads) or not _in(head, self.health_strong | self.health_weak)
+            ):
+                return False  # "your cancer center", "your surgery schedule"
+            linked = _reader_possessed(head) or _in_reader_clause(head)
+            return linked or wish
+        if _in(t, self.health_weak) and t.pos_ == "NOUN" and not _hyphenated(t):
+            if t.dep_ in ("compound", "amod"):
+                return False
+            if self._health_modified(t):
+                return _reader_possessed(t) or wish or _in_reader_clause(t)
+            return (
+                _reader_possessed(t)
+                and wish
+                and not any(c.dep_ in ("compound", "amod", "nmod") for c in t.children)
+                and not any(c.dep_ == "prep" and c.lower_ == "of" for c in t.children)
+            )
+        return False
+
+    def _cause(self, t: Token) -> bool:
+        if t.pos_ == "VERB" and _in(t, self.cause_verbs) and _reader_subject(t):
+            return any(_in(d, self.cause_nouns) and d.pos_ in ("NOUN", "PROPN") for d in t.subtree)
+        return (
+            t.pos_ in ("NOUN", "PROPN")
+            and t.lower_ in ("fundraiser", "gofundme", "walkathon", "charity")
+            and _free_noun(t)
+            and _reader_possessed(t)
+        )
+
+    def _place_named(self, t: Token) -> bool:
+        for d in t.subtree:
+            if d.i == t.i:
+                continue
+            if _in(d, self.events):
+                return False
+        return any((d.pos_ == "PROPN" or _in(d, self.destinations)) and d.i != t.i for d in t.subtree)
+
+    def _vacation(self, t: Token, sent: Span) -> bool:
+        if _OUT_OF_OFFICE.search(sent.text) or any(_in(w, self.events) for w in sent):
+            return False
+        research = bool(_RESEARCH_CUE.search(sent.text))
+        if t.pos_ == "NOUN" and _in(t, self.photo_nouns) and _free_noun(t) and _reader_possessed(t):
+            vacation_words = self.vacation | {"beach", "wedding", "family", "honeymoon"}
+            return self._place_named(t) or any(_in(m, vacation_words) for m in _modifiers(t))
+        if t.pos_ == "NOUN" and _in(t, self.vacation) and _free_noun(t):
+            if _modifiers(t) and any(m.dep_ == "compound" for m in _modifiers(t)):
+                return False  # "sales tax holiday", "business trip"
+            linked = _reader_possessed(t) or _in_reader_clause(t)
+            return linked and (self._place_named(t) or research)
+        if (
+            t.pos_ == "PROPN"
+            and t.dep_ == "dobj"
+            and t.head.lemma_.lower() == "enjoy"
+            and _reader_subject(t.head)
+        ):
+            return _in(t, self.destinations)
+        return False
+
+
+@check("creepy-personal-reference")
+def creepy_personal_reference(ctx: RuleContext, rule: LoadedRule) -> Iterator[Finding]:
+    """One finding per stated fact: family, religion, politics, sexuality, health, causes,
+    vacations or a job search, tied to the reader by "your" or a "you" subject."""
+    detector = _Creepy(ctx.params_for(rule))
+    for sent in ctx.analysis.sentences:
+        spans: dict[tuple[int, int], list[str]] = {}
+        research = bool(_RESEARCH_CUE.search(sent.text))
+        for token, category in detector.hits(sent):
+            span = _fact_span(sent, token)
+            if category not in spans.setdefault(span, []):
+                spans[span].append(category)
+        for (start, end), categories in spans.items():
+            detail = " and ".join(categories) + (", found by research" if research else "")
+            yield ctx.finding(rule, start, end, detail=detail)
+
+
+# brown-nosing ------------------------------------------------------------------------------
+_YEAR = re.compile(r"^(?:19|20)\d\d$")
+_QUOTED = re.compile(r"[\"“”‘][^\"“”]{3,}[\"“”’]|(?<!\w)'[^']{3,}'(?!\w)")
+
+
+class _Praise:
+    def __init__(self, params: dict[str, Any]) -> None:
+        self.praise = _lex(params, "praise_words")
+        self.love_verbs = _lex(params, "love_verbs")
+        self.work = _lex(params, "work_nouns")
+        self.specific = re.compile("|".join(params.get("specificity_patterns", [])) or r"(?!)", re.I)
+        self.attendance = re.compile("|".join(params.get("attendance_patterns", [])) or r"(?!)", re.I)
+
+    def _work_noun(self, token: Token) -> Token | None:
+        """The reader's work the token points at: "your keynote", "your podcast appearance"."""
+        if token.pos_ in ("NOUN", "PROPN") and _in(token, self.work) and _reader_possessed(token):
+            return token
+        if (
+            token.pos_ in ("NOUN", "PROPN")
+            and _reader_possessed(token)
+            and any(_in(c, self.work) for c in token.children if c.dep_ == "compound")
+        ):
+            return token  # "your podcast appearance"
+        return None
+
+    def hits(self, sent: Span) -> Iterator[tuple[Token, Token]]:
+        for t in sent:
+            words = _words(t)
+            # "your amazing keynote"
+            if t.dep_ == "amod" and words & self.praise:
+                work = self._work_noun(t.head)
+                if work is not None:
+                    yield t, work
+            # "Loved your keynote", "really enjoyed your talk"
+            elif t.pos_ == "VERB" and words & self.love_verbs:
+                for obj in (c for c in t.children if c.dep_ in ("dobj", "attr")):
+                    work = self._work_noun(obj)
+                    if work is not None:
+                        yield t, work
+            # "Your keynote was brilliant"
+            elif t.dep_ == "acomp" and words & self.praise:
+                subject = next((c for c in t.head.children if c.dep_ in _SUBJECT_DEPS), None)
+                work = self._work_noun(subject) if subject is not None else None
+                if work is not None:
+                    yield t, work
+            # "Huge fan of your work", "blown away by your podcast"
+            if (t.lower_ == "fan" and any(c.lower_ in ("huge", "big", "massive") for c in t.children)) or (
+                t.lemma_.lower() == "blow" and any(c.lower_ == "away" for c in t.children)
+            ):
+                start = next((c for c in t.children if c.lower_ in ("huge", "big", "massive")), t)
+                for prep in (c for c in t.children if c.dep_ in ("prep", "agent")):
+                    for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                        work = self._work_noun(obj)
+                        if work is not None:
+                            yield start, work
+
+    def specific_near(self, sentences: tuple[Span, ...], index: int, work: Token) -> bool:
+        """A quote, a number, a named point or attendance in this or the next sentence (and
+        attendance stated just before)."""
+        window = [sentences[index]]
+        if index + 1 < len(sentences) and _about_the_work(sentences[index + 1], work):
+            window.append(sentences[index + 1])
+        for sent in window:
+            text = sent.text
+            if _QUOTED.search(text) or self.specific.search(text) or self.attendance.search(text):
+                return True
+            if any((t.like_num or re.search(r"\d", t.text)) and not _YEAR.match(t.text) for t in sent):
+                return True
+        return index > 0 and bool(self.attendance.search(sentences[index - 1].text))
+
+
+_PIVOT = re.compile(r"^\W*(?:anyway|so|but|now|that's why|which is why|speaking of|we|our|i)\b", re.I)
+_ASK = re.compile(r"\b\d+\s*-?\s*min|\b(?:call|demo|meeting|chat|calendar)\b", re.I)
+_BACK_REFERENCE = re.compile(
+    r"\b(?:it|that|this|you (?:said|wrote|argued|mentioned|noted|showed|shared)"
+    r"|(?:your|the) (?:slide|part|point|section|chart|stat|number|data|example|story|line|argument))\b",
+    re.I,
+)
+
+
+def _about_the_work(sent: Span, work: Token) -> bool:
+    """The next sentence still talks about the reader's work, not a pivot to the pitch."""
+    text = sent.text.strip()
+    if _PIVOT.match(text) or _ASK.search(text):
+        return False
+    return bool(_BACK_REFERENCE.search(text)) or any(t.lemma_ == work.lemma_ for t in sent)
+
+
+@check("brown-nosing")
+def brown_nosing(ctx: RuleContext, rule: LoadedRule) -> Iterator[Finding]:
+    """Praise aimed at the reader's talk, article or podcast with nothing specific about it."""
+    detector = _Praise(ctx.params_for(rule))
+    sentences = ctx.analysis.sentences
+    for index, sent in enumerate(sentences):
+        found = list(detector.hits(sent))
+        if not found:
+            continue
+        praise, work = found[0]
+        if detector.specific_near(sentences, index, work):
+            continue
+        tokens = [praise, work, *(c for c in work.children if c.dep_ == "poss")]
+        first = min(tokens, key=lambda t: t.i)
+        last = max(tokens, key=lambda t: t.i)
+        yield ctx.finding(rule, first.idx, last.idx + len(last.text))
