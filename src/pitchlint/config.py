@@ -113,7 +113,7 @@ def config_from_mapping(data: dict[str, Any], path: Path | None) -> Config:
     base = path.parent if path else Path.cwd()
 
     def names(key: str) -> tuple[str, ...]:
-        value = values.get(key, ())
+        value = values.get(key, [])
         if isinstance(value, str):
             return (value,)
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):

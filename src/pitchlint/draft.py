@@ -171,9 +171,10 @@ class Draft:
 
 
 _FRONT_MATTER_RE = re.compile(r"\A(\ufeff?)---[ \t]*\r?\n(.*?)(?:^|\n)---[ \t]*(?:\r?\n|\Z)", re.S)
-_SUBJECT_RE = re.compile(r"^[ \t]*subject[ \t]*:[ \t]*(.*?)[ \t]*\r?$", re.I | re.M)
+_SUBJECT_RE = re.compile(r"[ \t]*subject[ \t]*:[ \t]*(.*?)[ \t]*\r?$", re.I | re.M)
 _GREETING_RE = re.compile(
-    r"[ \t]*(?:hi|hello|hey|dear|greetings|good (?:morning|afternoon|evening))\b"
+    r"[ \t]*(?:hi|hello|hey|dear|greetings|good (?:morning|afternoon|evening)|\{[^{}|\n]+(?:\|[^{}|\n]+)+\})"
+    r"(?:\b|(?<=\}))(?:[ \t]+(?:mr|mrs|ms|mx|dr|prof)\.)?"
     r"(?:[^\n,!:?.]|\.(?=\s*,)){0,40}?(?:[,!:—–-]|(?=[ \t]*\r?\n)|\Z)",
     re.I,
 )
@@ -211,7 +212,7 @@ def parse_draft(text: str, path: str = "-", meta: DraftMeta | None = None) -> Dr
         pos = fm.end()
         zones.extend(_front_matter_zones(text, pos))
     subject_span: tuple[int, int] | None = None
-    head = re.match(r"(?:[ \t]*\r?\n)*", text[pos:])
+    head = re.match(r"\ufeff?(?:[ \t]*\r?\n)*", text[pos:])
     first_line_at = pos + (head.end() if head else 0)
     subject_match = _SUBJECT_RE.match(text, first_line_at)
     if subject_match:

@@ -27,10 +27,15 @@ def iter_paths(paths: Iterable[str]) -> Iterator[str]:
         path = Path(raw)
         if path.is_dir():
             for child in sorted(path.rglob("*")):
-                if child.is_file() and child.suffix.lower() in DRAFT_SUFFIXES and not _hidden(child, path):
+                if _is_draft_file(child) and not _hidden(child, path):
                     yield str(child)
         else:
             yield raw
+
+
+def _is_draft_file(path: Path) -> bool:
+    """Draft files in a folder; a README describing the folder is not a draft."""
+    return path.is_file() and path.suffix.lower() in DRAFT_SUFFIXES and path.stem.upper() != "README"
 
 
 def _hidden(child: Path, root: Path) -> bool:

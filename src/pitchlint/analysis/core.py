@@ -87,7 +87,6 @@ _GIVE_VERBS = frozenset(
         "pull",
         "build",
         "write",
-        "make",
         "find",
         "notice",
         "map",
@@ -296,7 +295,7 @@ class Analysis:
             return False
         if _OFFER_RE.search(text):
             return True
-        if re.search(r"\byour (?:question|request|note|reply|email)\b", text, re.I):
+        if re.search(r"\b(?:your (?:question|request)|you asked)\b", text, re.I):
             return True
         has_number = any(t.like_num or _NUMBER_RE.search(t.text) for t in sent if not t._.merge_tag)
         if has_number and not _TIME_ASK_RE.search(text):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import functools
 import string
 from collections.abc import Iterable, Sequence
@@ -94,12 +95,15 @@ def load_rule_file(path: Path) -> LoadedRule:
     try:
         spec = _RULE_ADAPTER.validate_python(data)
     except ValidationError as exc:
-        error = exc.errors()[0]
+        errors = exc.errors()
+        error = next((e for e in errors if e["type"] == "extra_forbidden"), errors[0])
         loc = [part for part in error["loc"] if part != data.get("kind")]
         field = ".".join(str(p) for p in loc) or None
         problem = error["msg"]
         if error["type"] == "extra_forbidden":
-            problem = "unknown key"
+            missing = [str(e["loc"][-1]) for e in errors if e["type"] == "missing"]
+            hint = difflib.get_close_matches(str(loc[-1]), missing, n=1)
+            problem = "unknown key" + (f" (did you mean `{hint[0]}`?)" if hint else "")
         elif error["type"] == "union_tag_invalid":
             problem = f"unknown kind {data.get('kind')!r}; kinds: {', '.join(_kinds())}"
             field = "kind"
