@@ -214,13 +214,17 @@ class Analysis:
     def clause_of(self, token: Token) -> Clause | None:
         """The innermost clause (of any depth) that contains `token`."""
         node = token
-        verbs = {c.verb.i: c for c in self.all_clauses}
+        verbs = self._clauses_by_verb
         while True:
             if node.i in verbs:
                 return verbs[node.i]
             if node.head.i == node.i:
                 return None
             node = node.head
+
+    @functools.cached_property
+    def _clauses_by_verb(self) -> dict[int, Clause]:
+        return {c.verb.i: c for c in self.all_clauses}
 
     @functools.cached_property
     def all_clauses(self) -> tuple[Clause, ...]:

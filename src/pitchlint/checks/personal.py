@@ -68,7 +68,9 @@ def _words(token: Token) -> set[str]:
 
 
 def _in(token: Token, lexicon: Iterable[str]) -> bool:
-    return bool(_words(token) & set(lexicon))
+    if not isinstance(lexicon, (set, frozenset)):
+        lexicon = set(lexicon)
+    return token.lower_ in lexicon or token.lemma_.lower() in lexicon
 
 
 def _in_plural(token: Token, lexicon: Iterable[str]) -> bool:
@@ -334,6 +336,8 @@ class _Creepy:
         return any((d.pos_ == "PROPN" or _in(d, self.destinations)) and d.i != t.i for d in t.subtree)
 
     def _vacation(self, t: Token, sent: Span) -> bool:
+        if t.pos_ not in ("NOUN", "PROPN"):
+            return False  # cheap test first: the sentence scans below run per candidate only
         if _OUT_OF_OFFICE.search(sent.text) or any(_in(w, self.events) for w in sent):
             return False
         research = bool(_RESEARCH_CUE.search(sent.text))

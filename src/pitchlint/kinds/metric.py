@@ -10,7 +10,7 @@ from spacy.vocab import Vocab
 from pitchlint import metrics
 from pitchlint.analysis.core import trim
 from pitchlint.context import RuleContext
-from pitchlint.findings import Finding
+from pitchlint.findings import Finding, Severity
 from pitchlint.kinds.thresholds import crossed
 from pitchlint.rules.loader import LoadedRule
 from pitchlint.rules.schema import MetricCheck, MetricRule
@@ -53,16 +53,8 @@ class MetricChecker:
             where: Span = analysis.body_sentences[0]
             if check.metric == "words" and is_above:
                 where = metrics.word_boundary_sentence(analysis, limit) or where
-            span = trim(where)
-            yield ctx.finding(
-                self.rule,
-                span.start_char,
-                span.end_char,
-                severity=severity,
-                value=_fmt(value),
-                limit=_fmt(limit),
-                detail=check.message or metrics.DRAFT_METRICS[check.metric].description,
-            )
+            detail = check.message or metrics.DRAFT_METRICS[check.metric].description
+            yield self._finding(ctx, where, severity, value, limit, detail)
             return
 
     def _per_sentence(self, ctx: RuleContext, check: MetricCheck, bounds: dict | None) -> Iterable[Finding]:
@@ -71,16 +63,23 @@ class MetricChecker:
             value = measure(sent)
             severity = crossed(value, bounds or check.above, above=True)
             if severity is not None:
-                span = trim(sent)
-                yield ctx.finding(
-                    self.rule,
-                    span.start_char,
-                    span.end_char,
-                    severity=severity,
-                    value=_fmt(value),
-                    limit=_fmt(_bound(bounds or check.above, severity)),
-                    detail=check.message or "words in one sentence",
-                )
+                limit = _bound(bounds or check.above, severity)
+                detail = check.message or "words in one sentence"
+                yield self._finding(ctx, sent, severity, value, limit, detail)
+
+    def _finding(
+        self, ctx: RuleContext, where: Span, severity: Severity, value: float, limit: float, detail: str
+    ) -> Finding:
+        span = trim(where)
+        return ctx.finding(
+            self.rule,
+            span.start_char,
+            span.end_char,
+            severity=severity,
+            value=_fmt(value),
+            limit=_fmt(limit),
+            detail=detail,
+        )
 
 
 def _bound(limits, severity) -> float:  # type: ignore[no-untyped-def]
