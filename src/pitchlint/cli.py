@@ -21,7 +21,7 @@ from pitchlint.findings import Severity
 from pitchlint.nlp import ModelError
 from pitchlint.reporters import FORMATS, get_reporter
 from pitchlint.rules.loader import RuleError, bundled_rules_dir, load_rules
-from pitchlint.sources import iter_paths, load_drafts
+from pitchlint.sources import load_drafts
 
 SEVERITIES = ("info", "warning", "error")
 
@@ -177,4 +177,4 @@ def main() -> None:
         sys.exit(2)
 
 
-__all__ = ["cli", "iter_paths", "main"]
+__all__ = ["cli", "main"]

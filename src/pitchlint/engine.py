@@ -7,7 +7,6 @@ import dataclasses
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
-from pathlib import Path
 
 from pitchlint import metrics
 from pitchlint.analysis import Analysis
@@ -141,7 +140,3 @@ def _dedupe(findings: list[Finding]) -> list[Finding]:
             seen.add(key)
             unique.append(finding)
     return unique
-
-
-def rules_folder_list(config: Config) -> list[Path]:
-    return [bundled_rules_dir(), *config.rule_folders]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 
 class Severity(enum.IntEnum):
@@ -67,7 +67,6 @@ class Finding:
     advice: str = ""
     fix: Fix | None = None
     family: str = ""
-    extras: dict[str, object] = field(default_factory=dict, compare=False, hash=False)
 
     @property
     def sort_key(self) -> tuple[int, int, str]:

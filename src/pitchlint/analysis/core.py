@@ -126,7 +126,7 @@ class Analysis:
     # sentences -------------------------------------------------------------------------
     @functools.cached_property
     def sentences(self) -> tuple[Span, ...]:
-        """Sentences of the sender's prose (greeting excluded), in order."""
+        """Sentences of the subject line and the sender's prose (greeting excluded), in order."""
         return tuple(
             s
             for s in self.doc.sents
