@@ -18,7 +18,7 @@ class SubjectChecker:
         spec = rule.spec
         assert isinstance(spec, SubjectRule)
         self.rule, self.spec = rule, spec
-        self.patterns = [re.compile(p, re.I) for p in spec.patterns]
+        self.patterns = [re.compile(p) for p in spec.patterns]  # as written; (?i) for any case
 
     def check(self, ctx: RuleContext) -> Iterable[Finding]:
         zone = ctx.draft.zone("subject")
