@@ -170,8 +170,10 @@ def make_doc(nlp: Language, draft: Draft, zones: frozenset[str]) -> Doc:
         prev = doc[token.i - 1]
         starts_zone = any(prev.idx < edge <= token.idx for edge in edges)
         gap = prev.text + prev.whitespace_ if prev.is_space else prev.whitespace_
-        blank_line = bool(_PARAGRAPH_BREAK.search(gap)) or (prev.is_space and "\n" in prev.text)
-        line_start = "\n" in gap or (prev.is_space and "\n" in prev.text)
+        # a blank line ends a sentence; a single line break may be hard wrapping, so the
+        # parser decides there
+        blank_line = bool(_PARAGRAPH_BREAK.search(gap))
+        line_start = "\n" in gap
         bullet = line_start and bool(_BULLET.match(draft.text[token.idx : token.idx + 4] + " "))
         if not token.is_space and (starts_zone or blank_line or bullet):
             token.is_sent_start = True
