@@ -15,7 +15,11 @@ from typing import Literal
 
 from spacy.tokens import Doc, Span, Token
 
+from pitchlint.analysis import exchange
 from pitchlint.analysis import lexicon as lx
+from pitchlint.analysis.exchange import GENERIC_COLLATERAL_RE, OFFER_RE, Ask, Give
+from pitchlint.analysis.hedges import has_evidence, hedge_tokens
+from pitchlint.analysis.meeting_asks import meeting_asks
 from pitchlint.draft import PROSE_ZONES, Draft
 
 AgencyClass = Literal["seller", "reader", "other"]
@@ -48,25 +52,6 @@ _PLEASANTRY_RE = re.compile(
     r"|how'?s (?:it going|everything|life|your \w+)|what'?s up|how do you do)\W*$",
     re.I,
 )
-_TIME_ASK_RE = re.compile(
-    r"\b(?:\d+|five|ten|fifteen|twenty|thirty|a few|few)\s*-?\s*(?:min(?:ute)?s?)\b"
-    r"|\b(?:hop|jump) on\b|\b(?:book|schedule|set up|grab|find) (?:a |some )?(?:time|call|meeting|demo|chat)"
-    r"|\bcalendar\b|\bcalendly\b|\bare you (?:free|available)\b"
-    r"|\bopen to (?:a |an )?(?:call|chat|meeting|demo)"
-    r"|\b(?:quick|short|brief) (?:call|chat|demo|meeting)\b|\bwant (?:a|to see a) demo\b",
-    re.I,
-)
-_REFERRAL_ASK_RE = re.compile(
-    r"\b(?:right|correct|best|appropriate) (?:person|contact)\b|\bwho (?:should|do|would) i\b"
-    r"|\bpoint me\b|\bforward (?:this|it|me)\b|\bintroduce me\b",
-    re.I,
-)
-_OTHER_ASK_RE = re.compile(
-    r"^\W*(?:interested|thoughts|any questions|sound good|make sense|worth a (?:chat|look|call))\W*$"
-    r"|\bany questions\b|\b(?:can|could|may) i (?:send|share|show|call)\b|\bmind if i\b"
-    r"|\bwould you (?:like|be interested|be open)\b|\binterested in\b",
-    re.I,
-)
 _LOADED_START_RE = re.compile(
     r"^\W*(?:but |so |and )?(?:are|do|did|does|is|would|wouldn't|don't|aren't|isn't|have|has|"
     r"can|could|will|what if)\b",
@@ -75,34 +60,6 @@ _LOADED_START_RE = re.compile(
 _WHAT_IF_RE = re.compile(r"\bwhat if i (?:told|showed|said)\b", re.I)
 _GENUINE_IMPERATIVE_RE = re.compile(
     r"^\W*(?:please )?(?:tell me (?:about|how|what|whether|if)|walk me through|help me understand)",
-    re.I,
-)
-_OFFER_RE = re.compile(r"\b(?:anything|something) (?:i|we) can do\b|\bcan i help\b", re.I)
-_NUMBER_RE = re.compile(r"\d")
-_GIVE_VERBS = frozenset(
-    {
-        "attach",
-        "put",
-        "compare",
-        "pull",
-        "build",
-        "write",
-        "find",
-        "notice",
-        "map",
-        "benchmark",
-        "analyze",
-        "analyse",
-        "review",
-        "check",
-        "draft",
-        "record",
-        "prepare",
-    }
-)
-_GENERIC_COLLATERAL = re.compile(
-    r"\b(?:brochure|deck|more information|more info|website|blog post|our latest|case stud|"
-    r"one-pager about us|product sheet|datasheet)\b",
     re.I,
 )
 
@@ -290,23 +247,32 @@ class Analysis:
     def genuine_questions(self) -> int:
         return sum(1 for q in self.questions if q.kind == "genuine")
 
-    # gives -----------------------------------------------------------------------------
+    # asks, gives and hedges ------------------------------------------------------------
+    @functools.cached_property
+    def meeting_asks(self) -> tuple[tuple[Span, int, int], ...]:
+        """Body sentences that ask for a call, a demo or minutes, with the ask's span."""
+        return meeting_asks(self)
+
+    @functools.cached_property
+    def asks(self) -> tuple[Ask, ...]:
+        """What the draft requests of the reader: time, a referral, a click, a purchase, a reply."""
+        return exchange.find_asks(self)
+
+    @functools.cached_property
+    def gives(self) -> tuple[Give, ...]:
+        """What the draft offers the reader: help, an answer, an introduction, a resource, a fact."""
+        return exchange.find_gives(self)
+
     def gives_value(self, sent: Span) -> bool:
-        """A sentence that brings the reader something: a specific number, a resource made
-        for them, an answer to their question, or an offer of help."""
-        text = sent.text
-        if _GENERIC_COLLATERAL.search(text):
-            return False
-        if _OFFER_RE.search(text):
-            return True
-        if re.search(r"\b(?:your (?:question|request)|you asked)\b", text, re.I):
-            return True
-        has_number = any(t.like_num or _NUMBER_RE.search(t.text) for t in sent if not t._.merge_tag)
-        if has_number and not _TIME_ASK_RE.search(text):
-            return True
-        return any(t.lemma_.lower() in _GIVE_VERBS and t.pos_ == "VERB" for t in sent) and bool(
-            re.search(r"\b(?:you|your)\b", text, re.I)
-        )
+        return exchange.give_kind(self, sent) is not None
+
+    @functools.cached_property
+    def hedges(self) -> dict[int, tuple[Token, ...]]:
+        """Hedge words ("might", "often", "if") per body sentence, keyed by its first token index."""
+        return {s.start: tuple(hedge_tokens(s)) for s in self.body_sentences if hedge_tokens(s)}
+
+    def evidenced(self, sent: Span) -> bool:
+        return has_evidence(sent)
 
 
 def is_question(sent: Span) -> bool:
@@ -318,7 +284,7 @@ def classify_question(text: str) -> QuestionClass:
     clean = " ".join(text.split())
     if _PLEASANTRY_RE.match(clean):
         return "pleasantry"
-    if _TIME_ASK_RE.search(clean) or _REFERRAL_ASK_RE.search(clean) or _OTHER_ASK_RE.search(clean):
+    if exchange.question_ask_kind(clean) is not None:
         return "ask"
     lower = clean.lower()
     words = re.findall(r"[a-z0-9%'’-]+", lower)
@@ -330,7 +296,7 @@ def classify_question(text: str) -> QuestionClass:
         and any(w.strip("’'") in lx.FEAR_OR_ABSOLUTE or w.endswith("-proof") for w in words)
     ):
         return "loaded"
-    if _OFFER_RE.search(clean) or _GENUINE_IMPERATIVE_RE.match(clean):
+    if OFFER_RE.search(clean) or _GENUINE_IMPERATIVE_RE.match(clean):
         return "genuine"
     if len(words) >= 3 and (
         re.search(r"\b(?:you|your|yours|you're|you’re|y'all|folks)\b", lower)
@@ -388,7 +354,7 @@ def _offers_own_collateral(verb: Token) -> bool:
     objects = [c for c in verb.children if c.dep_ in ("dobj", "attr")]
     return any(
         any(p.lower_ in lx.SELLER_POSSESSIVES for p in o.children if p.dep_ == "poss")
-        or _GENERIC_COLLATERAL.search(" ".join(t.text for t in o.subtree))
+        or GENERIC_COLLATERAL_RE.search(" ".join(t.text for t in o.subtree))
         for o in objects
     )
 
