@@ -211,7 +211,7 @@ def find_gives(analysis: Analysis) -> tuple[Give, ...]:
 def give_kind(analysis: Analysis, sent: Span) -> GiveKind | None:
     """What this sentence brings the reader, if anything aimed at them."""
     text = sent.text
-    if OFFER_RE.search(text) or any(c.service and c.sentence == sent for c in analysis.clauses):
+    if OFFER_RE.search(text):
         return "offer"
     if _ANSWER_RE.search(text):
         return "answer"
@@ -221,6 +221,8 @@ def give_kind(analysis: Analysis, sent: Span) -> GiveKind | None:
         return None
     if made_for_reader(sent):
         return "resource"
+    if any(c.service and c.sentence == sent for c in analysis.clauses):
+        return "offer"
     if analysis.question_kind(sent) != "other":
         return None
     if any(is_fact_number(analysis.draft, t) for t in sent) and not _seller_claim(analysis, sent):
@@ -304,6 +306,11 @@ def _trimmed_span(sent: Span) -> tuple[int, int]:
 
 
 def _phrase_end(verb: Token) -> int:
-    """The end of the verb's phrase, within its sentence ("Visit www.voicera.com/upstreamgroup")."""
-    last = max((t for t in verb.subtree if not t.is_space and not t.is_punct), key=lambda t: t.i)
+    """The end of the verb's own phrase ("Visit www.voicera.com/upstreamgroup"), leaving out
+    coordinated verbs and clauses that follow it."""
+    own = [verb]
+    for child in verb.children:
+        if child.i > verb.i and child.dep_ not in ("conj", "cc", "punct", "advcl", "parataxis", "ccomp"):
+            own.extend(t for t in child.subtree if not t.is_space)
+    last = max(own, key=lambda t: t.i)
     return last.idx + len(last.text)

@@ -63,8 +63,14 @@ def _is_hedge(token: Token) -> bool:
     if token.lemma_.lower() in _HEDGE_LEMMAS or token.lower_ in _HEDGE_LEMMAS:
         return not (token.lower_ == "may" and token.tag_ == "NNP")  # the month
     if token.lower_ in _CONDITIONAL_MARKS:
-        return token.dep_ in ("mark", "advmod", "prep", "dep")
+        return token.dep_ in ("mark", "advmod", "prep", "dep") and not _generic_frame(token)
     return token.lower_ in ("some", "many") and token.dep_ in ("det", "amod") and token.head.pos_ == "NOUN"
+
+
+def _generic_frame(mark: Token) -> bool:
+    """ "If you're like most companies today": a comparison that lumps the reader in, not a hedge."""
+    clause = " ".join(t.lower_ for t in mark.head.subtree)
+    return bool(re.search(r"\blike (?:most|many|all|every|other)\b", clause))
 
 
 def is_hedged(sent: Span) -> bool:
