@@ -1,4 +1,4 @@
-"""Command line: `pitchlint check`, `pitchlint rules`, `pitchlint rule ID`.
+"""Command line: `pitchlint check`, `explain`, `rules` and `rule ID`.
 
 Exit codes: 0 clean, 1 findings at or above --fail-on or a score below --fail-under,
 2 usage, config or rule-file error, or an input that could not be read.
@@ -91,6 +91,33 @@ def check(
     reports.sort(key=lambda r: order[r.draft.path])
     click.echo(get_reporter(fmt)(reports, skipped), nl=False)
     sys.exit(2 if skipped else 1 if failing else 0)
+
+
+@cli.command()
+@click.argument("path")
+@click.option("--format", "fmt", type=click.Choice(("text", "json")), default="text", show_default=True)
+@click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--select", multiple=True, help="Only these rule ids or families (repeatable).")
+@click.option("--ignore", multiple=True, help="Skip these rule ids or families (repeatable).")
+def explain(
+    path: str, fmt: str, config_path: Path | None, select: tuple[str, ...], ignore: tuple[str, ...]
+) -> None:
+    """Show how one draft was read: zones, sentences, clause agency, question classes, asks and
+    gives, hedges, merge tags, metrics and the findings."""
+    import json
+
+    from pitchlint.explain import explain_data, render_text
+
+    drafts, skipped = load_drafts((path,))
+    for item in skipped:
+        click.echo(f"pitchlint: {item.reason}", err=True)
+    if not drafts:
+        sys.exit(2)
+    start = Path.cwd() if path == "-" else Path(path)
+    engine = _engine(_with_cli(_config_for(config_path, start), select, ignore))
+    for report, analysis in engine.inspect(drafts):
+        data = explain_data(report, analysis)
+        click.echo(json.dumps(data, indent=2, ensure_ascii=False) if fmt == "json" else render_text(data))
 
 
 @cli.command(name="rules")

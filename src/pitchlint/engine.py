@@ -45,6 +45,10 @@ class Engine:
         self._checkers: dict[tuple[str, int], Checker] = {}
 
     def check(self, drafts: Sequence[Draft]) -> list[Report]:
+        return [report for report, _analysis in self.inspect(drafts)]
+
+    def inspect(self, drafts: Sequence[Draft]) -> list[tuple[Report, Analysis]]:
+        """Reports together with the analysis behind them (for `pitchlint explain`)."""
         if not drafts:
             return []
         model = resolve_model(self.config.model)
@@ -64,7 +68,7 @@ class Engine:
         pairs = zip(drafts, docs, strict=True)
         return [self._check_one(draft, doc, rules, nlp.vocab) for draft, doc in pairs]
 
-    def _check_one(self, draft, doc, rules, vocab) -> Report:  # type: ignore[no-untyped-def]
+    def _check_one(self, draft, doc, rules, vocab) -> tuple[Report, Analysis]:  # type: ignore[no-untyped-def]
         analysis = Analysis(draft, doc, self.config.seller_names)
         ctx = RuleContext(draft, doc, analysis, self.config.params)
         findings: list[Finding] = []
@@ -82,7 +86,8 @@ class Engine:
         findings = _dedupe(findings)
         caps = {r.id: r.spec.weight_cap or r.spec.effective_weight * CAP_FACTOR for r in rules}
         summary = metrics.summary(analysis) if doc.has_annotation("DEP") else {}
-        return Report(draft, tuple(findings), score_findings(findings, caps, self.config.grades, summary))
+        score = score_findings(findings, caps, self.config.grades, summary)
+        return Report(draft, tuple(findings), score), analysis
 
     def _checker(self, rule: LoadedRule, vocab) -> Checker:  # type: ignore[no-untyped-def]
         key = (rule.id, id(vocab))
