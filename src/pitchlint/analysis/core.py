@@ -57,6 +57,11 @@ _LOADED_START_RE = re.compile(
     r"can|could|will|what if)\b",
     re.I,
 )
+# "..., isn't it?": the writer offers a view and hands the reader the last word
+_TAG_QUESTION_RE = re.compile(
+    r",\s*(?:isn'?t|isn’t|aren'?t|aren’t|doesn'?t|doesn’t|don'?t|don’t|wasn'?t|wasn’t|right|correct)"
+    r"(?:\s+(?:it|that|they|you|there))?\W*$"
+)
 _WHAT_IF_RE = re.compile(r"\bwhat if i (?:told|showed|said)\b", re.I)
 _GENUINE_IMPERATIVE_RE = re.compile(
     r"^\W*(?:please )?(?:tell me (?:about|how|what|whether|if)|walk me through|help me understand)",
@@ -119,8 +124,10 @@ class Analysis:
             head = verb.head
             subject = next((c for c in head.children if c.dep_ in _SUBJECT_DEPS), None)
         imperative = subject is None and _is_imperative(verb)
-        if imperative:
-            agency: AgencyClass = "reader" if _mentions_reader(verb) else "other"
+        if imperative and _lets_me_talk(verb):
+            agency: AgencyClass = "seller"  # "let me tell you why I'm the best"
+        elif imperative:
+            agency = "reader" if _mentions_reader(verb) else "other"
         elif subject is None:
             agency = "other"
         else:
@@ -298,9 +305,11 @@ def classify_question(text: str) -> QuestionClass:
         return "loaded"
     if OFFER_RE.search(clean) or _GENUINE_IMPERATIVE_RE.match(clean):
         return "genuine"
+    asked = re.split(r"[;:–—]\s*", lower)[-1]  # "None that I can think of; what else ...?"
     if len(words) >= 3 and (
         re.search(r"\b(?:you|your|yours|you're|you’re|y'all|folks)\b", lower)
-        or re.match(r"^\W*(?:so,? )?(?:how|what|which|where|when|why|who)\b", lower)
+        or re.match(r"^\W*(?:so,? |and |but )?(?:how|what|which|where|when|why|who)\b", asked)
+        or _TAG_QUESTION_RE.search(lower)
     ):
         return "genuine"
     return "other"
@@ -347,6 +356,16 @@ def _mentions_reader(verb: Token) -> bool:
         or (t._.merge_tag and not re.search(r"sender|my_|from_|your|rep_|owner", t.lower_))
         for t in verb.subtree
     )
+
+
+def _lets_me_talk(verb: Token) -> bool:
+    """ "let me tell you all about it", "let us show you": the seller takes the floor. "Let me
+    know" hands it to the reader."""
+    if verb.lower_ != "let":
+        return False
+    speaker = any(c.lower_ in ("me", "us") and c.dep_ in ("nsubj", "dobj") for c in verb.subtree)
+    talk = [t for t in verb.subtree if t.pos_ == "VERB" and t is not verb]
+    return speaker and any(t.lemma_.lower() not in ("know", "hear") for t in talk)
 
 
 def _offers_own_collateral(verb: Token) -> bool:

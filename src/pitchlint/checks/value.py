@@ -83,7 +83,26 @@ def feature_sentences(analysis: Analysis, verbs: frozenset[str]) -> list[Span]:
             if (product and (lemma in verbs or listed or described)) or named_product:
                 found.append(trim(sent))
                 break
+        else:
+            if any(_described_seller(analysis, t) for t in sent):
+                found.append(trim(sent))
     return found
+
+
+_DESCRIPTOR_NOUNS = frozenset({"provider", "company", "vendor", "maker", "developer", "leader", "supplier"})
+
+
+def _described_seller(analysis: Analysis, token: Token) -> bool:
+    """ "underwritten by Bionic, an advertising technology company focused on delivering
+    innovative software that streamlines ...": the seller's name with an appositive that
+    describes what it is or does ("the leading provider of campaign quality automation")."""
+    if token.dep_ != "appos" or token.head.pos_ != "PROPN" or analysis.agency_of(token.head) != "seller":
+        return False
+    if token.lemma_.lower() not in _DESCRIPTOR_NOUNS | lx.PRODUCT_NOUNS:
+        return False
+    return any(
+        c.dep_ in ("acl", "relcl") or (c.dep_ == "prep" and c.lower_ in ("of", "for")) for c in token.children
+    )
 
 
 def outcome_sentences(analysis: Analysis, verbs: frozenset[str]) -> list[Span]:
