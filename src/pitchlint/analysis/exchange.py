@@ -4,8 +4,8 @@ The seeds judge an email by the exchange: "What did you bring me?" (seed 000), "
 every interchange" (seed 003), a gift "clearly aimed uniquely at the target client" (seed 002).
 
 * An **ask** is a request for the reader's time (a call, a demo, "15 minutes"), a referral
-  ("who should I contact?"), a click (visit, sign up, download), a purchase, or a reply
-  ("let me know", "interested?").
+  ("who should I contact?"), a click (visit, sign up, download, or a link to follow), a
+  purchase, or a reply ("let me know", "interested?").
 * A **give** is something aimed at this reader: an offer of help, an answer to their question,
   an introduction, a resource made for them, or a specific fact about them or their market.
   Generic collateral ("our brochure", "more information") and the seller's numeric claims about
@@ -74,6 +74,8 @@ _INTRODUCTION_RE = re.compile(r"\b(?:introduce|connect) you (?:to|with)\b", re.I
 _ATTACHED_RE = re.compile(
     r"^\W*(?:here'?s|here’s|here is|attached(?: is| are)?|i'?ve attached|enclosed)\b", re.I
 )
+# a link the reader is meant to follow: a URL, or a redacted "[Video Link Deleted]"
+LINK_RE = re.compile(r"https?://\S+|\bwww\.\S+|\[[^\]\n]*\blink\b[^\]\n]*\]|\(link deleted\)", re.I)
 _CLICK_VERBS = frozenset(
     {"visit", "click", "sign", "register", "download", "watch", "check", "try", "join", "follow", "claim"}
 )
@@ -196,6 +198,11 @@ def _sentence_ask(analysis: Analysis, sent: Span) -> Ask | None:
     match = _LET_ME_KNOW_RE.search(sent.text)
     if match and not OFFER_RE.search(text):
         return Ask("reply", sent, sent.start_char + match.start(), sent.start_char + match.end())
+    link = LINK_RE.search(sent.text)
+    if link and not made_for_reader(sent):
+        start = sent.start_char + link.start()
+        url = link.group(0)
+        return Ask("click", sent, start, start + len(url if url[0] in "([" else url.rstrip(".,;:)")))
     return None
 
 
