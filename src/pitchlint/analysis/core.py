@@ -214,8 +214,16 @@ class Analysis:
 
     @functools.cached_property
     def seller_focus_clauses(self) -> tuple[Clause, ...]:
-        """Main clauses with the seller as subject, except offers of help to the reader."""
-        return tuple(c for c in self.clauses if c.main and c.agency == "seller" and not c.service)
+        """Main clauses with the seller as subject, except offers of help to the reader and
+        remarks about the thread itself ("I've reached out a few times")."""
+        return tuple(
+            c
+            for c in self.clauses
+            if c.main
+            and c.agency == "seller"
+            and not c.service
+            and c.verb.lemma_.lower() not in lx.CONTACT_VERBS
+        )
 
     @functools.cached_property
     def reader_focus_clauses(self) -> tuple[Clause, ...]:

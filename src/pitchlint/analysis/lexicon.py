@@ -113,3 +113,23 @@ GIFT_VERBS = frozenset(
         "attach",
     }
 )
+
+# Seller clauses about the thread itself ("I've reached out a few times", "I'll close this out",
+# "I'm writing on behalf of"): about the exchange, not self-promotion. Whether such a follow-up
+# brings value is valueless-follow-up's question, so self-focus does not count them twice.
+CONTACT_VERBS = frozenset(
+    {
+        "reach",
+        "circle",
+        "follow",
+        "check",
+        "touch",
+        "ping",
+        "email",
+        "e-mail",
+        "write",
+        "close",
+        "bump",
+        "loop",
+    }
+)
