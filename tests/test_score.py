@@ -59,3 +59,28 @@ def test_grade_bands():
         "F",
         "F",
     ]
+
+
+def _finding(rule: str, weight: float) -> Finding:
+    return Finding(rule, Severity.ERROR, 0, 1, 1, 1, "x", "m", weight=weight)
+
+
+def test_penalties_compound_heaviest_first():
+    score = score_findings([_finding("b-rule", 10), _finding("c-rule", 15)], CAPS, DEFAULT_GRADES)
+    # 100 - 15% = 85; 85 - 10% of 85 = 76.5
+    assert [(p.rule, p.points) for p in score.breakdown] == [("c-rule", 15.0), ("b-rule", 8.5)]
+    assert score.value == 76
+
+
+@given(findings_strategy)
+def test_breakdown_adds_up_to_the_points_lost(findings):
+    score = score_findings(findings, CAPS, DEFAULT_GRADES)
+    assert abs(100 - sum(p.points for p in score.breakdown) - score.value) <= 0.5 + 0.05 * len(
+        score.breakdown
+    )
+
+
+@given(findings_strategy)
+def test_compounding_keeps_bad_drafts_apart_from_zero(findings):
+    """Three rules capped at 10, 30 and 50 points can take at most 1 - 0.9 * 0.7 * 0.5 of the score."""
+    assert score_findings(findings, CAPS, DEFAULT_GRADES).value >= 31
