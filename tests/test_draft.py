@@ -116,6 +116,9 @@ def test_greeting_on_its_own_line():
         ("Hi Sam\nBody.\n", "Hi Sam"),
         ("\n\n  Dear Priya,\nBody.\n", "Dear Priya,"),
         ("Hi {{first_name}},\n\nBody.\n", "Hi {{first_name}},"),
+        ("To whom it may concern,\n\nBody.\n", "To whom it may concern,"),
+        ("Wayne --\n\nBody.\n", "Wayne --"),
+        ("{{First_Name}},\n\nBody.\n", "{{First_Name}},"),
     ],
 )
 def test_greetings(text, greeting):
@@ -142,6 +145,42 @@ def test_signature_after_sign_off():
     draft = parse_draft(text)
     assert draft.zone_text("signature") == "Best,\nJonah Park\nTidewater Outdoor\n(555) 010-2030\n"
     assert draft.zone_text("body") == "\n\nHow is the move going?\n\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "body", "signature"),
+    [
+        # a sentence that starts with a sign-off word is still body
+        (
+            "Hi Sam,\n\nThanks for your question about SOC 2.\n\nBest, Jo\n",
+            "\n\nThanks for your question about SOC 2.\n\n",
+            "Best, Jo\n",
+        ),
+        (
+            "Hi,\n\nMost teams like yours fix their outbound.\n",
+            "\n\nMost teams like yours fix their outbound.\n",
+            None,
+        ),
+        # a closing paragraph that is only a name is a signature
+        ("Hi Sam,\n\nHow is the move going?\n\nJonah\n", "\n\nHow is the move going?\n", "\nJonah\n"),
+        (
+            "Hi Sam,\n\nHow is the move?\n\n{{sender_name}}\nAcme Corp\n",
+            "\n\nHow is the move?\n",
+            "\n{{sender_name}}\nAcme Corp\n",
+        ),
+        # but not a link tag, a question or a sentence
+        (
+            "Hi,\n\nA new guide.\n\n{{link}}\n\nThought you might like it.\n",
+            "\n\nA new guide.\n\n{{link}}\n\nThought you might like it.\n",
+            None,
+        ),
+        ("Hi,\n\nA new guide.\n\nInterested?\n", "\n\nA new guide.\n\nInterested?\n", None),
+    ],
+)
+def test_signature_boundaries(text, body, signature):
+    draft = parse_draft(text)
+    assert draft.zone_text("body") == body
+    assert (draft.zone_text("signature") or None) == signature
 
 
 def test_signature_dashes():

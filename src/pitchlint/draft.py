@@ -173,9 +173,12 @@ class Draft:
 _FRONT_MATTER_RE = re.compile(r"\A(\ufeff?)---[ \t]*\r?\n(.*?)(?:^|\n)---[ \t]*(?:\r?\n|\Z)", re.S)
 _SUBJECT_RE = re.compile(r"[ \t]*subject[ \t]*:[ \t]*(.*?)[ \t]*\r?$", re.I | re.M)
 _GREETING_RE = re.compile(
-    r"[ \t]*(?:hi|hello|hey|dear|greetings|good (?:morning|afternoon|evening)|\{[^{}|\n]+(?:\|[^{}|\n]+)+\})"
-    r"(?:\b|(?<=\}))(?:[ \t]+(?:mr|mrs|ms|mx|dr|prof)\.)?"
-    r"(?:[^\n,!:?.]|\.(?=\s*,)){0,40}?(?:[,!:—–-]|(?=[ \t]*\r?\n)|\Z)",
+    r"[ \t]*(?:to whom it may concern|hi|hello|hey|dear|greetings|good (?:morning|afternoon|evening)"
+    r"|\{[^{}|\n]+(?:\|[^{}|\n]+)+\}"
+    # a bare name or name tag on its own line: "Wayne --", "{{First_Name}},"
+    r"|(?=(?:\{\{[^{}\n]+\}\}|[A-Z][a-z]+)[ \t]*(?:,|--|—|–)[ \t]*(?:\r?\n|\Z)))"
+    r"(?:\b|(?<=\})|(?=\{))(?:[ \t]+(?:mr|mrs|ms|mx|dr|prof)\.)?"
+    r"(?:[^\n,!:?.]|\.(?=\s*,)){0,40}?(?:[,!:—–]|-+|(?=[ \t]*\r?\n)|\Z)",
     re.I,
 )
 _QUOTE_START_RE = re.compile(
@@ -186,7 +189,10 @@ _QUOTE_START_RE = re.compile(
 _SIGN_OFF_RE = re.compile(
     r"^[ \t]*(?:best|best regards|kind regards|warm regards|regards|warmly|cheers|thanks|"
     r"thank you|many thanks|thanks again|sincerely|yours(?: truly| sincerely)?|all the best|"
-    r"talk soon|speak soon|respectfully|--)\b[ \t]*[,!.]?[ \t]*(?:[^\n]{0,60})?\r?$",
+    r"talk soon|speak soon|respectfully|--)\b"
+    # alone on its line, or followed by punctuation and a short name ("Best, Ashley"); "Thanks
+    # for your question ..." and "yours fix their outbound" are sentences, not sign-offs
+    r"[ \t]*(?:[,!.—–-]+[ \t]*[^\n.?!:;]{0,40}|[ \t]+(?:regards|wishes)[,!.]?[ \t]*[^\n.?!:;]{0,40})?\r?$",
     re.I | re.M,
 )
 _SIG_DASHES_RE = re.compile(r"^-- ?\r?$", re.M)
@@ -292,7 +298,16 @@ def _signature_start(text: str, start: int, end: int) -> int:
         lines = [ln for ln in tail.splitlines() if ln.strip()]
         if len(lines) <= 8 and all(len(ln.strip()) <= 80 for ln in lines):
             return match.start()
-    return end
+    name = _NAME_LINE_RE.search(text, start, end)
+    return name.start() + 1 if name else end
+
+
+# a closing paragraph that is only a name ("\n\nJonah", "\n\n{{sender_name}}\nAcme"): a signature
+_NAME_LINE_RE = re.compile(
+    r"\n[ \t]*\r?\n(?=[ \t]*(?:\{\{(?![^{}]*(?i:link|url))[^{}\n]+\}\}|[A-Z][\w'’-]*)"
+    r"(?:[ \t]+(?:\{\{[^{}\n]+\}\}|[A-Z][\w'’.-]*)){0,2}[ \t]*"
+    r"(?:\r?\n[^\n?!]{0,60}(?<![.?!]))*?\s*\Z)",
+)
 
 
 def _paragraph_end(text: str, start: int, end: int) -> int:
