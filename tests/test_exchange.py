@@ -89,3 +89,8 @@ def test_hedges_and_evidence(analyse, text, hedged, evidence):
     (sent,) = analyse(text).body_sentences
     assert is_hedged(sent) == hedged
     assert has_evidence(sent) == evidence
+
+
+def test_curly_contractions_get_straight_lemmas(analyse):
+    doc = analyse("I’m sure we’re right. You’ve seen it.").doc
+    assert {t.text: t.lemma_ for t in doc if "’" in t.text} == {"’m": "be", "’re": "be", "’ve": "have"}

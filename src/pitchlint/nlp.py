@@ -73,13 +73,24 @@ def load_pipeline(model: str | None, components: frozenset[str]) -> Language:
     return nlp
 
 
+# The lemmatizer knows "'m" but not the curly "’m" most email clients type, so "I’m the best"
+# would escape every `LEMMA: be` pattern.
+_CURLY_LEMMAS = {"’m": "be", "’re": "be", "’ve": "have", "’ll": "will", "’d": "would", "n’t": "not"}
+
+
 @Language.component("pitchlint_merge_tags")
 def _tag_merge_tags(doc: Doc) -> Doc:
-    """A merge tag stands for a name or a value: tag it as a proper noun, not punctuation."""
+    """A merge tag stands for a name or a value: tag it as a proper noun, not punctuation.
+    Curly-apostrophe contractions get the lemmas their straight forms get."""
     for token in doc:
         if token._.merge_tag:
             token.tag_ = "NNP"
             token.pos_ = "PROPN"
+        elif "’" in token.text and token.lemma_.lower() == token.lower_:
+            if token.lower_ in _CURLY_LEMMAS:
+                token.lemma_ = _CURLY_LEMMAS[token.lower_]
+            elif token.lower_ == "’s" and token.pos_ == "AUX":
+                token.lemma_ = "have" if token.tag_ == "VBZ" and token.head.tag_ == "VBN" else "be"
     return doc
 
 
