@@ -43,7 +43,13 @@ S = {
     "S7": "We’re engineering a great shared experience late next month at The Upstream Seller Forum in New York.  If you run national media sales and want to attend or designate someone who can represent you, just let us know.  Dinner on Monday night October 27th at Del Posto followed by the Forum on Tuesday October 28th at the Hearst Tower. Call Tamara Clarke at 802.985.2500 or Tamara@upstreamgroup.com.",
 }
 
-SPONSORS = {"S1": "Voicera", "S2": "Adroit Digital", "S3": "Bionic Advertising Systems", "S4": "The Media Trust", "S5": "OpenX"}
+SPONSORS = {
+    "S1": "Voicera",
+    "S2": "Adroit Digital",
+    "S3": "Bionic Advertising Systems",
+    "S4": "The Media Trust",
+    "S5": "OpenX",
+}
 
 
 def sponsored(name: str) -> str:

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from spacy.tokens import Span
 
 from pitchlint.analysis import Analysis
-from pitchlint.analysis.core import trim
+from pitchlint.analysis.spans import trim
 
 
 def seller_clauses(analysis: Analysis) -> list[Span]:

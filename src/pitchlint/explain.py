@@ -12,8 +12,9 @@ from typing import Any
 from spacy.tokens import Span
 
 from pitchlint.analysis import Analysis
-from pitchlint.analysis.core import is_question, trim
+from pitchlint.analysis.core import is_question
 from pitchlint.analysis.hedges import has_evidence
+from pitchlint.analysis.spans import trim
 from pitchlint.draft import Draft
 from pitchlint.engine import Report
 

@@ -113,7 +113,7 @@ class Analysis:
         found: list[Clause] = []
         for sent in self.body_sentences:
             question = is_question(sent)
-            for verb in _clause_verbs(sent):
+            for verb in main_verbs(sent):
                 found.append(self._clause(verb, sent, question))
         return tuple(found)
 
@@ -331,7 +331,8 @@ def _prose(sent: Span) -> str:
     return "".join(t.text_with_ws for t in sent if not t.is_space).strip()
 
 
-def _clause_verbs(sent: Span) -> list[Token]:
+def main_verbs(sent: Span) -> list[Token]:
+    """The root and the verbs conjoined to it ("I came across X and thought I'd reach out")."""
     root = sent.root
     verbs = [root]
     frontier = [root]
@@ -392,9 +393,3 @@ def _lets(verb: Token) -> bool:
 
 def _is_generic_frame(sent: Span) -> bool:
     return bool(re.search(r"\b(?:like|as) (?:most|many|all|every)\b", sent.text, re.I))
-
-
-def trim(span: Span) -> Span:
-    """The span without leading and trailing whitespace tokens."""
-    tokens = [t for t in span if not t.is_space]
-    return span.doc[tokens[0].i : tokens[-1].i + 1] if tokens else span

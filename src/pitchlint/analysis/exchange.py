@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Literal
 
 from spacy.tokens import Span, Token
 
+from pitchlint.analysis.spans import trim
 from pitchlint.draft import Draft
 
 if TYPE_CHECKING:
@@ -176,7 +177,8 @@ def find_asks(analysis: Analysis) -> tuple[Ask, ...]:
 
 def _sentence_ask(analysis: Analysis, sent: Span) -> Ask | None:
     text = " ".join(sent.text.split())
-    whole = _trimmed_span(sent)
+    span = trim(sent)
+    whole = (span.start_char, span.end_char)
     if analysis.question_kind(sent) == "ask":
         kind = question_ask_kind(text) or "reply"
         return Ask(kind, sent, *whole)
@@ -305,11 +307,6 @@ def made_for_reader(sent: Span) -> bool:
         ):
             return True
     return False
-
-
-def _trimmed_span(sent: Span) -> tuple[int, int]:
-    tokens = [t for t in sent if not t.is_space]
-    return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
 
 
 def _phrase_end(verb: Token) -> int:

@@ -25,6 +25,9 @@ from pitchlint.analysis import lexicon as lx
 from pitchlint.checks import check
 from pitchlint.context import RuleContext
 from pitchlint.findings import Finding, Severity
+from pitchlint.params import in_words as _in
+from pitchlint.params import regex_any as _regex
+from pitchlint.params import word_set as _lex
 from pitchlint.rules.loader import LoadedRule
 
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
@@ -35,14 +38,6 @@ _QUOTED = re.compile(r"[\"“”][^\"“”]{3,}[\"“”]|(?<!\w)['‘][^'’]{
 
 
 # shared helpers ----------------------------------------------------------------------------
-def _lex(params: dict[str, Any], key: str) -> frozenset[str]:
-    return frozenset(str(w).lower() for w in params.get(key, []))
-
-
-def _in(token: Token, lexicon: Iterable[str]) -> bool:
-    """The token's lower form or lemma is in the lexicon."""
-    words = lexicon if isinstance(lexicon, (set, frozenset)) else set(lexicon)
-    return token.lower_ in words or token.lemma_.lower() in words
 
 
 def _subject(verb: Token) -> Token | None:
@@ -123,10 +118,6 @@ def _has_specifics(sentences: Iterable[Span], extra: re.Pattern[str]) -> bool:
         ):
             return True
     return False
-
-
-def _regex(params: dict[str, Any], key: str) -> re.Pattern[str]:
-    return re.compile("|".join(params.get(key, [])) or r"(?!)", re.IGNORECASE)
 
 
 # name-dropping -----------------------------------------------------------------------------

@@ -15,7 +15,6 @@ sell gift cards" (not a gift to the reader), "I'm now leading the team" (no impe
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
@@ -27,6 +26,8 @@ from pitchlint.analysis.core import is_question
 from pitchlint.checks import check
 from pitchlint.context import RuleContext
 from pitchlint.findings import Finding, Severity
+from pitchlint.params import regex_list
+from pitchlint.params import word_set as _words
 from pitchlint.rules.loader import LoadedRule
 
 Hit = tuple[int, int]
@@ -40,18 +41,6 @@ _SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj", "expl")
 
 
 # shared helpers -----------------------------------------------------------------------------
-@functools.lru_cache(maxsize=64)
-def _compile(patterns: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
-    """Case-insensitive; a space in a pattern also matches a hard line wrap (" ?" any space)."""
-    return tuple(re.compile(p.replace(" ?", r"\s*").replace(" ", r"\s+"), re.I) for p in patterns)
-
-
-def _regexes(params: dict[str, Any], key: str) -> tuple[re.Pattern[str], ...]:
-    return _compile(tuple(str(p) for p in params.get(key, ())))
-
-
-def _words(params: dict[str, Any], key: str) -> frozenset[str]:
-    return frozenset(str(w).lower() for w in params.get(key, ()))
 
 
 def _search(sent: Span, patterns: Iterable[re.Pattern[str]]) -> Iterator[re.Match[str]]:
@@ -380,3 +369,8 @@ def fake_familiarity(ctx: RuleContext, rule: LoadedRule) -> Iterator[Finding]:
         hit = _first(_at(sent, m) for m in _search(sent, phrases))
         if hit is not None:
             yield ctx.finding(rule, *hit)
+
+
+def _regexes(params: dict[str, Any], key: str) -> tuple[re.Pattern[str], ...]:
+    """Case-insensitive; a space in a pattern also matches a hard line wrap (" ?" any space)."""
+    return regex_list(params, key, wrapping=True)

@@ -10,10 +10,8 @@ new, and a template slot for fresh news counts.
 
 from __future__ import annotations
 
-import functools
 import re
-from collections.abc import Iterator, Sequence
-from typing import Any
+from collections.abc import Iterator
 
 from spacy.tokens import Span
 
@@ -21,6 +19,7 @@ from pitchlint.analysis.exchange import GENERIC_COLLATERAL_RE, is_fact_number, m
 from pitchlint.checks import check
 from pitchlint.context import RuleContext
 from pitchlint.findings import Finding
+from pitchlint.params import regex_list
 from pitchlint.rules.loader import LoadedRule
 
 # "As I mentioned, our platform ..." restates an old claim: not new value.
@@ -29,21 +28,11 @@ _RESTATEMENT = re.compile(
 )
 
 
-def _lexicon(params: dict[str, Any], key: str) -> tuple[re.Pattern[str], ...]:
-    return _compile(tuple(str(p) for p in params.get(key, ())))
-
-
-@functools.lru_cache(maxsize=16)
-def _compile(patterns: Sequence[str]) -> tuple[re.Pattern[str], ...]:
-    # a space in a pattern also matches a hard line wrap
-    return tuple(re.compile(p.replace(" ", r"\s+"), re.I | re.M) for p in patterns)
-
-
 @check("valueless-follow-up")
 def valueless_follow_up(ctx: RuleContext, rule: LoadedRule) -> Iterator[Finding]:
     params = ctx.params_for(rule)
-    phrases = _lexicon(params, "phrases")
-    answers = _lexicon(params, "answer_cues")
+    phrases = regex_list(params, "phrases", wrapping=True, multiline=True)
+    answers = regex_list(params, "answer_cues", wrapping=True, multiline=True)
     slot_re = re.compile(str(params.get("content_slot", r"(?!)")), re.I)
     text = ctx.draft.text
     hits: list[tuple[int, int]] = []

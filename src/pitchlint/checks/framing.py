@@ -18,11 +18,14 @@ from spacy.tokens import Span, Token
 
 from pitchlint.analysis import Analysis
 from pitchlint.analysis import lexicon as lx
-from pitchlint.analysis.core import is_question, trim
+from pitchlint.analysis.core import is_question
+from pitchlint.analysis.spans import trim
 from pitchlint.checks import check
 from pitchlint.checks.value import outcome_sentences
 from pitchlint.context import RuleContext
 from pitchlint.findings import Finding
+from pitchlint.params import in_words as _in
+from pitchlint.params import word_set as _lex
 from pitchlint.rules.loader import LoadedRule
 
 _SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
@@ -37,12 +40,6 @@ _NEED_DETERMINERS = frozenset({"the", "your", "all", "any", "every", "of", "toda
 
 
 # shared helpers ---------------------------------------------------------------------------
-def _lex(params: dict[str, Any], key: str) -> frozenset[str]:
-    return frozenset(str(w).lower() for w in params.get(key, []))
-
-
-def _in(token: Token, words: frozenset[str]) -> bool:
-    return token.lower_ in words or token.lemma_.lower() in words
 
 
 def _subject(verb: Token) -> Token | None:

@@ -22,10 +22,13 @@ from typing import Any
 from spacy.tokens import Span, Token
 
 from pitchlint.analysis import Analysis
-from pitchlint.analysis.core import Clause, is_question
+from pitchlint.analysis.core import Clause, is_question, main_verbs
+from pitchlint.analysis.spans import trim
 from pitchlint.checks import check
 from pitchlint.context import RuleContext
 from pitchlint.findings import Finding, Severity
+from pitchlint.params import regex_list as _regex
+from pitchlint.params import word_set as _words
 from pitchlint.rules.loader import LoadedRule, RuleError, load_rule_file
 
 _READER_WORDS = frozenset({"you", "your", "yours", "yourself", "yourselves", "u", "ya"})
@@ -36,14 +39,6 @@ _SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj", "expl")
 
 
 # params ----------------------------------------------------------------------------------
-@functools.lru_cache(maxsize=128)
-def _compile(patterns: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
-    return tuple(re.compile(p, re.I) for p in patterns)
-
-
-def _regex(params: dict[str, Any], key: str) -> tuple[re.Pattern[str], ...]:
-    """The rule's patterns under `key`, case-insensitive; a group named `hit` narrows the span."""
-    return _compile(tuple(str(p) for p in params.get(key, [])))
 
 
 def _find(patterns: Sequence[re.Pattern[str]], text: str) -> Iterator[tuple[int, int]]:
@@ -54,10 +49,6 @@ def _find(patterns: Sequence[re.Pattern[str]], text: str) -> Iterator[tuple[int,
 
 def _search(patterns: Sequence[re.Pattern[str]], text: str) -> tuple[int, int] | None:
     return next(_find(patterns, text), None)
-
-
-def _words(params: dict[str, Any], key: str) -> frozenset[str]:
-    return frozenset(str(w).lower() for w in params.get(key, []))
 
 
 @functools.lru_cache(maxsize=16)
@@ -77,10 +68,6 @@ def _sibling_params(ctx: RuleContext, rule: LoadedRule, rule_id: str) -> dict[st
 
 
 # shared facts about a sentence -------------------------------------------------------------
-def _trimmed(sent: Span) -> tuple[int, int]:
-    """Character offsets of the sentence without surrounding whitespace."""
-    tokens = [t for t in sent if not t.is_space]
-    return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
 
 
 def _is_reader_token(token: Token) -> bool:
@@ -243,19 +230,6 @@ def _specific_observation(analysis: Analysis, verb: Token, params: dict[str, Any
         t.dep_ in ("nsubj", "nsubjpass") and t.head.pos_ in ("VERB", "AUX") and t.head.i != verb.i
         for t in complement
     )
-
-
-def _main_verbs(sent: Span) -> list[Token]:
-    """The root and the verbs conjoined to it ("I came across X and thought I'd reach out")."""
-    verbs = [sent.root]
-    frontier = [sent.root]
-    while frontier:
-        node = frontier.pop()
-        for child in node.children:
-            if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX"):
-                verbs.append(child)
-                frontier.append(child)
-    return sorted(verbs, key=lambda t: t.i)
 
 
 def _xcomp_chain(verb: Token) -> list[Token]:
@@ -672,7 +646,7 @@ def _seller_preamble(analysis: Analysis, sent: Span, params: dict[str, Any]) -> 
     """ "I'm reaching out because ...", "I wanted to connect", "We just launched our suite"."""
     meta, wish = _words(params, "meta_verbs"), _words(params, "wish_verbs")
     after_wish = meta | _words(params, "meta_after_wish")
-    chains = [_xcomp_chain(verb) for verb in _main_verbs(sent)]
+    chains = [_xcomp_chain(verb) for verb in main_verbs(sent)]
     for chain in chains:
         keys = [_verb_key(v) for v in chain]
         about_this_email = (keys[0] in meta and _about_this_email(chain[0])) or (
@@ -814,3 +788,9 @@ def _research_frame(sent: Span, params: dict[str, Any]) -> bool:
             return True
     first = [t.lower_ for t in sent if not t.is_space][:2]
     return first == ["according", "to"]
+
+
+def _trimmed(sent: Span) -> tuple[int, int]:
+    """Character offsets of the sentence without surrounding whitespace."""
+    span = trim(sent)
+    return span.start_char, span.end_char

@@ -18,6 +18,8 @@ from spacy.tokens import Span, Token
 from pitchlint.checks import check
 from pitchlint.context import RuleContext
 from pitchlint.findings import Finding
+from pitchlint.params import in_words as _in
+from pitchlint.params import word_set as _lex
 from pitchlint.rules.loader import LoadedRule
 
 _READER_POSS = frozenset({"your", "yours", "ur"})
@@ -59,18 +61,8 @@ _WISH_CUE = re.compile(
 _OUT_OF_OFFICE = re.compile(r"\bout[- ]of[- ](?:the[- ])?office\b|\bOOO\b|\bauto[- ]?reply\b", re.I)
 
 
-def _lex(params: dict[str, Any], key: str) -> frozenset[str]:
-    return frozenset(str(w).lower() for w in params.get(key, []))
-
-
 def _words(token: Token) -> set[str]:
     return {token.lower_, token.lemma_.lower()}
-
-
-def _in(token: Token, lexicon: Iterable[str]) -> bool:
-    if not isinstance(lexicon, (set, frozenset)):
-        lexicon = set(lexicon)
-    return token.lower_ in lexicon or token.lemma_.lower() in lexicon
 
 
 def _in_plural(token: Token, lexicon: Iterable[str]) -> bool:

@@ -15,8 +15,9 @@ from collections.abc import Iterator
 
 from spacy.tokens import Span, Token
 
-from pitchlint.analysis.core import is_question, trim
+from pitchlint.analysis.core import is_question
 from pitchlint.analysis.hedges import has_evidence, is_hedged
+from pitchlint.analysis.spans import trim
 from pitchlint.checks import check
 from pitchlint.context import RuleContext
 from pitchlint.findings import Finding

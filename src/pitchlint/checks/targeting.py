@@ -25,10 +25,12 @@ from spacy.tokens import Span, Token
 
 from pitchlint.analysis import Analysis
 from pitchlint.analysis import lexicon as lx
-from pitchlint.analysis.core import is_question, trim
+from pitchlint.analysis.core import is_question
+from pitchlint.analysis.spans import trim
 from pitchlint.checks import check
 from pitchlint.context import RuleContext
 from pitchlint.findings import Finding
+from pitchlint.params import word_set as _lex
 from pitchlint.rules.loader import LoadedRule
 
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
@@ -109,10 +111,6 @@ _LINK_RE = re.compile(r"https?://|www\.|\b[\w-]+\.(?:com|io|co|net|org|ai)\b|\bl
 
 def _split(words: str) -> list[str]:
     return words.split()
-
-
-def _lex(params: dict[str, Any], key: str) -> frozenset[str]:
-    return frozenset(str(w).lower() for w in params.get(key, []))
 
 
 def _is(token: Token, words: frozenset[str]) -> bool:

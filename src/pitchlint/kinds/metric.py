@@ -8,7 +8,7 @@ from spacy.tokens import Span
 from spacy.vocab import Vocab
 
 from pitchlint import metrics
-from pitchlint.analysis.core import trim
+from pitchlint.analysis.spans import trim
 from pitchlint.context import RuleContext
 from pitchlint.findings import Finding, Severity
 from pitchlint.kinds.thresholds import crossed
