@@ -94,3 +94,22 @@ def test_hedges_and_evidence(analyse, text, hedged, evidence):
 def test_curly_contractions_get_straight_lemmas(analyse):
     doc = analyse("I’m sure we’re right. You’ve seen it.").doc
     assert {t.text: t.lemma_ for t in doc if "’" in t.text} == {"’m": "be", "’re": "be", "’ve": "have"}
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("Do you have a risk committee?", "genuine"),
+        ("Did you miss the webinar?", "genuine"),
+        ("Are you at risk of an audit?", "loaded"),
+        ("Are you 100% confident in the result?", "loaded"),
+        ("Most of the time, that ratio is less than half, isn’t it?", "genuine"),
+        ("None that I can think of; what else would be useful for us to talk about?", "genuine"),
+        ("Do you have 15 minutes this week?", "ask"),
+        ("How are you?", "pleasantry"),
+    ],
+)
+def test_question_classes(question, kind):
+    from pitchlint.analysis.core import classify_question
+
+    assert classify_question(question) == kind

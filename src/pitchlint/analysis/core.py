@@ -308,7 +308,10 @@ def classify_question(text: str) -> QuestionClass:
     if (
         _LOADED_START_RE.match(clean)
         and " or " not in lower
-        and any(w.strip("’'") in lx.FEAR_OR_ABSOLUTE or w.endswith("-proof") for w in words)
+        and (
+            any(w.strip("’'") in lx.FEAR_OR_ABSOLUTE or w.endswith("-proof") for w in words)
+            or " at risk" in lower  # "Do you have a risk committee?" is a fact question
+        )
     ):
         return "loaded"
     if OFFER_RE.search(clean) or _GENUINE_IMPERATIVE_RE.match(clean):
