@@ -113,3 +113,10 @@ def test_question_classes(question, kind):
     from pitchlint.analysis.core import classify_question
 
     assert classify_question(question) == kind
+
+
+def test_sentence_initial_it_refers_back_to_the_seller(analyse):
+    analysis = analyse(
+        "Our platform offers SSO and audit logs. It also includes a mobile app. It was great to meet you."
+    )
+    assert [c.agency for c in analysis.clauses] == ["seller", "seller", "other"]

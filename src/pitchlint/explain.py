@@ -69,6 +69,7 @@ def _sentence(
     draft: Draft, analysis: Analysis, sent: Span, index: int, ask: Any, give: Any
 ) -> dict[str, Any]:
     span = trim(sent)
+    main = {c.verb.i: c for c in analysis.clauses}  # main clauses carry "it" back to its referent
     return {
         "index": index,
         **_where(draft, span.start_char),
@@ -82,7 +83,7 @@ def _sentence(
                 "main": c.main,
                 **({"service": True} if c.service else {}),
             }
-            for c in analysis.all_clauses
+            for c in (main.get(c.verb.i, c) for c in analysis.all_clauses)
             if c.sentence == sent
         ],
         "question": _question(analysis, sent),

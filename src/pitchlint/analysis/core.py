@@ -8,6 +8,7 @@ imperative addressed to them) or OTHER. Raw pronoun counts misrank the seed samp
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from dataclasses import dataclass
@@ -110,11 +111,28 @@ class Analysis:
     # agency ----------------------------------------------------------------------------
     @functools.cached_property
     def clauses(self) -> tuple[Clause, ...]:
+        """Main clauses (the root and verbs conjoined to it) of each body sentence, in order.
+        "It"/"this" opening a sentence refers back: after "Our platform offers SSO.", "It also
+        includes ..." is still the seller speaking."""
         found: list[Clause] = []
+        previous: AgencyClass = "other"
         for sent in self.body_sentences:
             question = is_question(sent)
             for verb in main_verbs(sent):
-                found.append(self._clause(verb, sent, question))
+                clause = self._clause(verb, sent, question)
+                subject = clause.subject
+                if (
+                    clause.agency == "other"
+                    and previous == "seller"
+                    and subject is not None
+                    and subject.lower_ in ("it", "this")
+                    and subject.i == _first_word(sent).i
+                    and not any(c.dep_ in ("xcomp", "ccomp") for c in verb.children)  # "It was great to ..."
+                ):
+                    clause = dataclasses.replace(clause, agency="seller")
+                found.append(clause)
+            main = [c.agency for c in found if c.sentence == sent]
+            previous = main[0] if main else "other"
         return tuple(found)
 
     def _clause(self, verb: Token, sent: Span, question: bool) -> Clause:
