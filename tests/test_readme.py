@@ -13,3 +13,22 @@ def test_readme_rule_table_is_current(rules):
     assert block.strip() == rules_table(rules).strip(), (
         "README rule table is stale: run `pitchlint rules --markdown` and paste it between the markers"
     )
+
+
+def _console_block(readme: str, command: str) -> list[str]:
+    start = readme.index(f"$ {command}\n") + len(command) + 3
+    return [line for line in readme[start : readme.index("```", start)].splitlines() if line != "..."]
+
+
+def test_readme_console_examples_are_real_output():
+    """The tour and the explain excerpt are pasted output; they must still be what the tool prints."""
+    import subprocess
+
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    for command in (
+        "pitchlint check samples/bad/feature-dump.txt",
+        "pitchlint explain samples/bad/feature-dump.txt",
+    ):
+        real = subprocess.run(command.split(), capture_output=True, text=True, cwd=REPO).stdout.splitlines()
+        shown = _console_block(readme, command)
+        assert shown and all(line in real for line in shown), f"README output of `{command}` is stale"

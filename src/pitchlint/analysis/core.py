@@ -252,7 +252,7 @@ class Analysis:
             if c.main
             and c.agency == "reader"
             and self.question_kind(c.sentence) not in ("loaded", "ask")
-            and not _is_generic_frame(c.sentence)
+            and not is_generic_frame(c.sentence)
         )
 
     @property
@@ -412,5 +412,6 @@ def _lets(verb: Token) -> bool:
     return verb.lower_ in ("let", "'s") or any(c.lower_ in ("'s", "’s") for c in verb.children)
 
 
-def _is_generic_frame(sent: Span) -> bool:
+def is_generic_frame(sent: Span) -> bool:
+    """ "If you're like most companies": a frame that lumps the reader in with everyone."""
     return bool(re.search(r"\b(?:like|as) (?:most|many|all|every)\b", sent.text, re.I))

@@ -9,6 +9,7 @@ from spacy.tokens import Span, Token
 
 from pitchlint.analysis import Analysis
 from pitchlint.analysis import lexicon as lx
+from pitchlint.analysis.core import is_generic_frame
 from pitchlint.analysis.spans import trim
 from pitchlint.checks import check
 from pitchlint.context import RuleContext
@@ -108,6 +109,8 @@ def _described_seller(analysis: Analysis, token: Token) -> bool:
 def outcome_sentences(analysis: Analysis, verbs: frozenset[str]) -> list[Span]:
     found: list[Span] = []
     for sent in analysis.body_sentences:
+        if is_generic_frame(sent):
+            continue  # "If you're like most companies, you spend ...": a presumption, not an outcome
         if _OUTCOME_CONNECTOR.search(sent.text):
             found.append(sent)
             continue
