@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import string
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from spacy.tokens import Doc
@@ -34,6 +34,7 @@ class RuleContext:
     doc: Doc
     analysis: Analysis
     params: dict[str, dict[str, Any]]
+    memo: dict[str, Any] = field(default_factory=dict)  # per-draft results one rule reuses from another
 
     def params_for(self, rule: LoadedRule) -> dict[str, Any]:
         """The rule's YAML `params`, overlaid with the config's overrides for it."""

@@ -21,6 +21,7 @@ from pitchlint.analysis import lexicon as lx
 from pitchlint.analysis.exchange import GENERIC_COLLATERAL_RE, OFFER_RE, Ask, Give
 from pitchlint.analysis.hedges import has_evidence, hedge_tokens
 from pitchlint.analysis.meeting_asks import meeting_asks
+from pitchlint.analysis.spans import span_text
 from pitchlint.draft import PROSE_ZONES, Draft
 
 AgencyClass = Literal["seller", "reader", "other"]
@@ -309,7 +310,7 @@ class Analysis:
 
 
 def is_question(sent: Span) -> bool:
-    return "?" in sent.text.rstrip()[-3:]
+    return "?" in span_text(sent).rstrip()[-3:]
 
 
 def classify_question(text: str) -> QuestionClass:

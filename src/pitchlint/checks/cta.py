@@ -23,6 +23,7 @@ from spacy.tokens import Span, Token
 
 from pitchlint.analysis import Analysis
 from pitchlint.analysis.core import is_question
+from pitchlint.analysis.spans import span_text
 from pitchlint.checks import check
 from pitchlint.context import RuleContext
 from pitchlint.findings import Finding, Severity
@@ -44,8 +45,9 @@ _SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj", "expl")
 
 
 def _search(sent: Span, patterns: Iterable[re.Pattern[str]]) -> Iterator[re.Match[str]]:
+    text = span_text(sent)
     for pattern in patterns:
-        yield from pattern.finditer(sent.text)
+        yield from pattern.finditer(text)
 
 
 def _at(sent: Span, match: re.Match[str]) -> Hit:

@@ -283,6 +283,8 @@ class _Creepy:
         )
 
     def _health(self, t: Token, sent: Span) -> bool:
+        if not (_in(t, self.health_strong) or _in(t, self.health_weak)):
+            return False  # cheap test first: the sentence scan below runs per candidate only
         wish = bool(_WISH_CUE.search(sent.text))
         if _in(t, self.health_strong) and t.pos_ in ("NOUN", "ADJ", "VERB", "PROPN"):
             if any(_in(m, self.business_modifiers) for m in _modifiers(t)):
@@ -330,6 +332,13 @@ class _Creepy:
     def _vacation(self, t: Token, sent: Span) -> bool:
         if t.pos_ not in ("NOUN", "PROPN"):
             return False  # cheap test first: the sentence scans below run per candidate only
+        candidate = (
+            _in(t, self.photo_nouns)
+            or _in(t, self.vacation)
+            or (t.pos_ == "PROPN" and t.dep_ == "dobj" and t.head.lemma_.lower() == "enjoy")
+        )
+        if not candidate:
+            return False
         if _OUT_OF_OFFICE.search(sent.text) or any(_in(w, self.events) for w in sent):
             return False
         research = bool(_RESEARCH_CUE.search(sent.text))

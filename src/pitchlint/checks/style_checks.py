@@ -19,6 +19,7 @@ from typing import Any
 from spacy.tokens import Span, Token
 
 from pitchlint.analysis import Analysis
+from pitchlint.analysis.spans import span_text
 from pitchlint.checks import check
 from pitchlint.context import RuleContext
 from pitchlint.findings import Finding
@@ -62,8 +63,9 @@ class Jargon:
         found: list[Buzzword] = []
         for index, sent in enumerate(sentences):
             spans: list[tuple[int, int, bool]] = []
+            text = span_text(sent)
             for pattern, strong in [*self.patterns, *self.phrases]:
-                for match in pattern.finditer(sent.text):
+                for match in pattern.finditer(text):
                     spans.append((sent.start_char + match.start(), sent.start_char + match.end(), strong))
             for token in sent:
                 strong = self._word(token)

@@ -26,7 +26,7 @@ from spacy.tokens import Span, Token
 from pitchlint.analysis import Analysis
 from pitchlint.analysis import lexicon as lx
 from pitchlint.analysis.core import is_question
-from pitchlint.analysis.spans import trim
+from pitchlint.analysis.spans import span_text, trim
 from pitchlint.checks import check
 from pitchlint.context import RuleContext
 from pitchlint.findings import Finding
@@ -491,8 +491,11 @@ def sibling_findings(ctx: RuleContext, relative: str) -> list[tuple[int, int]]:
     rule = _sibling_rule(str(path)) if path.is_file() else None
     if rule is None or rule.kind != "python":
         return []
-    function = get_check(rule.spec.function or rule.id, rule.path)  # type: ignore[attr-defined]
-    return [(f.start, f.end) for f in function(ctx, rule)]
+    key = f"findings:{rule.id}"
+    if key not in ctx.memo:  # two rules here ask for the same sibling: judge it once per draft
+        function = get_check(rule.spec.function or rule.id, rule.path)  # type: ignore[attr-defined]
+        ctx.memo[key] = [(f.start, f.end) for f in function(ctx, rule)]
+    return list(ctx.memo[key])
 
 
 def _subtree_ids(token: Token) -> set[int]:
@@ -740,9 +743,10 @@ def claims_contradicted_by_email(ctx: RuleContext, rule: LoadedRule) -> Iterator
     for sent in analysis.body_sentences:
         if not _claim_context(reader, sent):
             continue
+        text = span_text(sent)
         for patterns, is_personal in ((personal, True), (detail, False)):
             for pattern in patterns:
-                for match in pattern.finditer(sent.text):
+                for match in pattern.finditer(text):
                     claims.append(
                         (sent.start_char + match.start(), sent.start_char + match.end(), is_personal)
                     )
