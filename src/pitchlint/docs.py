@@ -11,7 +11,8 @@ def rule_markdown(rule: LoadedRule) -> str:
         f"# {spec.id}",
         "",
         f"Family: {rule.family} · severity: {spec.severity} · kind: {spec.kind}"
-        f" · applies to: {spec.when} · weight: {spec.effective_weight:g}",
+        f" · applies to: {spec.when}{'' if spec.replies else ' (not replies)'}"
+        f" · weight: {spec.effective_weight:g}",
         "",
     ]
     lines += ["## What it flags", "", spec.summary.strip(), ""]

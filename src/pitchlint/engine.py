@@ -109,6 +109,8 @@ def _is_selected(rule: LoadedRule, config: Config) -> bool:
 
 
 def _applies(rule: LoadedRule, meta: DraftMeta) -> bool:
+    if meta.is_reply and not rule.spec.replies:
+        return False
     when = rule.spec.when
     if when == "first-touch":
         return not meta.is_follow_up

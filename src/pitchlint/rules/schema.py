@@ -99,6 +99,9 @@ class RuleBase(Strict):
     severity: SeverityName
     scope: list[Zone] = Field(default_factory=lambda: ["greeting", "body", "ps"])
     when: Literal["any", "first-touch", "follow-up"] = "any"
+    # false: drafts that answer the reader's own message (front matter `in_reply_to`) are not
+    # judged, e.g. length when the reader asked three detailed questions
+    replies: bool = True
     requires: list[Annotation] = Field(default_factory=list)
     message: str
     why: str
