@@ -22,7 +22,7 @@ def only_rule(rules):
     ("body", "severity"),
     [
         ("Your Q2 filing added 14 states. Worth a 10-minute chat?", Severity.WARNING),
-        ("Would a quick call to see if there's a fit make sense?", Severity.WARNING),
+        ("Open to a quick call about it next week?", Severity.WARNING),
         ("If you're willing to give us just 15 minutes on the phone, we can show you how.", Severity.ERROR),
         ("Do you have just 15 minutes this week?", Severity.ERROR),
         ("Book a time here: calendly.com/acme/intro", Severity.ERROR),

@@ -163,8 +163,8 @@ def meeting_asks(analysis: Analysis) -> tuple[tuple[Span, int, int], ...]:
 
 def _logical_text(sentences: tuple[Span, ...], i: int) -> str:
     """The sentence with the lines a hard wrap split off it: the parser ends a sentence at a
-    line break, so "Do you have 15 minutes for a quick chat to see how it can work for" loses
-    its "you?"."""
+    line break, so "Could you spare 15 minutes next week so I can walk" loses its
+    "you through it?"."""
     parts = [sentences[i].text]
     j = i
     while not _ends(parts[-1]) and j + 1 < len(sentences) and j - i < 4:

@@ -143,7 +143,7 @@ class _NameDrops:
             head,
             *(t for t in head.subtree if t.dep_ == "conj" and t.head.i >= head.i),
         ]
-        # an unfilled merge tag ("companies like {{Similar_Company}}") is judged once filled
+        # an unfilled merge tag ("teams like {{Peer_Company}}") is judged once filled
         return [t for t in members if t.pos_ == "PROPN" and not t._.merge_tag]
 
     def _count(self, noun: Token) -> Token | None:

@@ -597,7 +597,7 @@ def _without_clauses(token: Token) -> list[Token]:
 
 
 def _introduces_self(verb: Token) -> bool:
-    """ "introduce myself", "take this chance to introduce our new series", "introduce us"."""
+    """ "introduce myself", "use this note to introduce our new product line", "introduce us"."""
     for node in verb.subtree:
         if node.lemma_.lower() != "introduce" or node.pos_ != "VERB":
             continue
@@ -690,7 +690,7 @@ def _counts_attempts(token: Token) -> bool:
 
 
 def _truism(analysis: Analysis, sent: Span) -> bool:
-    """ "Cybersecurity is one of the most important aspects of a company's security.": a
+    """ "Data privacy matters more than ever for every business.": a
     general statement with no name, number or reader in it."""
     words = [t for t in sent if t.is_alpha]
     if len(words) < 4 or _mentions_reader(analysis, sent) or any(_specific(t, analysis) for t in sent):

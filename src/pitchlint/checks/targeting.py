@@ -601,10 +601,10 @@ class Problems:
         )
         modal = any(c.dep_ == "aux" and c.lower_ in _PROMISE_MODALS for c in root.children)
         if said in lx.READER_PRONOUNS and modal and not wh:
-            return False  # "Could you please double-check this for us?"
+            return False  # "Can you review the attached numbers for us?"
         lemma = root.lemma_.lower()
         if lemma in ("want", "like", "need") and any(t.lower_ in ("me", "us") and t.i > root.i for t in sent):
-            return False  # "Do you want me to send a detailed report?"
+            return False  # "Shall I send you the full breakdown?"
         if lemma == "think" and not any(
             c.dep_ in ("prep", "dobj") and c.lower_ != "what" for c in root.children
         ):
