@@ -63,6 +63,11 @@ def cli() -> None:
 )
 @click.option("--select", multiple=True, help="Only these rule ids or families (repeatable).")
 @click.option("--ignore", multiple=True, help="Skip these rule ids or families (repeatable).")
+@click.option(
+    "--fix", is_flag=True, help="Apply safe fixes to the files in place (stdin: print the fixed text)."
+)
+@click.option("--diff", "show_diff", is_flag=True, help="Print the fixes as a unified diff; write nothing.")
+@click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff, also apply unsafe fixes.")
 def check(
     paths: tuple[str, ...],
     fmt: str,
@@ -71,26 +76,68 @@ def check(
     config_path: Path | None,
     select: tuple[str, ...],
     ignore: tuple[str, ...],
+    fix: bool,
+    show_diff: bool,
+    unsafe_fixes: bool,
 ) -> None:
-    """Check draft files (or folders, or - for stdin) and print findings and scores."""
+    """Check draft files (or folders, or - for stdin) and print findings and scores.
+    With --fix or --diff, what remains after fixing is reported, and the exit code is 0 when
+    everything that failed the check was fixed."""
     drafts, skipped = load_drafts(paths)
     for item in skipped:
         click.echo(f"pitchlint: {item.reason}", err=True)
     reports: list[Report] = []
     failing = False
+    fixing = fix or show_diff
     for config, group in _group_by_config(drafts, config_path).items():
         config = _with_cli(config, select, ignore)
         engine = _engine(config)
         threshold = Severity.parse(fail_on) if fail_on else config.fail_on
         floor = fail_under if fail_under is not None else config.fail_under
-        for report in engine.check(group):
+        if fixing:
+            checked, pending = _fix_all(engine, group, write=fix and not show_diff, unsafe=unsafe_fixes)
+            failing |= pending
+        else:
+            checked = engine.check(group)
+        for report in checked:
             reports.append(report)
             failing |= any(f.severity >= threshold for f in report.findings)
             failing |= floor is not None and report.score.value < floor
     order = {d.path: i for i, d in enumerate(drafts)}
     reports.sort(key=lambda r: order[r.draft.path])
-    click.echo(get_reporter(fmt)(reports, skipped), nl=False)
+    out = get_reporter(fmt)(reports, skipped)
+    # with stdin fixed, stdout carries the fixed text, so the report goes to stderr
+    click.echo(out, nl=False, err=fix and not show_diff and "-" in paths)
     sys.exit(2 if skipped else 1 if failing else 0)
+
+
+def _fix_all(engine: Engine, drafts: list[Draft], *, write: bool, unsafe: bool) -> tuple[list[Report], bool]:
+    """Fix each draft; write it back (or print the diff) and report what was fixed and what
+    remains. The flag is true when a diff shows fixes not yet applied (exit 1, like ruff)."""
+    from pitchlint.fixer import fix_draft, unified_diff, write_atomic
+
+    reports = []
+    pending = False
+    for draft in drafts:
+        outcome = fix_draft(engine, draft, unsafe=unsafe)
+        reports.append(outcome.report)
+        for finding, reason in outcome.skipped:
+            click.echo(
+                f"{draft.path}:{finding.line}:{finding.col}: {finding.rule}: fix skipped ({reason})", err=True
+            )
+        if draft.path == "-" and write:
+            click.echo(outcome.draft.text, nl=False)
+        if not outcome.changed:
+            continue
+        fixed = ", ".join(sorted({f.rule for f in outcome.applied}))
+        if write and draft.path != "-":
+            write_atomic(Path(draft.path), outcome.draft.text)
+            click.echo(f"{draft.path}: fixed {len(outcome.applied)} ({fixed})", err=True)
+        elif not write:
+            pending = True
+            click.echo(unified_diff(draft.path, draft.text, outcome.draft.text), nl=False)
+            click.echo(f"{draft.path}: would fix {len(outcome.applied)} ({fixed})", err=True)
+    return reports, pending
 
 
 @cli.command()
