@@ -3,13 +3,9 @@
 
 from __future__ import annotations
 
-import dataclasses
-
 import pytest
 
-from pitchlint.config import Config
 from pitchlint.draft import parse_draft
-from pitchlint.engine import Engine
 from pitchlint.fixes import apply_fixes
 from pitchlint.rules.loader import bundled_rules_dir, load_rules
 
@@ -18,21 +14,13 @@ BAD = [(r, i, ex) for r in RULES for i, ex in enumerate(r.spec.examples.bad)]
 GOOD = [(r, i, ex) for r in RULES for i, ex in enumerate(r.spec.examples.good)]
 
 
-@pytest.fixture(scope="module")
-def single_rule_engines(engine: Engine) -> dict[str, Engine]:
-    """One engine per rule (sharing the loaded pipeline) so a rule is judged alone."""
-    return {r.id: Engine(dataclasses.replace(Config(), select=(r.id,)), rules=RULES) for r in RULES}
-
-
-def _findings(engines, rule, text):
-    draft = parse_draft(text, f"<{rule.id} example>")
-    report = engines[rule.id].check([draft])[0]
-    return draft, [f for f in report.findings if f.rule == rule.id]
+def _findings(rule_findings, rule, text):
+    return parse_draft(text, f"<{rule.id} example>"), rule_findings(rule.id, text)
 
 
 @pytest.mark.parametrize(("rule", "index", "example"), BAD, ids=[f"{r.id}-bad-{i}" for r, i, _ in BAD])
-def test_bad_example_fires(single_rule_engines, rule, index, example):
-    draft, found = _findings(single_rule_engines, rule, example.text)
+def test_bad_example_fires(rule_findings, rule, index, example):
+    draft, found = _findings(rule_findings, rule, example.text)
     assert found, f"{rule.id} did not fire on bad example {index}: {example.text!r}"
     for finding in found:
         assert draft.text[finding.start : finding.end] == finding.matched
@@ -43,11 +31,11 @@ def test_bad_example_fires(single_rule_engines, rule, index, example):
     if example.fixed is not None:
         result = apply_fixes(draft, found, unsafe=True)
         assert result.text == example.fixed
-        _, again = _findings(single_rule_engines, rule, result.text)
+        _, again = _findings(rule_findings, rule, result.text)
         assert not [f for f in again if f.fix is not None], f"{rule.id}: fixed text still fires"
 
 
 @pytest.mark.parametrize(("rule", "index", "example"), GOOD, ids=[f"{r.id}-good-{i}" for r, i, _ in GOOD])
-def test_good_example_is_quiet(single_rule_engines, rule, index, example):
-    _, found = _findings(single_rule_engines, rule, example.text)
+def test_good_example_is_quiet(rule_findings, rule, index, example):
+    _, found = _findings(rule_findings, rule, example.text)
     assert not found, f"{rule.id} fired on near miss {index}: {[f.matched for f in found]}"

@@ -4,14 +4,9 @@ and where a restatement finding sits."""
 
 from __future__ import annotations
 
-import dataclasses
-
 import pytest
 
 from pitchlint.checks.targeting import _size_class, tag_field
-from pitchlint.config import Config
-from pitchlint.draft import parse_draft
-from pitchlint.engine import Engine
 from pitchlint.rules.loader import bundled_rules_dir, load_rules
 
 RULES = load_rules([bundled_rules_dir()])
@@ -24,19 +19,6 @@ IDS = (
     "redundant-repetition",
 )
 SIZE_PARAMS = next(r for r in RULES if r.id == "audience-mismatch").spec.params
-
-
-@pytest.fixture(scope="module")
-def engines(engine: Engine) -> dict[str, Engine]:
-    return {i: Engine(dataclasses.replace(Config(), select=(i,)), rules=RULES) for i in IDS}
-
-
-def findings(engines: dict[str, Engine], rule: str, text: str, params: dict | None = None):
-    runner = engines[rule]
-    if params is not None:
-        runner = Engine(dataclasses.replace(Config(), select=(rule,), params={rule: params}), rules=RULES)
-    report = runner.check([parse_draft(text, "<test>")])[0]
-    return [f for f in report.findings if f.rule == rule]
 
 
 @pytest.mark.parametrize(
@@ -64,55 +46,55 @@ def test_merge_tag_field_names(tag, field):
     assert tag_field(tag) == field
 
 
-def test_absence_rules_fire_once_on_the_first_body_sentence(engines):
+def test_absence_rules_fire_once_on_the_first_body_sentence(rule_findings):
     text = (
         "Hi Sam,\n\nWe are Acme. Our software files returns in 45 states.\n\n"
         "It integrates with every major ERP. Can I get 15 minutes next week?\n"
     )
     for rule in ("no-customer-problem", "no-personalization"):
-        found = findings(engines, rule, text)
+        found = rule_findings(rule, text)
         assert [f.matched for f in found] == ["We are Acme."], rule
 
 
-def test_a_mid_size_recipient_matches_no_size_framing(engines):
+def test_a_mid_size_recipient_matches_no_size_framing(rule_findings):
     text = "---\nrecipient:\n  size: 500\n---\nHi Sam,\n\nWe help startups and large enterprises alike.\n"
-    assert not findings(engines, "audience-mismatch", text)
+    assert not rule_findings("audience-mismatch", text)
 
 
-def test_residue_is_judged_by_the_merge_field_rule(engines):
+def test_residue_is_judged_by_the_merge_field_rule(rule_findings):
     """The attention-to-detail claim is contradicted only by what merge-field-artifacts flags;
     pointing the check at a missing rule file turns that evidence off, not the whole rule."""
     text = "Hi Charles,\n\nOur designers are known for their attention to detail. Portfolio: _____.\n"
-    assert findings(engines, "claims-contradicted-by-email", text)
+    assert rule_findings("claims-contradicted-by-email", text)
     rule = "claims-contradicted-by-email"
-    assert not findings(engines, rule, text, params={"residue_rule": "personalization/missing.yaml"})
+    assert not rule_findings(rule, text, params={"residue_rule": "personalization/missing.yaml"})
 
 
-def test_a_late_sequence_step_contradicts_an_engagement_claim(engines):
+def test_a_late_sequence_step_contradicts_an_engagement_claim(rule_findings):
     """Touch 5 of an unanswered sequence (the default `sequence_touch`) even when the email
     names something specific about the reader."""
     text = (
         "---\ntouch: 5\n---\nHi Sam,\n\nYour Q2 filing added 14 states. "
         "We help teams book more meetings with tax directors.\n"
     )
-    found = findings(engines, "claims-contradicted-by-email", text)
+    found = rule_findings("claims-contradicted-by-email", text)
     assert [f.matched for f in found] == ["book more meetings"]
     assert "touch 5" in found[0].message
 
 
-def test_every_buzzword_is_reported_once_the_email_is_jargon_heavy(engines):
+def test_every_buzzword_is_reported_once_the_email_is_jargon_heavy(rule_findings):
     text = "Hi Sam,\n\nOur innovative platform is robust. It is also scalable, and it ships monthly.\n"
-    found = findings(engines, "jargon-buzzwords", text)
+    found = rule_findings("jargon-buzzwords", text)
     assert [f.matched for f in found] == ["innovative", "robust", "scalable"]
     assert "3 in this email" in found[0].message
 
 
-def test_a_restatement_is_reported_where_it_is_repeated(engines):
+def test_a_restatement_is_reported_where_it_is_repeated(rule_findings):
     text = (
         "Hi Sam,\n\nWe reconcile marketplace payouts against bank deposits daily. "
         "Nobody else does that.\n\nSo again: we reconcile marketplace payouts against bank deposits daily.\n"
     )
-    found = findings(engines, "redundant-repetition", text)
+    found = rule_findings("redundant-repetition", text)
     assert len(found) == 1
     assert found[0].start > text.index("Nobody")
     assert found[0].matched == "reconcile marketplace payouts against bank deposits daily"

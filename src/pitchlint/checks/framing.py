@@ -25,6 +25,7 @@ from pitchlint.checks.value import outcome_sentences
 from pitchlint.context import RuleContext
 from pitchlint.findings import Finding
 from pitchlint.params import in_words as _in
+from pitchlint.params import regex_any
 from pitchlint.params import word_set as _lex
 from pitchlint.rules.loader import LoadedRule
 
@@ -559,8 +560,8 @@ class _Payoff:
         self.feeling_verbs = _lex(params, "feeling_verbs")
         self.people = _lex(params, "people_nouns")
         self.non_feelings = _lex(params, "non_feeling_modifiers")
-        self.relief = re.compile("|".join(params.get("relief_patterns", [])) or r"(?!)", re.I)
-        self.sign_offs = re.compile("|".join(params.get("sign_off_patterns", [])) or r"(?!)", re.I)
+        self.relief = regex_any(params, "relief_patterns")
+        self.sign_offs = regex_any(params, "sign_off_patterns")
         self.product_nouns = _lex(params, "product_nouns") | lx.PRODUCT_NOUNS
 
     def claim(self, sent: Span, after_product: bool) -> bool:

@@ -19,6 +19,7 @@ from pitchlint.checks import check
 from pitchlint.context import RuleContext
 from pitchlint.findings import Finding
 from pitchlint.params import in_words as _in
+from pitchlint.params import regex_any
 from pitchlint.params import word_set as _lex
 from pitchlint.rules.loader import LoadedRule
 
@@ -172,7 +173,7 @@ class _Creepy:
         self.photo_nouns = _lex(params, "photo_nouns")
         self.destinations = _lex(params, "destinations")
         self.events = _lex(params, "event_words")
-        self.job_search = re.compile("|".join(params.get("job_search_patterns", [])) or r"(?!)", re.I)
+        self.job_search = regex_any(params, "job_search_patterns")
 
     def hits(self, sent: Span) -> Iterator[tuple[Token, str]]:
         text = sent.text
@@ -387,8 +388,8 @@ class _Praise:
         self.praise = _lex(params, "praise_words")
         self.love_verbs = _lex(params, "love_verbs")
         self.work = _lex(params, "work_nouns")
-        self.specific = re.compile("|".join(params.get("specificity_patterns", [])) or r"(?!)", re.I)
-        self.attendance = re.compile("|".join(params.get("attendance_patterns", [])) or r"(?!)", re.I)
+        self.specific = regex_any(params, "specificity_patterns")
+        self.attendance = regex_any(params, "attendance_patterns")
 
     def _work_noun(self, token: Token) -> Token | None:
         """The reader's work the token points at: "your keynote", "your podcast appearance"."""
