@@ -24,25 +24,33 @@ def rules():
 
 
 @pytest.fixture(scope="session")
-def rule_findings(rules):
-    """findings(rule_id, text, params=None): the findings of one rule judged alone on `text`
-    (engines are cached per rule and share the loaded pipeline)."""
+def rule_engine(rules):
+    """rule_engine(rule_id, params=None): an engine that runs that one rule (cached per rule;
+    all of them share the loaded pipeline)."""
     import dataclasses
 
     from pitchlint.config import Config
-    from pitchlint.draft import parse_draft
 
     engines: dict[str, Engine] = {}
 
-    def findings(rule: str, text: str, params: dict | None = None):
+    def engine_for(rule: str, params: dict | None = None) -> Engine:
         if params is not None:
             config = dataclasses.replace(Config(), select=(rule,), params={rule: params})
-            runner = Engine(config, rules=rules)
-        else:
-            if rule not in engines:
-                engines[rule] = Engine(dataclasses.replace(Config(), select=(rule,)), rules=rules)
-            runner = engines[rule]
-        (report,) = runner.check([parse_draft(text, f"<{rule} test>")])
+            return Engine(config, rules=rules)
+        if rule not in engines:
+            engines[rule] = Engine(dataclasses.replace(Config(), select=(rule,)), rules=rules)
+        return engines[rule]
+
+    return engine_for
+
+
+@pytest.fixture(scope="session")
+def rule_findings(rule_engine):
+    """findings(rule_id, text, params=None): the findings of one rule judged alone on `text`."""
+    from pitchlint.draft import parse_draft
+
+    def findings(rule: str, text: str, params: dict | None = None):
+        (report,) = rule_engine(rule, params).check([parse_draft(text, f"<{rule} test>")])
         return [f for f in report.findings if f.rule == rule]
 
     return findings

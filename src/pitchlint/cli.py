@@ -1,4 +1,4 @@
-"""Command line: `pitchlint check`, `explain`, `rules` and `rule ID`.
+"""Command line: `pitchlint check`, `rewrite`, `explain`, `rules` and `rule ID`.
 
 Exit codes: 0 clean, 1 findings at or above --fail-on or a score below --fail-under,
 2 usage, config or rule-file error, or an input that could not be read.
@@ -138,6 +138,68 @@ def _fix_all(engine: Engine, drafts: list[Draft], *, write: bool, unsafe: bool) 
             click.echo(unified_diff(draft.path, draft.text, outcome.draft.text), nl=False)
             click.echo(f"{draft.path}: would fix {len(outcome.applied)} ({fixed})", err=True)
     return reports, pending
+
+
+@cli.command()
+@click.argument("path")
+@click.option(
+    "--diff", "show_diff", is_flag=True, help="Print a unified diff instead of the rewritten draft."
+)
+@click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--select", multiple=True, help="Only these rule ids or families (repeatable).")
+@click.option("--ignore", multiple=True, help="Skip these rule ids or families (repeatable).")
+def rewrite(
+    path: str, show_diff: bool, config_path: Path | None, select: tuple[str, ...], ignore: tuple[str, ...]
+) -> None:
+    """Print a rewritten draft: every fix and suggested rewrite applied, each change named
+    with its rule (on stderr, with the score before and after). Writes nothing."""
+    from pitchlint.fixer import rewrite_draft, unified_diff
+
+    drafts, skipped = load_drafts((path,))
+    for item in skipped:
+        click.echo(f"pitchlint: {item.reason}", err=True)
+    if not drafts:
+        sys.exit(2)
+    start = Path.cwd() if path == "-" else Path(path)
+    engine = _engine(_with_cli(_config_for(config_path, start), select, ignore))
+    for draft in drafts:
+        (before,) = engine.check([draft])
+        outcome = rewrite_draft(engine, draft)
+        if show_diff:
+            click.echo(unified_diff(draft.path, draft.text, outcome.draft.text), nl=False)
+        else:
+            click.echo(outcome.draft.text, nl=False)
+        click.echo(_rewrite_summary(draft.path, before, outcome), err=True, nl=False)
+
+
+def _rewrite_summary(path: str, before: Report, outcome) -> str:  # type: ignore[no-untyped-def]
+    from pitchlint.mergetags import count_placeholders
+
+    after = outcome.report.score
+    lines = [
+        f"{path}: {len(outcome.changes)} changes, score {before.score.value:.0f} {before.score.grade}"
+        f" -> {after.value:.0f} {after.grade}"
+    ]
+    for change in outcome.changes:
+        lines.append(f"  {change.rule}: {change.title}")
+        if change.before:
+            lines.append(f"    - {_clip(change.before)}")
+        if change.after:
+            lines.append(f"    + {_clip(change.after)}")
+    placeholders = count_placeholders(outcome.draft.text)
+    if placeholders:
+        lines.append(
+            f"  fill the {placeholders} {{…}} placeholder{'s' if placeholders > 1 else ''} with"
+            " facts you know before sending; pitchlint never invents them"
+        )
+    for finding in outcome.report.findings:
+        lines.append(f"  left: {finding.rule} ({finding.severity}): {_clip(finding.matched)}")
+    return "\n".join(lines) + "\n"
+
+
+def _clip(text: str, limit: int = 100) -> str:
+    one_line = " ".join(text.split())
+    return one_line if len(one_line) <= limit else one_line[: limit - 1] + "…"
 
 
 @cli.command()

@@ -58,7 +58,7 @@ class RuleContext:
         matched = self.draft.text[start:end]
         message = string.Formatter().vformat(spec.message, (), _Fields(match=_short(matched), **fields))
         if fix is None and spec.fix is not None:
-            fix = fix_from_spec(spec.fix, self.draft, start, end)
+            fix = fix_from_spec(spec.fix, self, start, end)
         line, col = self.draft.line_col(start)
         return Finding(
             rule=spec.id,

@@ -1,9 +1,11 @@
-"""`check --fix` and `--diff`: apply fixes until the draft stops changing, then write it
-atomically or show the change as a unified diff.
+"""`check --fix`, `--diff` and `rewrite`: apply fixes until the draft stops changing, then
+write it atomically or show the change as a unified diff.
 
 Fixing repeats check-and-apply because a fix can reveal another finding (or free an edit that
 overlapped one applied earlier); it stops when a round changes nothing, so fixing twice gives
-the same text as fixing once.
+the same text as fixing once. `rewrite` applies every applicability, and adds a missing
+sentence (an observation, a gift, a question) only once the sentences that are there have been
+fixed, one insertion per round, so each insertion is judged against the finished text.
 """
 
 from __future__ import annotations
@@ -16,10 +18,21 @@ from pathlib import Path
 
 from pitchlint.draft import Draft, parse_draft
 from pitchlint.engine import Engine, Report
-from pitchlint.findings import Finding
-from pitchlint.fixes import apply_fixes
+from pitchlint.findings import Applicability, Finding
+from pitchlint.fixes import allowed_applicabilities, apply_fixes, is_insertion
 
 MAX_ROUNDS = 10
+REWRITE_ROUNDS = 16
+
+
+@dataclass(frozen=True)
+class Change:
+    """One applied fix, in words: which rule, what it did, and the text before and after."""
+
+    rule: str
+    title: str
+    before: str
+    after: str
 
 
 @dataclass(frozen=True)
@@ -28,6 +41,7 @@ class FixOutcome:
     report: Report  # the findings that remain in it
     applied: tuple[Finding, ...]
     skipped: tuple[tuple[Finding, str], ...]
+    changes: tuple[Change, ...] = ()
 
     @property
     def changed(self) -> bool:
@@ -36,20 +50,54 @@ class FixOutcome:
 
 def fix_draft(engine: Engine, draft: Draft, *, unsafe: bool = False) -> FixOutcome:
     """Apply fixes round by round until nothing changes (at most MAX_ROUNDS rounds)."""
+    return _fix_rounds(engine, draft, allowed_applicabilities(unsafe=unsafe), MAX_ROUNDS)
+
+
+def rewrite_draft(engine: Engine, draft: Draft) -> FixOutcome:
+    """Every fix and suggestion, sentence moves first and insertions last."""
+    return _fix_rounds(engine, draft, allowed_applicabilities(suggestions=True), REWRITE_ROUNDS)
+
+
+def _fix_rounds(engine: Engine, draft: Draft, allowed: frozenset[Applicability], rounds: int) -> FixOutcome:
     applied: list[Finding] = []
+    changes: list[Change] = []
     skipped: tuple[tuple[Finding, str], ...] = ()
     current = draft
     (report,) = engine.check([current])
-    for _ in range(MAX_ROUNDS):
-        result = apply_fixes(current, report.findings, unsafe=unsafe)
+    for _ in range(rounds):
+        findings = _this_round(report.findings, allowed)
+        result = apply_fixes(current, findings, allowed=allowed)
         skipped = result.skipped
         if result.text == current.text:
             break
         applied.extend(result.applied)
+        changes.extend(_describe(current.text, result.applied))
         # fixes never edit front matter, so the draft keeps its meta (also when it came from a batch row)
         current = parse_draft(result.text, draft.path, meta=draft.meta)
         (report,) = engine.check([current])
-    return FixOutcome(current, report, tuple(applied), skipped)
+    return FixOutcome(current, report, tuple(applied), skipped, tuple(changes))
+
+
+def _describe(text: str, findings: tuple[Finding, ...]) -> list[Change]:
+    out = []
+    for finding in findings:
+        fix = finding.fix
+        assert fix is not None
+        before = " … ".join(text[e.start : e.end].strip() for e in fix.edits if e.end > e.start)
+        after = " … ".join(e.content.strip() for e in fix.edits if e.content.strip())
+        out.append(Change(finding.rule, fix.title, before, after))
+    return out
+
+
+def _this_round(findings: tuple[Finding, ...], allowed: frozenset[Applicability]) -> tuple[Finding, ...]:
+    """Edits to existing sentences go first; then one insertion per round (the earliest in
+    the text), because each insertion can settle the findings that asked for the others."""
+    fixable = [f for f in findings if f.fix is not None and f.fix.applicability in allowed]
+    edits = tuple(f for f in fixable if not is_insertion(f.fix))  # type: ignore[arg-type]
+    if edits:
+        return edits
+    inserts = sorted(fixable, key=lambda f: (f.fix.edits[0].start, f.sort_key))  # type: ignore[union-attr]
+    return tuple(inserts[:1])
 
 
 def unified_diff(path: str, before: str, after: str) -> str:

@@ -3,22 +3,36 @@ quoted replies or signatures (ruff's model: non-overlapping edits, safe by defau
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from pitchlint.draft import Draft
 from pitchlint.findings import Applicability, Edit, Finding, Fix
 from pitchlint.rules.schema import FixSpec
 
+if TYPE_CHECKING:
+    from pitchlint.context import RuleContext
+
 PROTECTED_ZONES = ("quoted", "signature", "front_matter", "header")
 
 
-def fix_from_spec(spec: FixSpec, draft: Draft, start: int, end: int) -> Fix:
-    """The declared fix on a match: delete it (with the space it leaves) or replace it."""
+def fix_from_spec(spec: FixSpec, ctx: RuleContext, start: int, end: int) -> Fix | None:
+    """The declared fix on a match: a rewrite move, or delete the match (with the space it
+    leaves), or replace it. None when the move has nothing safe to offer here."""
+    if spec.move is not None:
+        from pitchlint.rewrite import get_move  # moves import the rule context, which imports us
+
+        function = get_move(spec.move)
+        edits = function(ctx, start, end, spec) if function else None
+        if not edits:
+            return None
+        return Fix(tuple(edits), Applicability(spec.applicability), spec.title)
     if spec.action == "replace":
         edit = Edit(start, end, spec.replacement)
     else:
-        edit = deletion(draft.text, start, end)
+        edit = deletion(ctx.draft.text, start, end)
     return Fix((edit,), Applicability(spec.applicability), spec.title)
 
 
@@ -38,39 +52,81 @@ class FixResult:
     skipped: tuple[tuple[Finding, str], ...]
 
 
-def apply_fixes(draft: Draft, findings: Iterable[Finding], *, unsafe: bool = False) -> FixResult:
+def allowed_applicabilities(*, unsafe: bool = False, suggestions: bool = False) -> frozenset[Applicability]:
+    """`--fix` applies safe fixes, `--unsafe-fixes` adds unsafe ones, `rewrite` applies all."""
+    allowed = {Applicability.SAFE}
+    if unsafe or suggestions:
+        allowed.add(Applicability.UNSAFE)
+    if suggestions:
+        allowed.add(Applicability.SUGGESTION)
+    return frozenset(allowed)
+
+
+def is_insertion(fix: Fix) -> bool:
+    """A fix that only adds text (a missing observation, gift or question)."""
+    return all(edit.start == edit.end for edit in fix.edits)
+
+
+def apply_fixes(
+    draft: Draft,
+    findings: Iterable[Finding],
+    *,
+    unsafe: bool = False,
+    allowed: frozenset[Applicability] | None = None,
+) -> FixResult:
     """Apply fixes in order of position; an edit that overlaps an earlier one, or touches
-    a merge tag or protected zone, is skipped with the reason."""
-    allowed = {Applicability.SAFE} | ({Applicability.UNSAFE} if unsafe else set())
+    a merge tag or protected zone, is skipped with the reason. Two findings that propose the
+    very same edit share it (the edit is made once)."""
+    allowed = allowed if allowed is not None else allowed_applicabilities(unsafe=unsafe)
     applied: list[Finding] = []
     skipped: list[tuple[Finding, str]] = []
-    taken: list[tuple[int, int]] = []
     chosen: list[Edit] = []
     for finding in sorted(findings, key=lambda f: f.sort_key):
         fix = finding.fix
         if fix is None or fix.applicability not in allowed:
             continue
-        reason = _refusal(draft, fix, taken)
+        if all(edit in chosen for edit in fix.edits):
+            applied.append(finding)
+            continue
+        reason = _refusal(draft, fix, chosen)
         if reason:
             skipped.append((finding, reason))
             continue
         applied.append(finding)
-        for edit in fix.edits:
-            taken.append((edit.start, edit.end))
-            chosen.append(edit)
+        chosen.extend(fix.edits)
     text = draft.text
-    for edit in sorted(chosen, reverse=True):
+    # right to left; at one position, the edit chosen first ends up first in the text
+    for _, edit in sorted(enumerate(chosen), key=lambda p: (p[1].start, p[1].end, p[0]), reverse=True):
         text = text[: edit.start] + edit.content + text[edit.end :]
     return FixResult(text, tuple(applied), tuple(skipped))
 
 
-def _refusal(draft: Draft, fix: Fix, taken: list[tuple[int, int]]) -> str:
+def _refusal(draft: Draft, fix: Fix, taken: list[Edit]) -> str:
     for edit in fix.edits:
-        if any((edit.start < e and s < edit.end) or edit.start == s == edit.end == e for s, e in taken):
+        if any(_overlap(edit, other) for other in taken):
             return "overlaps another fix"
-        if draft.in_merge_tag(edit.start, edit.end):
+        if _loses_merge_tag(draft, edit):
             return "would change a merge tag"
         zone = draft.zone_at(edit.start)
         if zone in PROTECTED_ZONES:
             return f"would change the {zone.replace('_', ' ')}"
     return ""
+
+
+def _overlap(edit: Edit, other: Edit) -> bool:
+    # ranges that share text, or two different insertions at one point (their order is unclear)
+    return (edit.start < other.end and other.start < edit.end) or (
+        edit.start == edit.end == other.start == other.end
+    )
+
+
+def _loses_merge_tag(draft: Draft, edit: Edit) -> bool:
+    """True when the edit cuts into a merge tag, or removes one its new text does not carry
+    over byte for byte (a reframed sentence may move "{{company}}", never alter it)."""
+    removed: Counter[str] = Counter()
+    for start, end in draft.merge_tags:
+        if start < edit.end and edit.start < end:
+            if start < edit.start or end > edit.end:
+                return True
+            removed[draft.text[start:end]] += 1
+    return any(edit.content.count(tag) < n for tag, n in removed.items())

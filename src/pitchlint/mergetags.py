@@ -14,6 +14,11 @@ _FIELD_WORDS = (
     r"email|phone|first|last)"
 )
 
+# what `pitchlint rewrite` leaves where only the writer knows the fact (and what the catalog's
+# own rewrites use): words in single braces, no pipes (that would be spintax)
+PLACEHOLDER = r"\{(?=[^{}|\n]*\s)[^{}|\n\d][^{}|\n]{1,200}\}"
+PLACEHOLDER_RE = re.compile(PLACEHOLDER)
+
 MERGE_TAG_RE = re.compile(
     "|".join(
         (
@@ -25,6 +30,7 @@ MERGE_TAG_RE = re.compile(
             r"\[\[[^\[\]\n]+\]\]",  # [[first_name]]
             rf"\[{_FIELD_WORDS}\]",  # [First Name], [Company]
             r"\{[A-Za-z_][A-Za-z0-9_.]*\}",  # {first_name}
+            PLACEHOLDER,  # {the result a customer like you got}: a fact the writer supplies
             r"\{[^{}|\n]+(?:\|[^{}|\n]*)+\}",  # spintax {Hi|Hello}
         )
     ),
@@ -47,3 +53,8 @@ def _is_percent_false_hit(match: re.Match[str]) -> bool:
     """'%FIRSTNAME%' is a tag; '50% of teams%' style prose is not (it starts with a digit)."""
     value = match.group(0)
     return value.startswith("%") and not value.strip("%").isupper() and "_" not in value
+
+
+def count_placeholders(text: str) -> int:
+    """Writer placeholders ("{the result a customer like you got}") left in a text."""
+    return sum(1 for _ in PLACEHOLDER_RE.finditer(text))

@@ -233,8 +233,9 @@ class Analysis:
 
     @functools.cached_property
     def seller_focus_clauses(self) -> tuple[Clause, ...]:
-        """Main clauses with the seller as subject, except offers of help to the reader and
-        remarks about the thread itself ("I've reached out a few times")."""
+        """Main clauses with the seller as subject, except offers of help to the reader,
+        remarks about the thread itself ("I've reached out a few times") and observations of
+        the reader ("I noticed your Q2 filing")."""
         return tuple(
             c
             for c in self.clauses
@@ -242,6 +243,7 @@ class Analysis:
             and c.agency == "seller"
             and not c.service
             and c.verb.lemma_.lower() not in lx.CONTACT_VERBS
+            and not _observes_reader(c.verb)
         )
 
     @functools.cached_property
@@ -307,6 +309,13 @@ class Analysis:
 
     def evidenced(self, sent: Span) -> bool:
         return has_evidence(sent)
+
+
+def _observes_reader(verb: Token) -> bool:
+    if verb.lemma_.lower() not in lx.OBSERVATION_VERBS:
+        return False
+    objects = [t for c in verb.children if c.dep_ in ("dobj", "ccomp", "prep") for t in c.subtree]
+    return any(t.lower_ in ("you", "your") or t._.merge_tag for t in objects)
 
 
 def is_question(sent: Span) -> bool:

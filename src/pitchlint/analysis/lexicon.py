@@ -130,3 +130,7 @@ CONTACT_VERBS = frozenset(
         "loop",
     }
 )
+
+# "I noticed your Q2 filing", "I saw {{company}} opened a Reno warehouse": an observation about
+# the reader, not the seller talking about itself (catalog 4.13, step 1)
+OBSERVATION_VERBS = frozenset({"notice", "see", "read", "spot", "hear", "watch", "come"})

@@ -19,11 +19,13 @@ from spacy.tokens import Span, Token
 from pitchlint.analysis import Analysis
 from pitchlint.analysis import lexicon as lx
 from pitchlint.analysis.core import is_question
+from pitchlint.analysis.exchange import is_fact_number
 from pitchlint.analysis.spans import trim
 from pitchlint.checks import check
 from pitchlint.checks.value import outcome_sentences
 from pitchlint.context import RuleContext
 from pitchlint.findings import Finding
+from pitchlint.mergetags import PLACEHOLDER_RE
 from pitchlint.params import in_words as _in
 from pitchlint.params import regex_any
 from pitchlint.params import word_set as _lex
@@ -442,10 +444,24 @@ class _MeToo:
 
 @check("generic-value-prop")
 def generic_value_prop(ctx: RuleContext, rule: LoadedRule) -> Iterator[Finding]:
-    """One finding per me-too claim in a sentence with no figure and no specific context."""
+    """One finding per me-too claim in a sentence with no figure and no specific context, and
+    not backed at once by a specific result ("For example: Acme cut filing prep to 4 hours.")."""
     detector = _MeToo(ctx.analysis, ctx.params_for(rule))
-    spans = [span for sent in ctx.analysis.body_sentences for span in detector.claims(sent)]
+    body = ctx.analysis.body_sentences
+    spans = [
+        span
+        for i, sent in enumerate(body)
+        if not (i + 1 < len(body) and _specific_result(ctx, body[i + 1]))
+        for span in detector.claims(sent)
+    ]
     yield from _findings_once(ctx, rule, spans)
+
+
+def _specific_result(ctx: RuleContext, sent: Span) -> bool:
+    """A figure, or the placeholder where the writer will put one."""
+    return any(
+        is_fact_number(ctx.draft, t) or (t._.merge_tag and PLACEHOLDER_RE.fullmatch(t.text)) for t in sent
+    )
 
 
 # vertical-veneer --------------------------------------------------------------------------

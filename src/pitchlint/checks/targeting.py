@@ -30,6 +30,7 @@ from pitchlint.analysis.spans import span_text, trim
 from pitchlint.checks import check
 from pitchlint.context import RuleContext
 from pitchlint.findings import Finding
+from pitchlint.mergetags import PLACEHOLDER_RE
 from pitchlint.params import word_set as _lex
 from pitchlint.rules.loader import LoadedRule
 
@@ -37,6 +38,7 @@ _SUBJECT_DEPS = ("nsubj", "nsubjpass")
 _READER_WORDS = lx.READER_PRONOUNS | lx.READER_POSSESSIVES | {"yourself", "yourselves"}
 # the sender's own fields and calendar/footer tags stand for the seller, not the reader
 _SENDER_TAG_RE = re.compile(r"sender|my_|from_|your|rep_|owner|signature|calendar|unsubscribe|meeting", re.I)
+_ABOUT_THEM_RE = re.compile(r"\b(?:their|theirs|them|they)\b", re.I)
 _NAME_TAG_RE = re.compile(
     r"^(?:contact[._]?|recipient[._]?|lead[._]?|prospect[._]?)?"
     r"(?:first[ _-]?name|firstname|fname|first|last[ _-]?name|lastname|lname|last|"
@@ -128,6 +130,10 @@ def is_reader_tag(token: Token) -> bool:
     """A merge tag for the recipient's own data, not a name, a sender field or spintax."""
     if not token._.merge_tag or "|" in token.text.strip("*|") or token.text.startswith("{%"):
         return False
+    if PLACEHOLDER_RE.fullmatch(token.text):
+        # a writer placeholder stands for a fact about the reader when it says so ("{a recent
+        # launch of theirs}"), not for "{the problem you solve}"
+        return bool(_ABOUT_THEM_RE.search(token.text))
     field = tag_field(token.text)
     return bool(field) and not _SENDER_TAG_RE.search(field)
 

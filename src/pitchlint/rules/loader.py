@@ -124,6 +124,7 @@ def load_rule_file(path: Path) -> LoadedRule:
             f"{spec.id!r} does not match the file name {path.stem!r}",
         )
     _check_placeholders(spec, path, node)
+    _check_move(spec, path, node)
     requires = frozenset(spec.requires) | _derived_requires(spec)
     _validate_spacy_patterns(spec, path, node)
     return LoadedRule(spec=spec, path=path, family=family, requires=requires)
@@ -164,6 +165,20 @@ def _check_placeholders(spec: RuleBase, path: Path, node: yaml.Node) -> None:
                 "message",
                 f"unknown placeholder {{{name}}}; use {sorted(allowed)}",
             )
+
+
+def _check_move(spec: RuleBase, path: Path, node: yaml.Node) -> None:
+    if spec.fix is None or spec.fix.move is None:
+        return
+    from pitchlint.rewrite import get_move, move_names
+
+    if get_move(spec.fix.move) is None:
+        raise RuleError(
+            path,
+            _line_of(node, ["fix", "move"]),
+            "fix.move",
+            f"no rewrite move named {spec.fix.move!r}; known: {', '.join(move_names())}",
+        )
 
 
 def _derived_requires(spec: RuleBase) -> frozenset[str]:

@@ -49,12 +49,15 @@ class Examples(Strict):
 
 
 class FixSpec(Strict):
-    """A fix on the matched words: delete them or replace them with fixed text."""
+    """A fix on the matched words: delete them, replace them with fixed text, or apply a named
+    rewrite move (`pitchlint.rewrite`), which may edit the whole sentence around the match.
+    `replacement` is the move's text where it takes one (a placeholder, a question)."""
 
     title: str
     applicability: Literal["safe", "unsafe", "suggestion"]
     action: Literal["delete", "replace"] = "delete"
     replacement: str = ""
+    move: str | None = None
 
 
 class Filters(Strict):
