@@ -1,12 +1,13 @@
 """Every YAML example is a test: bad examples fire their rule (on `match`), good examples
-(near misses) do not, and `fixed` is exactly what the rule's fixes produce."""
+(near misses) do not, and `fixed` is exactly what the rule's fix produces (every applicability,
+as `pitchlint rewrite` applies it, with the rule judged alone) and no longer fires the rule."""
 
 from __future__ import annotations
 
 import pytest
 
 from pitchlint.draft import parse_draft
-from pitchlint.fixes import apply_fixes
+from pitchlint.fixer import rewrite_draft
 from pitchlint.rules.loader import bundled_rules_dir, load_rules
 
 RULES = load_rules([bundled_rules_dir()])
@@ -19,7 +20,7 @@ def _findings(rule_findings, rule, text):
 
 
 @pytest.mark.parametrize(("rule", "index", "example"), BAD, ids=[f"{r.id}-bad-{i}" for r, i, _ in BAD])
-def test_bad_example_fires(rule_findings, rule, index, example):
+def test_bad_example_fires(rule_findings, rule_engine, rule, index, example):
     draft, found = _findings(rule_findings, rule, example.text)
     assert found, f"{rule.id} did not fire on bad example {index}: {example.text!r}"
     for finding in found:
@@ -29,10 +30,9 @@ def test_bad_example_fires(rule_findings, rule, index, example):
             f"{rule.id}: expected a match on {example.match!r}, got {[f.matched for f in found]}"
         )
     if example.fixed is not None:
-        result = apply_fixes(draft, found, unsafe=True)
-        assert result.text == example.fixed
-        _, again = _findings(rule_findings, rule, result.text)
-        assert not [f for f in again if f.fix is not None], f"{rule.id}: fixed text still fires"
+        outcome = rewrite_draft(rule_engine(rule.id), draft)
+        assert outcome.draft.text == example.fixed
+        assert not outcome.report.findings, f"{rule.id}: fixed text still fires"
 
 
 @pytest.mark.parametrize(("rule", "index", "example"), GOOD, ids=[f"{r.id}-good-{i}" for r, i, _ in GOOD])

@@ -155,3 +155,13 @@ def test_installed_wheel_uses_its_packaged_rules(wheel, tmp_path):
     )
     assert proc.returncode == 0, proc.stderr
     assert int(proc.stdout.strip()) == len(list(rules.rglob("*.y*ml")))
+
+
+@pytest.mark.parametrize("rule", RULES, ids=IDS)
+def test_rule_with_a_fix_shows_it_on_its_examples(rule):
+    """A rule that offers a fix shows what it produces on at least two bad examples (each
+    `fixed` is checked against the real fix in test_rule_examples)."""
+    if rule.spec.fix is None:
+        return
+    fixed = [bad for bad in rule.spec.examples.bad if bad.fixed is not None]
+    assert len(fixed) >= 2, f"{rule.id}: has a fix but only {len(fixed)} bad examples with `fixed`"
