@@ -11,7 +11,7 @@ from spacy.tokens import Span, Token
 from pitchlint.context import RuleContext
 from pitchlint.findings import Edit
 from pitchlint.rewrite import move
-from pitchlint.rewrite.moves import covering_sentences
+from pitchlint.rewrite.deletes import covering_sentences
 from pitchlint.rewrite.text import a_or_an, delete_span
 from pitchlint.rules.schema import FixSpec
 

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from pitchlint.context import RuleContext
 from pitchlint.findings import Edit
 from pitchlint.rewrite import move
-from pitchlint.rewrite.moves import delete_sentence
+from pitchlint.rewrite.deletes import delete_sentence
 from pitchlint.rewrite.text import bounds, sentence_at
 from pitchlint.rules.schema import FixSpec
 
