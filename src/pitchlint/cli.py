@@ -22,6 +22,7 @@ from pitchlint.nlp import ModelError
 from pitchlint.reporters import FORMATS, get_reporter
 from pitchlint.rules.loader import RuleError, bundled_rules_dir, load_rules
 from pitchlint.sources import load_drafts
+from pitchlint.wording import clip
 
 SEVERITIES = ("info", "warning", "error")
 
@@ -183,9 +184,9 @@ def _rewrite_summary(path: str, before: Report, outcome) -> str:  # type: ignore
     for change in outcome.changes:
         lines.append(f"  {change.rule}: {change.title}")
         if change.before:
-            lines.append(f"    - {_clip(change.before)}")
+            lines.append(f"    - {clip(change.before)}")
         if change.after:
-            lines.append(f"    + {_clip(change.after)}")
+            lines.append(f"    + {clip(change.after)}")
     placeholders = count_placeholders(outcome.draft.text)
     if placeholders:
         lines.append(
@@ -193,13 +194,8 @@ def _rewrite_summary(path: str, before: Report, outcome) -> str:  # type: ignore
             " facts you know before sending; pitchlint never invents them"
         )
     for finding in outcome.report.findings:
-        lines.append(f"  left: {finding.rule} ({finding.severity}): {_clip(finding.matched)}")
+        lines.append(f"  left: {finding.rule} ({finding.severity}): {clip(finding.matched)}")
     return "\n".join(lines) + "\n"
-
-
-def _clip(text: str, limit: int = 100) -> str:
-    one_line = " ".join(text.split())
-    return one_line if len(one_line) <= limit else one_line[: limit - 1] + "…"
 
 
 @cli.command()

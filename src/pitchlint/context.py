@@ -14,6 +14,7 @@ from pitchlint.findings import Finding, Fix, Severity
 from pitchlint.fixes import fix_from_spec
 from pitchlint.rules.loader import LoadedRule
 from pitchlint.rules.schema import DEFAULT_WEIGHTS
+from pitchlint.wording import clip
 
 
 class _Fields(dict):  # type: ignore[type-arg]
@@ -56,7 +57,7 @@ class RuleContext:
         actual = severity or declared
         weight = spec.effective_weight * _FACTOR[actual] / _FACTOR[declared]
         matched = self.draft.text[start:end]
-        message = string.Formatter().vformat(spec.message, (), _Fields(match=_short(matched), **fields))
+        message = string.Formatter().vformat(spec.message, (), _Fields(match=clip(matched), **fields))
         if fix is None and spec.fix is not None:
             fix = fix_from_spec(spec.fix, self, start, end)
         line, col = self.draft.line_col(start)
@@ -74,8 +75,3 @@ class RuleContext:
             fix=fix,
             family=rule.family,
         )
-
-
-def _short(text: str, limit: int = 80) -> str:
-    one_line = " ".join(text.split())
-    return one_line if len(one_line) <= limit else one_line[: limit - 1] + "…"

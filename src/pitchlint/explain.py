@@ -17,6 +17,7 @@ from pitchlint.analysis.hedges import has_evidence
 from pitchlint.analysis.spans import trim
 from pitchlint.draft import Draft
 from pitchlint.engine import Report
+from pitchlint.wording import clip
 
 _WIDTH = 72
 
@@ -41,7 +42,7 @@ def explain_data(report: Report, analysis: Analysis) -> dict[str, Any]:
             {
                 "zone": z.name,
                 **_where(draft, _first_char(draft, z.start, z.end)),
-                "text": _short(draft.text[z.start : z.end]),
+                "text": clip(draft.text[z.start : z.end], _WIDTH),
             }
             for z in draft.zones
             if draft.text[z.start : z.end].strip()
@@ -74,7 +75,7 @@ def _sentence(
         "index": index,
         **_where(draft, span.start_char),
         "zone": draft.zone_at(span.start_char),
-        "text": _short(span.text),
+        "text": clip(span.text, _WIDTH),
         "clauses": [
             {
                 "verb": c.verb.text,
@@ -128,7 +129,7 @@ def render_text(data: dict[str, Any]) -> str:
     out += ["", "metrics: " + ", ".join(f"{k} {v:g}" for k, v in data["metrics"].items())]
     out += ["", "findings:" + ("" if data["findings"] else " none")]
     out += [
-        f"  {f['line']}:{f['col']:<6} {f['severity']:<8} {f['rule']}  {_short(f['matched'])}"
+        f"  {f['line']}:{f['col']:<6} {f['severity']:<8} {f['rule']}  {clip(f['matched'], _WIDTH)}"
         for f in data["findings"]
     ]
     out += ["", f"score: {data['score']['value']}/100, grade {data['score']['grade']}"]
@@ -143,8 +144,3 @@ def _first_char(draft: Draft, start: int, end: int) -> int:
 def _where(draft: Draft, offset: int) -> dict[str, int]:
     line, col = draft.line_col(offset)
     return {"line": line, "col": col}
-
-
-def _short(text: str) -> str:
-    one_line = " ".join(text.split())
-    return one_line if len(one_line) <= _WIDTH else one_line[: _WIDTH - 1] + "…"

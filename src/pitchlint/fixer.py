@@ -19,7 +19,7 @@ from pathlib import Path
 from pitchlint.draft import Draft, parse_draft
 from pitchlint.engine import Engine, Report
 from pitchlint.findings import Applicability, Finding
-from pitchlint.fixes import allowed_applicabilities, apply_fixes, is_insertion
+from pitchlint.fixes import allowed_applicabilities, apply_fixes, describe_fix, is_insertion
 
 MAX_ROUNDS = 10
 REWRITE_ROUNDS = 16
@@ -81,11 +81,8 @@ def _fix_rounds(engine: Engine, draft: Draft, allowed: frozenset[Applicability],
 def _describe(text: str, findings: tuple[Finding, ...]) -> list[Change]:
     out = []
     for finding in findings:
-        fix = finding.fix
-        assert fix is not None
-        before = " … ".join(text[e.start : e.end].strip() for e in fix.edits if e.end > e.start)
-        after = " … ".join(e.content.strip() for e in fix.edits if e.content.strip())
-        out.append(Change(finding.rule, fix.title, before, after))
+        assert finding.fix is not None
+        out.append(Change(finding.rule, finding.fix.title, *describe_fix(text, finding.fix)))
     return out
 
 

@@ -52,6 +52,13 @@ class FixResult:
     skipped: tuple[tuple[Finding, str], ...]
 
 
+def describe_fix(text: str, fix: Fix) -> tuple[str, str]:
+    """What a fix removes and what it puts in, as two readable strings ("" when nothing)."""
+    before = " … ".join(text[e.start : e.end].strip() for e in fix.edits if e.end > e.start)
+    after = " … ".join(e.content.strip() for e in fix.edits if e.content.strip())
+    return before, after
+
+
 def allowed_applicabilities(*, unsafe: bool = False, suggestions: bool = False) -> frozenset[Applicability]:
     """`--fix` applies safe fixes, `--unsafe-fixes` adds unsafe ones, `rewrite` applies all."""
     allowed = {Applicability.SAFE}

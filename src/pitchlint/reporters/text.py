@@ -6,7 +6,9 @@ from collections.abc import Sequence
 
 from pitchlint.engine import Report
 from pitchlint.findings import Finding
+from pitchlint.fixes import describe_fix
 from pitchlint.sources import Skipped
+from pitchlint.wording import clip
 
 
 def render(reports: Sequence[Report], skipped: Sequence[Skipped]) -> str:
@@ -45,6 +47,8 @@ def _finding(report: Report, finding: Finding) -> str:
     )
     if finding.fix is not None:
         out.append(f"      fix ({finding.fix.applicability}): {finding.fix.title}")
+        before, after = describe_fix(draft.text, finding.fix)
+        out += [f"        {sign} {clip(words)}" for sign, words in (("-", before), ("+", after)) if words]
     if finding.advice:
         out.append(f"      advice: {finding.advice}")
     return "\n".join(out) + "\n"
