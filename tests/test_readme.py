@@ -21,14 +21,29 @@ def _console_block(readme: str, command: str) -> list[str]:
 
 
 def test_readme_console_examples_are_real_output():
-    """The tour and the explain excerpt are pasted output; they must still be what the tool prints."""
+    """The tour, the explain excerpt and the rewrites are pasted output; they must still be
+    what the tool prints."""
     import subprocess
 
     readme = (REPO / "README.md").read_text(encoding="utf-8")
     for command in (
         "pitchlint check samples/bad/feature-dump.txt",
         "pitchlint explain samples/bad/feature-dump.txt",
+        "pitchlint rewrite tests/fixtures/seed/sample-a.txt",
+        "pitchlint rewrite tests/fixtures/seed/sample-b.txt",
     ):
         real = subprocess.run(command.split(), capture_output=True, text=True, cwd=REPO).stdout.splitlines()
         shown = _console_block(readme, command)
         assert shown and all(line in real for line in shown), f"README output of `{command}` is stale"
+
+
+def test_readme_rewrite_summary_is_real_stderr():
+    """The change list shown for Sample A is what `rewrite` prints on stderr."""
+    import subprocess
+
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    start = readme.index("and what stderr says:\n\n```text\n") + len("and what stderr says:\n\n```text\n")
+    shown = readme[start : readme.index("```", start)].splitlines()
+    command = "pitchlint rewrite tests/fixtures/seed/sample-a.txt".split()
+    real = subprocess.run(command, capture_output=True, text=True, cwd=REPO).stderr.splitlines()
+    assert shown == real, "README's rewrite change list is stale"

@@ -3,6 +3,7 @@ quoted replies or signatures (ruff's model: non-overlapping edits, safe by defau
 
 from __future__ import annotations
 
+import dataclasses
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -95,17 +96,37 @@ def apply_fixes(
         if all(edit in chosen for edit in fix.edits):
             applied.append(finding)
             continue
+        fix = _once(draft, fix, chosen)
+        if not fix.edits:  # everything it would add is being added already
+            applied.append(finding)
+            continue
         reason = _refusal(draft, fix, chosen)
         if reason:
             skipped.append((finding, reason))
             continue
-        applied.append(finding)
+        applied.append(finding if fix is finding.fix else dataclasses.replace(finding, fix=fix))
         chosen.extend(fix.edits)
     text = draft.text
     # right to left; at one position, the edit chosen first ends up first in the text
     for _, edit in sorted(enumerate(chosen), key=lambda p: (p[1].start, p[1].end, p[0]), reverse=True):
         text = text[: edit.start] + edit.content + text[edit.end :]
     return FixResult(text, tuple(applied), tuple(skipped))
+
+
+def _once(draft: Draft, fix: Fix, chosen: list[Edit]) -> Fix:
+    """Two check-ins rewritten to the same new sentence would say it twice: the second
+    sentence is deleted instead."""
+    from pitchlint.rewrite.text import delete_span  # rewrite imports the rule context, which imports us
+
+    said = {e.content.strip() for e in chosen if len(e.content.strip()) > 20}
+    if not said:
+        return fix
+    edits = tuple(
+        delete_span(draft.text, e.start, e.end) if e.end > e.start and e.content.strip() in said else e
+        for e in fix.edits
+        if not (e.start == e.end and e.content.strip() in said)
+    )
+    return Fix(edits, fix.applicability, fix.title) if edits != fix.edits else fix
 
 
 def _refusal(draft: Draft, fix: Fix, taken: list[Edit]) -> str:
