@@ -44,6 +44,11 @@ _SOFTER = {
 }
 
 
+_HEAD_NOUNS = frozenset(
+    {"provider", "providers", "platform", "solution", "vendor", "company", "supplier", "choice"}
+)
+
+
 def _tokens(ctx: RuleContext, start: int, end: int) -> list[Token]:
     return [t for t in ctx.doc if start <= t.idx < end and not t.is_space]
 
@@ -63,18 +68,9 @@ def cut_superlative(ctx: RuleContext, start: int, end: int, spec: FixSpec) -> Se
     if tokens[0].lower_ in ("really", "so", "truly"):
         return (Edit(tokens[0].idx, tokens[1].idx, ""),)
     head = tokens[-1].head if tokens[-1].dep_ in ("amod", "compound", "nmod") else None
-    if tokens[-1].lower_ in (
-        "provider",
-        "providers",
-        "platform",
-        "solution",
-        "vendor",
-        "company",
-        "supplier",
-        "choice",
-    ):
-        cut = tokens[:-1]
-    elif (head is not None and head.i > tokens[-1].i and all(t.i < head.i for t in tokens)) or (
+    if tokens[-1].lower_ in _HEAD_NOUNS:  # "the leading provider", "the #1 choice"
+        return _cut_modifier(ctx, tokens[:-1], indefinite=True)
+    if (head is not None and head.i > tokens[-1].i and all(t.i < head.i for t in tokens)) or (
         all(t.dep_ in ("amod", "punct", "npadvmod", "compound", "advmod") for t in tokens)
         and tokens[-1].head.i > tokens[-1].i
     ):
@@ -84,16 +80,25 @@ def cut_superlative(ctx: RuleContext, start: int, end: int, spec: FixSpec) -> Se
     return _cut_modifier(ctx, cut)
 
 
-def _cut_modifier(ctx: RuleContext, cut: list[Token]) -> Sequence[Edit] | None:
-    """Delete adjectives before a noun, fixing "a"/"an" for the word that now follows."""
+def _cut_modifier(ctx: RuleContext, cut: list[Token], *, indefinite: bool = False) -> Sequence[Edit] | None:
+    """Delete adjectives before a noun with the comma that joined them to another one, and
+    fix "a"/"an" for the word that now follows. `indefinite`: "the leading provider" is one
+    provider among others once "leading" goes ("a provider")."""
     doc = ctx.doc
     first, last = cut[0], cut[-1]
     if last.i + 1 >= len(doc):
         return None
     following = doc[last.i + 1]
+    if following.text == "," and last.i + 2 < len(doc):  # "revolutionary, world-class platform"
+        following = doc[last.i + 2]
     before = doc[first.i - 1] if first.i > 0 else None
-    if before is not None and before.lower_ in ("a", "an"):
-        return (Edit(before.idx, following.idx, a_or_an(following.text) + " "),)
+    if before is not None and before.text == "," and first.i > 1:  # "our fast, world-class team"
+        return (Edit(doc[first.i - 2].idx + len(doc[first.i - 2].text), following.idx, " "),)
+    if before is not None and (before.lower_ in ("a", "an") or (indefinite and before.lower_ == "the")):
+        article = a_or_an(following.text)
+        if before.text[0].isupper():
+            article = article.capitalize()
+        return (Edit(before.idx, following.idx, article + " "),)
     return (Edit(first.idx, following.idx, ""),)
 
 
@@ -105,7 +110,7 @@ def cut_absolute(ctx: RuleContext, start: int, end: int, spec: FixSpec) -> Seque
     text = ctx.draft.text
     words = [t.lower_ for t in tokens]
     if words[:2] == ["100", "%"] and len(tokens) >= 3:
-        return (Edit(tokens[0].idx, tokens[2].idx, ""),)
+        return _cut_modifier(ctx, tokens[:2])
     if words == ["for", "good"] or words == ["for", "good", "."]:
         before = tokens[0].idx
         while before > 0 and text[before - 1] == " ":

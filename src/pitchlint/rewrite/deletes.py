@@ -27,7 +27,22 @@ def delete_sentence(ctx: RuleContext, start: int, end: int, spec: FixSpec) -> Se
     span = covering_sentences(ctx, start, end)
     if span is None:
         return None
-    return (delete_span(ctx.draft.text, *span),)
+    return (delete_span(ctx.draft.text, span[0], _with_echo(ctx, span[1])),)
+
+
+def _with_echo(ctx: RuleContext, end: int) -> int:
+    """A short exclamation right after a deleted remark only makes sense with it ("Saw your
+    kids go to Lincoln. My son does too!", "Promoted to VP. Well deserved!"): it goes too."""
+    body = ctx.analysis.body_sentences
+    following = next((s for s in body if bounds(s)[0] >= end), None)
+    if following is None:
+        return end
+    first, last = bounds(following)
+    text = ctx.draft.text
+    same_paragraph = "\n" not in text[end:first]
+    if same_paragraph and text[last - 1 : last] == "!" and len(text[first:last].split()) <= 5:
+        return last
+    return end
 
 
 @move("delete-filler-sentence")

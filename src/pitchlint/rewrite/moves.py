@@ -89,8 +89,22 @@ def _present(ctx: RuleContext, text: str) -> bool:
 
 
 def _last_body_sentence(ctx: RuleContext) -> Span | None:
-    body = ctx.analysis.body_sentences
+    """The last sentence of the message itself: a closing line the sign-off pattern missed
+    ("Thanks so much for your time and I look forward to hearing from you,\nMartin") is not."""
+    body = list(ctx.analysis.body_sentences)
+    while body and _closing_line(ctx.draft.text, body[-1]):
+        body.pop()
     return body[-1] if body else None
+
+
+_CLOSING_RE = re.compile(
+    r",[ \t]*\r?\n[ \t]*[A-Z][\w.’' -]{0,40}$|(?:thanks|thank you|regards|cheers)\W*$", re.I
+)
+
+
+def _closing_line(text: str, sentence: Span) -> bool:
+    first, last = bounds(sentence)
+    return bool(_CLOSING_RE.search(text[first:last]))
 
 
 @move("strip-frame")
@@ -114,7 +128,8 @@ def strip_frame(ctx: RuleContext, start: int, end: int, spec: FixSpec) -> Sequen
 
 _PREAMBLE_RE = re.compile(
     r"^(?:(?:i'?m|i’m|i am|i was|i wanted to|i'd like to|i’d like to|just) )?"
-    r"(?:reaching out|writing|emailing|getting in touch|touching base|dropping you a (?:line|note))"
+    r"(?:reach(?:ing)? out|writ(?:e|ing)|email(?:ing)?|get(?:ting)? in touch|touch(?:ing)? base"
+    r"|drop(?:ping)? you a (?:line|note))"
     r"(?: to you)?(?: (?:because|since|as|about how|as|to let you know(?: that)?)) ",
     re.I,
 )
@@ -141,8 +156,10 @@ def question_last(ctx: RuleContext, start: int, end: int, spec: FixSpec) -> Sequ
     the ask is the last sentence, otherwise deleted there and added at the end."""
     span = covering_sentences(ctx, start, end)
     last = _last_body_sentence(ctx)
-    if span is None or last is None or _present(ctx, spec.replacement):
+    if span is None or last is None:
         return None
+    if _present(ctx, spec.replacement):  # the question is asked already: this ask just goes
+        return (delete_span(ctx.draft.text, *span),)
     tail = bounds(last)[1]
     if tail <= span[1]:
         return (Edit(*span, spec.replacement),)

@@ -18,7 +18,8 @@ from pitchlint.rules.schema import FixSpec
 _HOW_RE = re.compile(
     r"^(?:but |so |and )?(?P<verb>are|is|were|was) (?P<subject>you|your \w+|they|we)"
     r"(?: (?:100%|\d+%|really|completely|totally|fully|absolutely|truly|entirely))?"
-    r" (?P<adj>confident|sure|certain|happy|satisfied|comfortable|prepared|ready|covered|protected|safe)"
+    r" (?P<adj>confident|sure|certain|happy|satisfied|comfortable|prepared|ready|covered|protected|safe"
+    r"|focused|compliant|aligned|accurate|secure)"
     r"(?P<rest>.*?)\s*\?$",
     re.I | re.S,
 )
@@ -57,6 +58,13 @@ def open_question(ctx: RuleContext, start: int, end: int, spec: FixSpec) -> Sequ
     return (Edit(first, last, spec.replacement),)
 
 
+_GUESSES = frozenset({"probably", "likely", "surely", "definitely", "certainly", "undoubtedly"})
+
+
+def _delete_word(text: str, start: int, end: int) -> Edit:
+    return Edit(start, end + 1, "") if text[end : end + 1] == " " else Edit(start, end, "")
+
+
 _HEDGEABLE_AUX = {"are": "may be", "is": "may be", "'re": " may be", "’re": " may be"}
 
 
@@ -74,7 +82,12 @@ def hedge_presumption(ctx: RuleContext, start: int, end: int, spec: FixSpec) -> 
         return None
     verb = clause.verb
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass", "neg") and c.i < verb.i]
-    edits: list[Edit] = []
+    # "You're probably wasting hours": "may" replaces the guess rather than joining it
+    edits: list[Edit] = [
+        _delete_word(ctx.draft.text, c.idx, c.idx + len(c.text))
+        for c in verb.children
+        if c.dep_ == "advmod" and c.lower_ in _GUESSES and c.i < verb.i
+    ]
     if auxes:
         aux = auxes[0]
         if aux.lower_ not in _HEDGEABLE_AUX or len(auxes) > 1:

@@ -219,8 +219,8 @@ def _outcome(verb: Token, rest: Span) -> Outcome | None:
         text = _text(tail)
         if not text:
             return None
-        if lemma == "save" and tail[-1].lower_ in _MONEY and len(tail) == 1:
-            return Outcome("spend", "less")
+        if lemma == "save" and tail[0].lower_ in _MONEY:  # "save you money on freight"
+            return Outcome("spend", " ".join(("less", _text(tail[1:]))).strip())
         if target == "can":
             return Outcome("can", text, modal_verb=True)
         return Outcome(target, text)

@@ -52,8 +52,15 @@ def fix_mechanics(ctx: RuleContext, start: int, end: int, spec: FixSpec) -> Sequ
         if pattern.match(matched):
             return (Edit(start, end, pattern.sub(replacement, matched)),)
     if re.match(r"^[:;]-?[()DPp]$", matched):
+        text = ctx.draft.text
         before = start
-        while before > 0 and ctx.draft.text[before - 1] == " ":
+        while before > 0 and text[before - 1] == " ":
             before -= 1
+        after = end
+        while after < len(text) and text[after] == " ":
+            after += 1
+        # "Thanks for the quick reply :-) I'll send ..." : the smiley ended a sentence
+        if after < len(text) and text[after].isupper() and before > 0 and text[before - 1].isalnum():
+            return (Edit(before, end, "."),)
         return (Edit(before, end, ""),)
     return None
