@@ -44,6 +44,6 @@ def test_readme_rewrite_summary_is_real_stderr():
     readme = (REPO / "README.md").read_text(encoding="utf-8")
     start = readme.index("and what stderr says:\n\n```text\n") + len("and what stderr says:\n\n```text\n")
     shown = readme[start : readme.index("```", start)].splitlines()
-    command = "pitchlint rewrite tests/fixtures/seed/sample-a.txt".split()
+    command = ["pitchlint", "rewrite", "tests/fixtures/seed/sample-a.txt"]
     real = subprocess.run(command, capture_output=True, text=True, cwd=REPO).stderr.splitlines()
     assert shown == real, "README's rewrite change list is stale"

@@ -40,7 +40,9 @@ def test_seed_rewrite_lifts_two_grades_and_keeps_names(engine, name):
     assert [draft.text[s:e] for s, e in find_merge_tags(draft.text)] == [
         t for t in (text[s:e] for s, e in find_merge_tags(text)) if not t.startswith("{") or "}}" in t
     ]
-    assert {c.rule for c in outcome.changes} <= {f.rule for f in before.findings}  # each change names its rule
+    assert {c.rule for c in outcome.changes} <= {
+        f.rule for f in before.findings
+    }  # each change names its rule
 
 
 @pytest.mark.parametrize("name", sorted(NAMES))
@@ -75,12 +77,12 @@ def test_rewrite_prints_the_draft_names_each_rule_and_writes_nothing(tmp_path):
 
 
 def test_rewrite_diff_and_stdin(tmp_path):
-    text = "Subject: Re: Re: tax rates\n\nHi Sam,\n\nI hope this finds you well. What changed in your Q3 plans?\n"
+    text = "Subject: Re: Re: rates\n\nHi Sam,\n\nI hope this finds you well. What changed in your plans?\n"
     result = CliRunner().invoke(cli, ["rewrite", "-", "--diff"], input=text)
     assert result.exit_code == 0, result.output
     assert result.stdout.startswith("--- a/-\n+++ b/-\n")
-    assert "-Subject: Re: Re: tax rates\n+Subject: tax rates\n" in result.stdout
-    assert "+What changed in your Q3 plans?\n" in result.stdout
+    assert "-Subject: Re: Re: rates\n+Subject: rates\n" in result.stdout
+    assert "+What changed in your plans?\n" in result.stdout
     assert "fake-reply-subject" in result.stderr and "empty-pleasantry-opener" in result.stderr
 
 

@@ -45,7 +45,9 @@ def drafts(draw):  # type: ignore[no-untyped-def]
     body = " ".join(p.format(tag=draw(TAGS)) for p in pieces)
     if draw(st.booleans()):
         body = body.replace(". ", ".\n\n", 1)
-    subject = "Subject: " + draw(st.sampled_from(["Re: Re: ", "Fwd: ", ""])) + "rates at " + draw(TAGS) + "\n\n"
+    subject = (
+        "Subject: " + draw(st.sampled_from(["Re: Re: ", "Fwd: ", ""])) + "rates at " + draw(TAGS) + "\n\n"
+    )
     signature = "\n\nBest,\nJo " + draw(TAGS) + "\n" if draw(st.booleans()) else "\n"
     quote = "\nOn Tue, Sam wrote:\n> Are you 100% sure? " + draw(TAGS) + "\n" if draw(st.booleans()) else ""
     return f"{subject}Hi {draw(TAGS)},\n\n{body}{signature}{quote}"
