@@ -49,6 +49,7 @@ def deletion(text: str, start: int, end: int) -> Edit:
 @dataclass(frozen=True)
 class FixResult:
     text: str
+    # each with the edits made for it: none when another finding's identical edit did the work
     applied: tuple[Finding, ...]
     skipped: tuple[tuple[Finding, str], ...]
 
@@ -93,12 +94,12 @@ def apply_fixes(
         fix = finding.fix
         if fix is None or fix.applicability not in allowed:
             continue
-        if all(edit in chosen for edit in fix.edits):
-            applied.append(finding)
+        if all(edit in chosen for edit in fix.edits):  # another finding makes this very edit
+            applied.append(dataclasses.replace(finding, fix=dataclasses.replace(fix, edits=())))
             continue
         fix = _once(draft, fix, chosen)
         if not fix.edits:  # everything it would add is being added already
-            applied.append(finding)
+            applied.append(dataclasses.replace(finding, fix=fix))
             continue
         reason = _refusal(draft, fix, chosen)
         if reason:

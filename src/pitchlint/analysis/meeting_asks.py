@@ -145,7 +145,11 @@ _SLOT_RE = re.compile(
 _CALENDAR_RE = re.compile(
     r"\b(?:calendly\.com|cal\.com|savvycal\.com|chilipiper\.com|meetings\.hubspot\.com)\S*"
     r"|\b(?:book|grab|find|pick|choose|reserve) (?:a |some )?(?:time|slot|spot)\b"
-    r"|\b(?:slot|time) on (?:my|our|your) calendars?\b",
+    r"|\b(?:slot|time) on (?:my|our|your) calendars?\b"
+    # the meeting booked for them: "I have put 30 minutes on your calendar", "accept the invite"
+    r"|\b(?:I|we)(?:'ve|’ve| have)? (?:put|added|booked|blocked|sent|dropped|placed|scheduled)\b"
+    r"[^.?!\n]{0,40}\b(?:on|in|to|for) your (?:calendar|diary)\b"
+    r"|\baccept (?:the|my|our) (?:calendar |meeting )?invit(?:e|ation)\b",
     re.I,
 )
 

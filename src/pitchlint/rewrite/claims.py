@@ -92,14 +92,29 @@ def _cut_modifier(ctx: RuleContext, cut: list[Token], *, indefinite: bool = Fals
     if following.text == "," and last.i + 2 < len(doc):  # "revolutionary, world-class platform"
         following = doc[last.i + 2]
     before = doc[first.i - 1] if first.i > 0 else None
+    if indefinite and before is not None and before.lower_ in ("'s", "’s") and first.i > 1:
+        owner = doc[first.i - 2]  # "the world's leading provider" -> "a provider"
+        if owner.lower_ in ("world", "industry", "market", "nation", "country", "europe", "america"):
+            start = doc[owner.i - 1] if owner.i > 0 and doc[owner.i - 1].lower_ == "the" else owner
+            article = a_or_an(following.text)
+            return (
+                Edit(
+                    start.idx,
+                    following.idx,
+                    (article.capitalize() if start.text[0].isupper() else article) + " ",
+                ),
+            )
     if before is not None and before.text == "," and first.i > 1:  # "our fast, world-class team"
         return (Edit(doc[first.i - 2].idx + len(doc[first.i - 2].text), following.idx, " "),)
     if before is not None and (before.lower_ in ("a", "an") or (indefinite and before.lower_ == "the")):
-        article = a_or_an(following.text)
-        if before.text[0].isupper():
-            article = article.capitalize()
-        return (Edit(before.idx, following.idx, article + " "),)
+        return (Edit(before.idx, following.idx, _article(following, before) + " "),)
     return (Edit(first.idx, following.idx, ""),)
+
+
+def _article(following: Token, replaced: Token) -> str:
+    """ "a" or "an" for the word that now follows, capitalised like the word it replaces."""
+    article = a_or_an(following.text)
+    return article.capitalize() if replaced.text[0].isupper() else article
 
 
 @move("cut-absolute")

@@ -19,7 +19,18 @@ def covering_sentences(ctx: RuleContext, start: int, end: int) -> tuple[int, int
     last = sentence_at(ctx.analysis, max(start, end - 1))
     if first is None or last is None:
         return None
-    return bounds(first)[0], bounds(last)[1]
+    stop = bounds(last)[1]
+    # the parser sometimes ends a sentence early: "Just accept the invite | and I'll walk you
+    # through it." A following piece that starts in lower case on the same line belongs to it
+    for sentence in ctx.analysis.body_sentences:
+        begin, finish = bounds(sentence)
+        if begin < stop:
+            continue
+        between = ctx.draft.text[stop:begin]
+        if "\n" in between or between.strip() or not ctx.draft.text[begin : begin + 1].islower():
+            break
+        stop = finish
+    return bounds(first)[0], stop
 
 
 @move("delete-sentence")

@@ -16,7 +16,7 @@ from spacy.tokens import Span
 from pitchlint.context import RuleContext
 from pitchlint.findings import Edit
 from pitchlint.rewrite import move
-from pitchlint.rewrite.deletes import covering_sentences, delete_sentence
+from pitchlint.rewrite.deletes import covering_sentences
 from pitchlint.rewrite.text import bounds, capitalise, delete_span, paragraph_break, sentence_at
 from pitchlint.rules.schema import FixSpec
 
@@ -31,13 +31,18 @@ def replace_sentence(ctx: RuleContext, start: int, end: int, spec: FixSpec) -> S
 
 @move("move-to-end")
 def move_to_end(ctx: RuleContext, start: int, end: int, spec: FixSpec) -> Sequence[Edit] | None:
-    """Company background first: keep it as one line at the end of the body."""
+    """Company background first: keep it as one line at the end of the body, before the
+    closing question when there is one (the question stays the last word)."""
     span = covering_sentences(ctx, start, end)
     last = _last_body_sentence(ctx)
     if span is None or last is None or bounds(last)[1] <= span[1]:
         return None
     text = ctx.draft.text[span[0] : span[1]]
-    tail = bounds(last)[1]
+    first, tail = bounds(last)
+    if ctx.draft.text[tail - 1 : tail] == "?":
+        if first <= span[1]:  # the question follows the background at once: nothing to move
+            return None
+        return (delete_span(ctx.draft.text, *span), Edit(first, first, text + " "))
     return (delete_span(ctx.draft.text, *span), Edit(tail, tail, " " + text))
 
 
@@ -137,17 +142,24 @@ _PREAMBLE_RE = re.compile(
 
 @move("strip-preamble")
 def strip_preamble(ctx: RuleContext, start: int, end: int, spec: FixSpec) -> Sequence[Edit] | None:
-    """ "I'm reaching out because your Ohio threshold changes July 1." -> "Your Ohio threshold
-    changes July 1."; a first sentence that is only preamble goes."""
+    """A short opening sentence that gives the reader nothing ("I'm reaching out because I
+    wanted to connect.", "I know you're busy, so I'll keep this short.") goes. A longer one
+    carries something the writer must rework, so only its preamble goes ("I'm reaching out
+    because we just launched ..." -> "We just launched ..."); without one, it stays."""
     sentence = sentence_at(ctx.analysis, start)
     if sentence is None:
         return None
-    first, _ = bounds(sentence)
+    first, last = bounds(sentence)
+    if len(ctx.draft.text[first:last].split()) <= _SHORT_PREAMBLE_WORDS:
+        return (delete_span(ctx.draft.text, first, last),)
     match = _PREAMBLE_RE.match(ctx.draft.text[first : first + 120])
     if match is None:
-        return delete_sentence(ctx, start, end, spec)
+        return None
     rest = first + match.end()
     return (Edit(first, rest + 1, capitalise(ctx.draft.text[rest])),)
+
+
+_SHORT_PREAMBLE_WORDS = 14
 
 
 @move("question-last")
