@@ -156,13 +156,7 @@ def rewrite(
     with its rule (on stderr, with the score before and after). Writes nothing."""
     from pitchlint.fixer import rewrite_draft, unified_diff
 
-    drafts, skipped = load_drafts((path,))
-    for item in skipped:
-        click.echo(f"pitchlint: {item.reason}", err=True)
-    if not drafts:
-        sys.exit(2)
-    start = Path.cwd() if path == "-" else Path(path)
-    engine = _engine(_with_cli(_config_for(config_path, start), select, ignore))
+    drafts, engine = _one_input(path, config_path, select, ignore)
     for draft in drafts:
         (before,) = engine.check([draft])
         outcome = rewrite_draft(engine, draft)
@@ -213,13 +207,7 @@ def explain(
 
     from pitchlint.explain import explain_data, render_text
 
-    drafts, skipped = load_drafts((path,))
-    for item in skipped:
-        click.echo(f"pitchlint: {item.reason}", err=True)
-    if not drafts:
-        sys.exit(2)
-    start = Path.cwd() if path == "-" else Path(path)
-    engine = _engine(_with_cli(_config_for(config_path, start), select, ignore))
+    drafts, engine = _one_input(path, config_path, select, ignore)
     for report, analysis in engine.inspect(drafts):
         data = explain_data(report, analysis)
         click.echo(json.dumps(data, indent=2, ensure_ascii=False) if fmt == "json" else render_text(data))
@@ -257,6 +245,19 @@ def show_rule(rule_id: str, config_path: Path | None) -> None:
         hint = difflib.get_close_matches(rule_id, sorted(rules), n=1)
         raise UsageFailure(f"unknown rule {rule_id!r}" + (f" (did you mean {hint[0]!r}?)" if hint else ""))
     click.echo(rule_markdown(rules[rule_id]))
+
+
+def _one_input(
+    path: str, config_path: Path | None, select: tuple[str, ...], ignore: tuple[str, ...]
+) -> tuple[list[Draft], Engine]:
+    """The drafts of one path (exit 2 when it cannot be read) and the engine for its config."""
+    drafts, skipped = load_drafts((path,))
+    for item in skipped:
+        click.echo(f"pitchlint: {item.reason}", err=True)
+    if not drafts:
+        sys.exit(2)
+    start = Path.cwd() if path == "-" else Path(path)
+    return drafts, _engine(_with_cli(_config_for(config_path, start), select, ignore))
 
 
 def _group_by_config(drafts: Sequence[Draft], explicit: Path | None) -> dict[Config, list[Draft]]:

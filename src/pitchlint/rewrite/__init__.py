@@ -9,10 +9,10 @@ and the finding keeps its advice.
 
 from __future__ import annotations
 
-import importlib
-import pkgutil
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
+
+from pitchlint.registry import Registry
 
 if TYPE_CHECKING:
     from pitchlint.context import RuleContext
@@ -20,29 +20,7 @@ if TYPE_CHECKING:
     from pitchlint.rules.schema import FixSpec
 
 MoveFunction = Callable[["RuleContext", int, int, "FixSpec"], "Sequence[Edit] | None"]
-_MOVES: dict[str, MoveFunction] = {}
-
-
-def move(name: str) -> Callable[[MoveFunction], MoveFunction]:
-    def register(function: MoveFunction) -> MoveFunction:
-        if name in _MOVES and _MOVES[name] is not function:
-            raise ValueError(f"rewrite move {name!r} is registered twice")
-        _MOVES[name] = function
-        return function
-
-    return register
-
-
-def get_move(name: str) -> MoveFunction | None:
-    _import_all()
-    return _MOVES.get(name)
-
-
-def move_names() -> list[str]:
-    _import_all()
-    return sorted(_MOVES)
-
-
-def _import_all() -> None:
-    for module in pkgutil.iter_modules(__path__):
-        importlib.import_module(f"{__name__}.{module.name}")
+_MOVES: Registry[MoveFunction] = Registry(__name__, "rewrite move")
+move = _MOVES.register
+get_move = _MOVES.get
+move_names = _MOVES.names
