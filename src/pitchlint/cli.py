@@ -1,4 +1,4 @@
-"""Command line: `pitchlint check`, `rewrite`, `explain`, `rules` and `rule ID`.
+"""Command line: `pitchlint check`, `rewrite`, `explain`, `init`, `rules` and `rule ID`.
 
 Exit codes: 0 clean, 1 findings at or above --fail-on or a score below --fail-under,
 2 usage, config or rule-file error, or an input that could not be read.
@@ -6,6 +6,7 @@ Exit codes: 0 clean, 1 findings at or above --fail-on or a score below --fail-un
 
 from __future__ import annotations
 
+import dataclasses
 import sys
 from collections import defaultdict
 from collections.abc import Sequence
@@ -69,6 +70,11 @@ def cli() -> None:
 )
 @click.option("--diff", "show_diff", is_flag=True, help="Print the fixes as a unified diff; write nothing.")
 @click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff, also apply unsafe fixes.")
+@click.option(
+    "--show-unused-disables",
+    is_flag=True,
+    help="Report disable comments that suppress nothing (and exit 1 when there are any).",
+)
 def check(
     paths: tuple[str, ...],
     fmt: str,
@@ -80,6 +86,7 @@ def check(
     fix: bool,
     show_diff: bool,
     unsafe_fixes: bool,
+    show_unused_disables: bool,
 ) -> None:
     """Check draft files (or folders, or - for stdin) and print findings and scores.
     With --fix or --diff, what remains after fixing is reported, and the exit code is 0 when
@@ -101,6 +108,9 @@ def check(
         else:
             checked = engine.check(group)
         for report in checked:
+            if not show_unused_disables:
+                report = dataclasses.replace(report, unused_disables=())
+            failing |= bool(report.unused_disables)
             reports.append(report)
             failing |= any(f.severity >= threshold for f in report.findings)
             failing |= floor is not None and report.score.value < floor
@@ -213,6 +223,21 @@ def explain(
         click.echo(json.dumps(data, indent=2, ensure_ascii=False) if fmt == "json" else render_text(data))
 
 
+@cli.command()
+@click.argument("folder", default=".", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--force", is_flag=True, help="Overwrite an existing .pitchlint.yaml.")
+def init(folder: Path, force: bool) -> None:
+    """Write a commented starter .pitchlint.yaml into FOLDER (default: here)."""
+    from pitchlint.starter import STARTER_CONFIG
+
+    target = folder / ".pitchlint.yaml"
+    if target.exists() and not force:
+        raise UsageFailure(f"{target} exists; use --force to overwrite it")
+    folder.mkdir(parents=True, exist_ok=True)
+    target.write_text(STARTER_CONFIG, encoding="utf-8")
+    click.echo(f"wrote {target}")
+
+
 @cli.command(name="rules")
 @click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--markdown", is_flag=True, help="Print the README's rule table.")
@@ -276,7 +301,6 @@ def _config_for(explicit: Path | None, start: Path) -> Config:
 
 
 def _with_cli(config: Config, select: tuple[str, ...], ignore: tuple[str, ...]) -> Config:
-    import dataclasses
 
     if not select and not ignore:
         return config

@@ -4,10 +4,11 @@ walking up from the checked file. Unknown keys are errors (with a suggestion).""
 from __future__ import annotations
 
 import difflib
+import fnmatch
 import functools
 import tomllib
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 import yaml
@@ -38,6 +39,25 @@ class Config:
     fail_on: Severity = Severity.ERROR
     fail_under: float | None = None
     grades: dict[str, float] = field(default_factory=lambda: dict(DEFAULT_GRADES))
+    # (glob, rule ids or families), globs relative to the config file's folder
+    per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
+
+    def ignored_for(self, draft_path: str) -> frozenset[str]:
+        """Rule ids and families `per-file-ignores` switches off for this file."""
+        if not self.per_file_ignores or draft_path == "-":
+            return frozenset()
+        base = self.path.parent if self.path else Path.cwd()
+        path = Path(draft_path).resolve()
+        try:
+            relative = path.relative_to(base.resolve()).as_posix()
+        except ValueError:
+            relative = path.as_posix()
+        return frozenset(
+            name
+            for pattern, names in self.per_file_ignores
+            if fnmatch.fnmatch(relative, pattern) or PurePosixPath(relative).match(pattern)
+            for name in names
+        )
 
     @property
     def seller_names(self) -> tuple[str, ...]:
@@ -59,6 +79,7 @@ _KEYS = {
     "fail_on",
     "fail_under",
     "grades",
+    "per_file_ignores",
 }
 
 
@@ -140,6 +161,12 @@ def config_from_mapping(data: dict[str, Any], path: Path | None) -> Config:
             raise ConfigError(f"{where}: weight of `{rule}` must be a number >= 0")
         weights[rule] = float(weight)
     grades = {**DEFAULT_GRADES, **{str(k).upper(): float(v) for k, v in mapping("grades").items()}}
+    per_file = tuple(
+        (str(pattern), tuple([ids] if isinstance(ids, str) else ids))
+        for pattern, ids in mapping("per_file_ignores").items()
+    )
+    if not all(isinstance(i, str) for _, ids in per_file for i in ids):
+        raise ConfigError(f"{where}: `per-file-ignores` maps a glob to a list of rule ids")
     fail_under = values.get("fail_under")
     if fail_under is not None and not isinstance(fail_under, (int, float)):
         raise ConfigError(f"{where}: `fail_under` must be a number from 0 to 100")
@@ -158,4 +185,5 @@ def config_from_mapping(data: dict[str, Any], path: Path | None) -> Config:
         fail_on=fail_on,
         fail_under=float(fail_under) if fail_under is not None else None,
         grades=grades,
+        per_file_ignores=per_file,
     )

@@ -14,6 +14,7 @@ from typing import Any
 
 import yaml
 
+from pitchlint.directives import HTML_COMMENT_RE, Directive, find_directives
 from pitchlint.mergetags import find_merge_tags
 
 PROSE_ZONES = ("subject", "greeting", "body", "ps")
@@ -125,6 +126,9 @@ class Draft:
     zones: tuple[Zone, ...]
     merge_tags: tuple[tuple[int, int], ...]
     meta: DraftMeta
+    # HTML comments (pitchlint directives among them): never prose, never edited by a fix
+    comments: tuple[tuple[int, int], ...] = ()
+    directives: tuple[Directive, ...] = ()
     _line_starts: tuple[int, ...] = field(repr=False, compare=False, default=())
 
     def zone_at(self, offset: int) -> str:
@@ -162,11 +166,11 @@ class Draft:
         """The text with every character outside `zones` blanked (newlines kept), so a Doc
         over it has the same offsets as the original while parsing only what is judged."""
         chars = list(self.text)
-        for zone in self.zones:
-            if zone.name not in zones:
-                for i in range(zone.start, zone.end):
-                    if chars[i] not in "\r\n":
-                        chars[i] = " "
+        blanks = [(z.start, z.end) for z in self.zones if z.name not in zones] + list(self.comments)
+        for start, end in blanks:
+            for i in range(start, end):
+                if chars[i] not in "\r\n":
+                    chars[i] = " "
         return "".join(chars)
 
 
@@ -218,7 +222,7 @@ def parse_draft(text: str, path: str = "-", meta: DraftMeta | None = None) -> Dr
         pos = fm.end()
         zones.extend(_front_matter_zones(text, pos))
     subject_span: tuple[int, int] | None = None
-    head = re.match(r"\ufeff?(?:[ \t]*\r?\n)*", text[pos:])
+    head = re.match(r"\ufeff?(?:[ \t]*(?:<!--.*?-->|\{#.*?#\})?[ \t]*\r?\n)*", text[pos:])
     first_line_at = pos + (head.end() if head else 0)
     subject_match = _SUBJECT_RE.match(text, first_line_at)
     if subject_match:
@@ -238,8 +242,22 @@ def parse_draft(text: str, path: str = "-", meta: DraftMeta | None = None) -> Dr
         zones=tuple(zones),
         merge_tags=find_merge_tags(text),
         meta=meta,
+        comments=tuple(m.span() for m in HTML_COMMENT_RE.finditer(text)),
+        directives=find_directives(text, _file_disables(data, path)),
         _line_starts=line_starts,
     )
+
+
+def _file_disables(data: dict[str, Any], path: str) -> list[str]:
+    """Front matter `pitchlint-disable: [rule-id, ...]` (or one id as a string)."""
+    value = data.get("pitchlint-disable")
+    if value is None:
+        return []
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise DraftError(f"{path}: front matter `pitchlint-disable` must be a list of rule ids")
+    return value
 
 
 _FM_SUBJECT_RE = re.compile(r"^subject[ \t]*:[ \t]*(?:([\"'])(.*?)\1|(.*?))[ \t]*\r?$", re.M)
@@ -266,7 +284,7 @@ def _split_body(text: str, start: int) -> list[Zone]:
     own_end = quote.start() if quote else end
     zones: list[Zone] = []
     # Greeting: the first non-blank line's salutation ("Hi Sam," or "Hello Dave," inline).
-    lead = re.match(r"\s*", text[start:own_end])
+    lead = re.match(r"(?:\s|<!--.*?-->|\{#.*?#\})*", text[start:own_end], re.S)
     first = start + (lead.end() if lead else 0)
     greeting = _GREETING_RE.match(text, first, own_end)
     body_start = start

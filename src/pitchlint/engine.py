@@ -12,6 +12,7 @@ from pitchlint import metrics
 from pitchlint.analysis import Analysis
 from pitchlint.config import Config, ConfigError
 from pitchlint.context import RuleContext
+from pitchlint.directives import Directive, apply_directives
 from pitchlint.draft import PROSE_ZONES, Draft, DraftMeta
 from pitchlint.findings import Finding
 from pitchlint.kinds import Checker, build_checker
@@ -27,6 +28,7 @@ class Report:
     draft: Draft
     findings: tuple[Finding, ...]
     score: Score
+    unused_disables: tuple[Directive, ...] = ()  # disable comments that silenced nothing
 
 
 class Engine:
@@ -72,8 +74,9 @@ class Engine:
         analysis = Analysis(draft, doc, self.config.seller_names)
         ctx = RuleContext(draft, doc, analysis, self.config.params)
         findings: list[Finding] = []
+        ignored = self.config.ignored_for(draft.path)
         for rule in rules:
-            if not _applies(rule, draft.meta):
+            if not _applies(rule, draft.meta) or {rule.id, rule.family} & ignored:
                 continue
             checker = self._checker(rule, vocab)
             for finding in checker.check(ctx):
@@ -83,11 +86,11 @@ class Engine:
                 if override is not None:
                     finding = dataclasses.replace(finding, severity=override)
                 findings.append(finding)
-        findings = _dedupe(findings)
+        findings, unused = apply_directives(draft.text, _dedupe(findings), draft.directives)
         caps = {r.id: r.spec.weight_cap or r.spec.effective_weight * CAP_FACTOR for r in rules}
         summary = metrics.summary(analysis) if doc.has_annotation("DEP") else {}
         score = score_findings(findings, caps, self.config.grades, summary)
-        return Report(draft, tuple(findings), score), analysis
+        return Report(draft, tuple(findings), score, unused), analysis
 
     def _checker(self, rule: LoadedRule, vocab) -> Checker:  # type: ignore[no-untyped-def]
         key = (rule.id, id(vocab))
@@ -129,6 +132,7 @@ def _check_config_names(config: Config, rules: Sequence[LoadedRule]) -> None:
     known = {r.id for r in rules} | {r.family for r in rules}
     where = str(config.path) if config.path else "config"
     named = [*config.select, *config.ignore, *config.severity, *config.weights, *config.params]
+    named += [name for _, names in config.per_file_ignores for name in names]
     for name in named:
         if name not in known:
             import difflib

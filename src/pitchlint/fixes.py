@@ -135,7 +135,7 @@ def _refusal(draft: Draft, fix: Fix, taken: list[Edit]) -> str:
         if any(_overlap(edit, other) for other in taken):
             return "overlaps another fix"
         if _loses_merge_tag(draft, edit):
-            return "would change a merge tag"
+            return "would change a merge tag or comment"
         zone = draft.zone_at(edit.start)
         if zone in PROTECTED_ZONES:
             return f"would change the {zone.replace('_', ' ')}"
@@ -153,7 +153,7 @@ def _loses_merge_tag(draft: Draft, edit: Edit) -> bool:
     """True when the edit cuts into a merge tag, or removes one its new text does not carry
     over byte for byte (a reframed sentence may move "{{company}}", never alter it)."""
     removed: Counter[str] = Counter()
-    for start, end in draft.merge_tags:
+    for start, end in (*draft.merge_tags, *draft.comments):
         if start < edit.end and edit.start < end:
             if start < edit.start or end > edit.end:
                 return True

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from pitchlint import __version__
+from pitchlint.directives import Directive
 from pitchlint.engine import Report
 from pitchlint.findings import Finding
 from pitchlint.sources import Skipped
@@ -36,7 +37,13 @@ def _report(report: Report) -> dict[str, Any]:
         "breakdown": [{"rule": p.rule, "points": p.points, "count": p.count} for p in score.breakdown],
         "metrics": score.metrics,
         "findings": [finding_dict(f) for f in report.findings],
+        "unused_disables": [_directive(report, d) for d in report.unused_disables],
     }
+
+
+def _directive(report: Report, directive: Directive) -> dict[str, Any]:
+    line, col = report.draft.line_col(directive.start)
+    return {"line": line, "col": col, "action": directive.action, "rules": sorted(directive.rules)}
 
 
 def finding_dict(f: Finding) -> dict[str, Any]:

@@ -23,6 +23,12 @@ def render(reports: Sequence[Report], skipped: Sequence[Skipped]) -> str:
 
 def _report(report: Report) -> str:
     lines = [_finding(report, f) for f in report.findings]
+    for directive in report.unused_disables:
+        line, col = report.draft.line_col(directive.start)
+        quoted = clip(report.draft.text[directive.start : directive.end]) if directive.end else "front matter"
+        lines.append(
+            f"{report.draft.path}:{line}:{col}  warning  unused-disable  {quoted} suppresses nothing\n"
+        )
     score = report.score
     head = f"{report.draft.path}: score {score.value}/100, grade {score.grade}"
     breakdown = ", ".join(
