@@ -11,9 +11,9 @@ Render = Callable[[Sequence[Report], Sequence[Skipped]], str]
 
 
 def get_reporter(name: str) -> Render:
-    from pitchlint.reporters import json_report, text
+    from pitchlint.reporters import github, json_report, text
 
-    return {"text": text.render, "json": json_report.render}[name]
+    return {"text": text.render, "json": json_report.render, "github": github.render}[name]
 
 
-FORMATS = ("text", "json")
+FORMATS = ("text", "json", "github")
