@@ -11,9 +11,15 @@ Render = Callable[[Sequence[Report], Sequence[Skipped]], str]
 
 
 def get_reporter(name: str) -> Render:
-    from pitchlint.reporters import github, json_report, text
+    from pitchlint.reporters import github, json_report, sarif, text
 
-    return {"text": text.render, "json": json_report.render, "github": github.render}[name]
+    renderers = {
+        "text": text.render,
+        "json": json_report.render,
+        "github": github.render,
+        "sarif": sarif.render,
+    }
+    return renderers[name]
 
 
-FORMATS = ("text", "json", "github")
+FORMATS = ("text", "json", "github", "sarif")
