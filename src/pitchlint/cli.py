@@ -11,19 +11,22 @@ import sys
 from collections import defaultdict
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from pitchlint import __version__
 from pitchlint.config import Config, ConfigError, find_config, load_config
 from pitchlint.draft import Draft
-from pitchlint.engine import Engine, Report
+from pitchlint.errors import ModelError, RuleError
 from pitchlint.findings import Severity
-from pitchlint.nlp import ModelError
+from pitchlint.report import Report
 from pitchlint.reporters import FORMATS, get_reporter
-from pitchlint.rules.loader import RuleError, bundled_rules_dir, load_rules
 from pitchlint.sources import load_drafts
 from pitchlint.wording import clip
+
+if TYPE_CHECKING:  # the engine imports spaCy: only loaded when a draft must be parsed
+    from pitchlint.engine import Engine
 
 SEVERITIES = ("info", "warning", "error")
 
@@ -70,6 +73,7 @@ def cli() -> None:
 )
 @click.option("--diff", "show_diff", is_flag=True, help="Print the fixes as a unified diff; write nothing.")
 @click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff, also apply unsafe fixes.")
+@click.option("--no-cache", is_flag=True, help="Check every file again instead of reusing cached results.")
 @click.option(
     "--show-unused-disables",
     is_flag=True,
@@ -86,6 +90,7 @@ def check(
     fix: bool,
     show_diff: bool,
     unsafe_fixes: bool,
+    no_cache: bool,
     show_unused_disables: bool,
 ) -> None:
     """Check draft files (or folders, or - for stdin) and print findings and scores.
@@ -99,14 +104,14 @@ def check(
     fixing = fix or show_diff
     for config, group in _group_by_config(drafts, config_path).items():
         config = _with_cli(config, select, ignore)
-        engine = _engine(config)
         threshold = Severity.parse(fail_on) if fail_on else config.fail_on
         floor = fail_under if fail_under is not None else config.fail_under
         if fixing:
-            checked, pending = _fix_all(engine, group, write=fix and not show_diff, unsafe=unsafe_fixes)
+            write = fix and not show_diff
+            checked, pending = _fix_all(_engine(config), group, write=write, unsafe=unsafe_fixes)
             failing |= pending
         else:
-            checked = engine.check(group)
+            checked = _check_with_cache(config, group, (*select, *ignore), use_cache=not no_cache)
         for report in checked:
             if not show_unused_disables:
                 report = dataclasses.replace(report, unused_disables=())
@@ -120,6 +125,27 @@ def check(
     # with stdin fixed, stdout carries the fixed text, so the report goes to stderr
     click.echo(out, nl=False, err=fix and not show_diff and "-" in paths)
     sys.exit(2 if skipped else 1 if failing else 0)
+
+
+def _check_with_cache(
+    config: Config, drafts: list[Draft], selection: tuple[str, ...], *, use_cache: bool
+) -> list[Report]:
+    """Reports from the results cache where the file, rules and config are unchanged; the
+    engine (and spaCy) only for the rest."""
+    from pitchlint.cache import ResultsCache
+
+    cache = ResultsCache.for_config(config, selection) if use_cache else None
+    cached = [cache.get(d) if cache else None for d in drafts]
+    misses = [d for d, hit in zip(drafts, cached, strict=True) if hit is None]
+    fresh = iter(_engine(config).check(misses) if misses else ())
+    reports = []
+    for hit in cached:
+        if hit is None:
+            hit = next(fresh)
+            if cache is not None:
+                cache.put(hit)
+        reports.append(hit)
+    return reports
 
 
 def _fix_all(engine: Engine, drafts: list[Draft], *, write: bool, unsafe: bool) -> tuple[list[Report], bool]:
@@ -311,6 +337,8 @@ _ENGINES: dict[Config, Engine] = {}
 
 
 def _engine(config: Config) -> Engine:
+    from pitchlint.engine import Engine
+
     if config not in _ENGINES:
         try:
             _ENGINES[config] = Engine(config)
@@ -320,6 +348,8 @@ def _engine(config: Config) -> Engine:
 
 
 def _load(config: Config):  # type: ignore[no-untyped-def]
+    from pitchlint.rules.loader import bundled_rules_dir, load_rules
+
     try:
         return load_rules([bundled_rules_dir(), *config.rule_folders])
     except RuleError as exc:

@@ -6,29 +6,21 @@ from __future__ import annotations
 import dataclasses
 import sys
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from pitchlint import metrics
 from pitchlint.analysis import Analysis
 from pitchlint.config import Config, ConfigError
 from pitchlint.context import RuleContext
-from pitchlint.directives import Directive, apply_directives
+from pitchlint.directives import apply_directives
 from pitchlint.draft import PROSE_ZONES, Draft, DraftMeta
 from pitchlint.findings import Finding
 from pitchlint.kinds import Checker, build_checker
 from pitchlint.nlp import components_for, load_pipeline, parse_drafts, resolve_model
+from pitchlint.report import Report
 from pitchlint.rules.loader import LoadedRule, bundled_rules_dir, load_rules
-from pitchlint.score import CAP_FACTOR, Score, score_findings
+from pitchlint.score import CAP_FACTOR, score_findings
 
 BASE_REQUIRES = frozenset({"pos", "lemma", "dep"})  # the shared analysis parses every draft
-
-
-@dataclass(frozen=True)
-class Report:
-    draft: Draft
-    findings: tuple[Finding, ...]
-    score: Score
-    unused_disables: tuple[Directive, ...] = ()  # disable comments that silenced nothing
 
 
 class Engine:

@@ -16,7 +16,7 @@ from pitchlint.analysis.core import is_question
 from pitchlint.analysis.hedges import has_evidence
 from pitchlint.analysis.spans import trim
 from pitchlint.draft import Draft
-from pitchlint.engine import Report
+from pitchlint.report import Report
 from pitchlint.wording import clip
 
 _WIDTH = 72

@@ -17,9 +17,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pitchlint.draft import Draft, parse_draft
-from pitchlint.engine import Engine, Report
+from pitchlint.engine import Engine
 from pitchlint.findings import Applicability, Finding
 from pitchlint.fixes import allowed_applicabilities, apply_fixes, describe_fix, is_insertion
+from pitchlint.report import Report
 
 MAX_ROUNDS = 10
 REWRITE_ROUNDS = 16

@@ -11,10 +11,10 @@ from typing import TYPE_CHECKING
 
 from pitchlint.draft import Draft
 from pitchlint.findings import Applicability, Edit, Finding, Fix
-from pitchlint.rules.schema import FixSpec
 
 if TYPE_CHECKING:
     from pitchlint.context import RuleContext
+    from pitchlint.rules.schema import FixSpec
 
 PROTECTED_ZONES = ("quoted", "signature", "front_matter", "header")
 

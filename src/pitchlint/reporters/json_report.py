@@ -8,8 +8,8 @@ from typing import Any
 
 from pitchlint import __version__
 from pitchlint.directives import Directive
-from pitchlint.engine import Report
 from pitchlint.findings import Finding
+from pitchlint.report import Report
 from pitchlint.sources import Skipped
 
 SCHEMA_VERSION = 1

@@ -10,8 +10,8 @@ from pathlib import Path
 from typing import Any
 
 from pitchlint import __version__
-from pitchlint.engine import Report
 from pitchlint.findings import Finding, Severity
+from pitchlint.report import Report
 from pitchlint.sources import Skipped
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"

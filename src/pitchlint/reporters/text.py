@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from pitchlint.engine import Report
 from pitchlint.findings import Finding
 from pitchlint.fixes import describe_fix
+from pitchlint.report import Report
 from pitchlint.sources import Skipped
 from pitchlint.wording import clip
 

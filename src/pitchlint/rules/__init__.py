@@ -1,1 +1,13 @@
 """Rule files: their schema and the loader that validates them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+def bundled_rules_dir() -> Path:
+    """The rules shipped in the wheel, or the repository's rules/ in a source checkout."""
+    packaged = Path(__file__).resolve().parent.parent / "_rules"
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parents[3] / "rules"

@@ -13,6 +13,8 @@ from typing import Any
 import yaml
 from pydantic import TypeAdapter, ValidationError
 
+from pitchlint.errors import RuleError
+from pitchlint.rules import bundled_rules_dir  # noqa: F401  (re-exported)
 from pitchlint.rules.schema import DependencyRule, PatternRule, PhraseRule, Rule, RuleBase
 
 _RULE_ADAPTER: TypeAdapter[Any] = TypeAdapter(Rule)
@@ -31,16 +33,6 @@ _ATTR_NEEDS = {
 }
 
 
-class RuleError(Exception):
-    """A rule file that cannot be used. Its text is `file:line: field: problem`."""
-
-    def __init__(self, path: Path | str, line: int | None, field: str | None, problem: str):
-        self.path, self.line, self.field, self.problem = str(path), line, field, problem
-        where = f"{self.path}:{line}" if line else self.path
-        what = f"field `{field}`: " if field else ""
-        super().__init__(f"{where}: {what}{problem}")
-
-
 @dataclass(frozen=True)
 class LoadedRule:
     spec: RuleBase
@@ -55,14 +47,6 @@ class LoadedRule:
     @property
     def kind(self) -> str:
         return self.spec.kind  # type: ignore[attr-defined,no-any-return]
-
-
-def bundled_rules_dir() -> Path:
-    """The rules shipped in the wheel, or the repository's rules/ in a source checkout."""
-    packaged = Path(__file__).resolve().parent.parent / "_rules"
-    if packaged.is_dir():
-        return packaged
-    return Path(__file__).resolve().parents[3] / "rules"
 
 
 def load_rules(folders: Sequence[Path]) -> tuple[LoadedRule, ...]:

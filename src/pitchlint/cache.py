@@ -1,0 +1,173 @@
+"""Results cache for `pitchlint check`: a commit that touches one template out of 200 pays for
+one, because the other 199 reports come from disk without loading spaCy.
+
+A result is keyed by everything it depends on: the file's path and content, the pitchlint
+version, the bytes of every rule file, the config file and the command line's rule selection.
+Change any of them and the entry is simply not found. Entries live in `.pitchlint_cache/` next
+to the config file (or in the working folder), which carries its own `.gitignore`.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import json
+import os
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from pitchlint import __version__
+from pitchlint.config import Config
+from pitchlint.directives import Directive
+from pitchlint.draft import Draft
+from pitchlint.findings import Applicability, Edit, Finding, Fix, Severity
+from pitchlint.report import Report
+from pitchlint.rules import bundled_rules_dir
+from pitchlint.score import Penalty, Score
+
+CACHE_DIR = ".pitchlint_cache"
+FORMAT = 1
+
+
+class ResultsCache:
+    def __init__(self, root: Path, context: str) -> None:
+        self.folder = root / CACHE_DIR / f"v{FORMAT}"
+        self.context = context
+
+    @classmethod
+    def for_config(cls, config: Config, selection: Iterable[str] = ()) -> ResultsCache:
+        digest = hashlib.sha256(f"{__version__}\0{FORMAT}\0{sorted(selection)}\0{config.model}".encode())
+        digest.update(_code_stamp().encode())
+        for folder in (bundled_rules_dir(), *config.rule_folders):
+            for path in sorted(folder.rglob("*.yaml")) if folder.is_dir() else ():
+                digest.update(str(path.relative_to(folder)).encode() + b"\0" + path.read_bytes())
+        if config.path is not None and config.path.is_file():
+            digest.update(config.path.read_bytes())
+        root = config.path.parent if config.path is not None else Path.cwd()
+        return cls(root, digest.hexdigest())
+
+    def key(self, draft: Draft) -> str:
+        return hashlib.sha256(f"{self.context}\0{draft.path}\0{draft.text}".encode()).hexdigest()
+
+    def get(self, draft: Draft) -> Report | None:
+        if draft.path == "-":
+            return None
+        try:
+            data = json.loads(self._path(draft).read_text(encoding="utf-8"))
+            return _report(draft, data)
+        except (OSError, ValueError, KeyError, TypeError):
+            return None  # missing, or from another version of this code: check again
+
+    def put(self, report: Report) -> None:
+        if report.draft.path == "-":
+            return
+        target = self._path(report.draft)
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            ignore = self.folder.parent / ".gitignore"
+            if not ignore.exists():
+                ignore.write_text("# created by pitchlint\n*\n", encoding="utf-8")
+            handle, temporary = tempfile.mkstemp(dir=target.parent, suffix=".tmp")
+            with os.fdopen(handle, "w", encoding="utf-8") as out:
+                json.dump(_data(report), out)
+            Path(temporary).replace(target)
+        except OSError:
+            pass  # a read-only checkout still gets its results, just not cached
+
+    def _path(self, draft: Draft) -> Path:
+        key = self.key(draft)
+        return self.folder / key[:2] / f"{key}.json"
+
+
+@functools.cache
+def _code_stamp() -> str:
+    """Size and modification time of pitchlint's own modules: in a source checkout the code
+    changes without the version changing, and a cached result must not outlive it."""
+    package = Path(__file__).resolve().parent
+    return ";".join(
+        f"{p.relative_to(package)}:{p.stat().st_size}:{p.stat().st_mtime_ns}"
+        for p in sorted(package.rglob("*.py"))
+    )
+
+
+def _data(report: Report) -> dict[str, Any]:
+    score = report.score
+    return {
+        "findings": [_finding_data(f) for f in report.findings],
+        "score": {
+            "value": score.value,
+            "grade": score.grade,
+            "breakdown": [[p.rule, p.points, p.count] for p in score.breakdown],
+            "metrics": score.metrics,
+        },
+        "unused": [[d.action, sorted(d.rules), d.start, d.end] for d in report.unused_disables],
+    }
+
+
+def _finding_data(f: Finding) -> dict[str, Any]:
+    fix = None
+    if f.fix is not None:
+        fix = {
+            "title": f.fix.title,
+            "applicability": str(f.fix.applicability),
+            "edits": [[e.start, e.end, e.content] for e in f.fix.edits],
+        }
+    return {
+        "rule": f.rule,
+        "severity": f.severity.name,
+        "span": [f.start, f.end, f.line, f.col],
+        "matched": f.matched,
+        "message": f.message,
+        "weight": f.weight,
+        "advice": f.advice,
+        "family": f.family,
+        "fix": fix,
+    }
+
+
+def _report(draft: Draft, data: dict[str, Any]) -> Report:
+    findings = tuple(_finding(f) for f in data["findings"])
+    for finding in findings:
+        if draft.text[finding.start : finding.end] != finding.matched:
+            raise ValueError("stale entry")
+    score = data["score"]
+    return Report(
+        draft,
+        findings,
+        Score(
+            score["value"],
+            score["grade"],
+            tuple(Penalty(rule, points, count) for rule, points, count in score["breakdown"]),
+            score["metrics"],
+        ),
+        tuple(
+            Directive(action, frozenset(rules), start, end) for action, rules, start, end in data["unused"]
+        ),
+    )
+
+
+def _finding(data: dict[str, Any]) -> Finding:
+    fix = data["fix"]
+    start, end, line, col = data["span"]
+    return Finding(
+        rule=data["rule"],
+        severity=Severity[data["severity"]],
+        start=start,
+        end=end,
+        line=line,
+        col=col,
+        matched=data["matched"],
+        message=data["message"],
+        weight=data["weight"],
+        advice=data["advice"],
+        fix=Fix(
+            tuple(Edit(s, e, c) for s, e, c in fix["edits"]),
+            Applicability(fix["applicability"]),
+            fix["title"],
+        )
+        if fix
+        else None,
+        family=data["family"],
+    )

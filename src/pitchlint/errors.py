@@ -1,0 +1,20 @@
+"""Errors the command line reports as exit code 2. Kept apart from the modules that raise them
+so the command line can catch them without importing spaCy or pydantic."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class RuleError(Exception):
+    """A rule file that cannot be used. Its text is `file:line: field: problem`."""
+
+    def __init__(self, path: Path | str, line: int | None, field: str | None, problem: str):
+        self.path, self.line, self.field, self.problem = str(path), line, field, problem
+        where = f"{self.path}:{line}" if line else self.path
+        what = f"field `{field}`: " if field else ""
+        super().__init__(f"{where}: {what}{problem}")
+
+
+class ModelError(RuntimeError):
+    """The configured pipeline cannot be loaded."""

@@ -1,0 +1,95 @@
+"""The results cache: an unchanged file is served from `.pitchlint_cache` without parsing, a
+changed file, config or rule file is checked again, and a broken entry is only a miss."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+import pitchlint.cli as cli_module
+from pitchlint.cli import cli
+from pitchlint.config import _find_in
+
+DRAFT = "Subject: Re: Re: rates\n\nHi Sam,\n\nWe are the leaders in tax. What changed in your plans?\n"
+
+
+@pytest.fixture
+def workdir(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    for name in ("a.txt", "b.txt", "c.txt"):
+        (tmp_path / name).write_text(DRAFT.replace("Sam", name[0].upper()), encoding="utf-8")
+    return tmp_path
+
+
+@pytest.fixture
+def parsed(monkeypatch):
+    """The drafts the engine parsed in each run (cache misses)."""
+    seen: list[str] = []
+    real = cli_module._engine
+
+    def counting(config):
+        engine = real(config)
+
+        class Counting:
+            def check(self, drafts):
+                seen.extend(d.path for d in drafts)
+                return engine.check(drafts)
+
+        return Counting()
+
+    monkeypatch.setattr(cli_module, "_engine", counting)
+    return seen
+
+
+def _run(*args: str):
+    return CliRunner().invoke(cli, ["check", ".", *args])
+
+
+def test_unchanged_files_come_from_the_cache_with_the_same_output(workdir, parsed):
+    first = _run()
+    assert sorted(parsed) == ["a.txt", "b.txt", "c.txt"]
+    parsed.clear()
+    second = _run()
+    assert parsed == [] and second.output == first.output and second.exit_code == first.exit_code
+    assert (workdir / ".pitchlint_cache" / ".gitignore").read_text(encoding="utf-8").endswith("*\n")
+
+
+def test_one_changed_file_is_the_only_one_checked_again(workdir, parsed):
+    _run()
+    parsed.clear()
+    (workdir / "b.txt").write_text(DRAFT.replace("leaders", "makers"), encoding="utf-8")
+    result = _run()
+    assert parsed == ["b.txt"]
+    assert "b.txt:5:16  error  hype-superlatives" not in result.output
+
+
+def test_config_or_rule_change_invalidates_everything(workdir, parsed):
+    _run()
+    parsed.clear()
+    (workdir / ".pitchlint.yaml").write_text("ignore: [hype-superlatives]\n", encoding="utf-8")
+    _find_in.cache_clear()  # a new process would look for the config afresh
+    result = _run()
+    assert sorted(parsed) == ["a.txt", "b.txt", "c.txt"] and "hype-superlatives" not in result.output
+    parsed.clear()
+    _run("--select", "subject")  # a different selection on the command line
+    assert len(parsed) == 3
+
+
+def test_no_cache_and_broken_entries_check_again(workdir, parsed):
+    _run()
+    parsed.clear()
+    _run("--no-cache")
+    assert len(parsed) == 3
+    parsed.clear()
+    for entry in (workdir / ".pitchlint_cache").rglob("*.json"):
+        entry.write_text(json.dumps({"findings": "garbage"}), encoding="utf-8")
+    result = _run()
+    assert len(parsed) == 3 and "fake-reply-subject" in result.output
+
+
+def test_stdin_is_never_cached(workdir, parsed):
+    for _ in range(2):
+        CliRunner().invoke(cli, ["check", "-"], input=DRAFT)
+    assert parsed == ["-", "-"]
