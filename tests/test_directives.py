@@ -48,6 +48,11 @@ def test_disable_block_ends_at_enable(engine):
 def test_jinja_comment_family_and_front_matter(engine):
     jinja = "Hi Sam,\n\n{# pitchlint: disable=claims #}\nWe are the leaders in marketplace tax filing.\n"
     assert "hype-superlatives" not in _rules(engine, jinja)
+    liquid = (
+        "Hi Sam,\n\n{% comment %}pitchlint: disable=hype-superlatives{% endcomment %}\n"
+        "We are the leaders in marketplace tax filing.\n"
+    )
+    assert "hype-superlatives" not in _rules(engine, liquid)
     front = "---\npitchlint-disable: [hype-superlatives]\n---\n" + HYPE
     assert "hype-superlatives" not in _rules(engine, front)
 
