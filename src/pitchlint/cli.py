@@ -44,6 +44,17 @@ def cli() -> None:
     """Lint, grade and rewrite sales outreach emails."""
 
 
+def _rule_options(command):  # type: ignore[no-untyped-def]
+    """--config, --select and --ignore, as `rewrite` and `explain` take them."""
+    for option in (
+        click.option("--ignore", multiple=True, help="Skip these rule ids or families (repeatable)."),
+        click.option("--select", multiple=True, help="Only these rule ids or families (repeatable)."),
+        click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False, path_type=Path)),
+    ):
+        command = option(command)
+    return command
+
+
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True)
@@ -182,9 +193,7 @@ def _fix_all(engine: Engine, drafts: list[Draft], *, write: bool, unsafe: bool) 
 @click.option(
     "--diff", "show_diff", is_flag=True, help="Print a unified diff instead of the rewritten draft."
 )
-@click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--select", multiple=True, help="Only these rule ids or families (repeatable).")
-@click.option("--ignore", multiple=True, help="Skip these rule ids or families (repeatable).")
+@_rule_options
 def rewrite(
     path: str, show_diff: bool, config_path: Path | None, select: tuple[str, ...], ignore: tuple[str, ...]
 ) -> None:
@@ -231,9 +240,7 @@ def _rewrite_summary(path: str, before: Report, outcome) -> str:  # type: ignore
 @cli.command()
 @click.argument("path")
 @click.option("--format", "fmt", type=click.Choice(("text", "json")), default="text", show_default=True)
-@click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--select", multiple=True, help="Only these rule ids or families (repeatable).")
-@click.option("--ignore", multiple=True, help="Skip these rule ids or families (repeatable).")
+@_rule_options
 def explain(
     path: str, fmt: str, config_path: Path | None, select: tuple[str, ...], ignore: tuple[str, ...]
 ) -> None:
