@@ -66,6 +66,11 @@ def test_asks(analyse, text, kinds):
         ("Here is a link with more information and a demo.", []),
         ("Our brochure is attached.", []),
         ("I have emailed you 3 times now.", []),
+        # an offer phrased as willingness is still an offer; the seller's own material is not
+        ("I'd be happy to send you a checklist for the Ohio filing.", ["offer"]),
+        ("We would be glad to share the benchmark with your team.", ["offer"]),
+        ("I'd be happy to send you our deck.", []),
+        ("I'm happy to walk you through our roadmap.", []),
     ],
 )
 def test_gives(analyse, text, kinds):

@@ -157,12 +157,13 @@ class Analysis:
         collaborative = (question and _mentions_reader(sent.root)) or _lets(verb)
         if agency == "seller" and inclusive_we and collaborative:
             agency = "other"  # inclusive "we": "how would you recommend we get this done?"
+        offered = _offered(verb)
         service = (
             agency == "seller"
-            and not _offers_own_collateral(verb)
+            and not _offers_own_collateral(offered)
             and (
-                (verb.lemma_.lower() in lx.SERVICE_VERBS and (question or _mentions_reader(verb)))
-                or verb.lemma_.lower() in lx.GIFT_VERBS
+                (offered.lemma_.lower() in lx.SERVICE_VERBS and (question or _mentions_reader(offered)))
+                or offered.lemma_.lower() in lx.GIFT_VERBS
             )
         )
         main = verb.dep_ == "ROOT" or (verb.dep_ == "conj" and _root_of(verb).dep_ == "ROOT")
@@ -311,6 +312,19 @@ class Analysis:
         return has_evidence(sent)
 
 
+_WILLING = frozenset({"happy", "glad", "delighted", "keen", "willing", "pleased"})
+
+
+def _offered(verb: Token) -> Token:
+    """ "I'd be happy to send you the checklist": the offer is "send", not "be"."""
+    if verb.lemma_ != "be":
+        return verb
+    for adjective in (c for c in verb.children if c.dep_ == "acomp" and c.lower_ in _WILLING):
+        for action in (c for c in adjective.children if c.dep_ == "xcomp" and c.pos_ == "VERB"):
+            return action
+    return verb
+
+
 def _observes_reader(verb: Token) -> bool:
     if verb.lemma_.lower() not in lx.OBSERVATION_VERBS:
         return False
@@ -409,8 +423,10 @@ def _lets_me_talk(verb: Token) -> bool:
 
 
 def _offers_own_collateral(verb: Token) -> bool:
-    """ "send you my photo", "share our deck": the object is the seller's own, not a gift."""
+    """ "send you my photo", "share our deck", "walk you through our roadmap": the object is
+    the seller's own, not a gift."""
     objects = [c for c in verb.children if c.dep_ in ("dobj", "attr")]
+    objects += [o for c in verb.children if c.dep_ == "prep" for o in c.children if o.dep_ == "pobj"]
     return any(
         any(p.lower_ in lx.SELLER_POSSESSIVES for p in o.children if p.dep_ == "poss")
         or GENERIC_COLLATERAL_RE.search(" ".join(t.text for t in o.subtree))
