@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span
 
 
 def trim(span: Span) -> Span:
@@ -11,6 +11,17 @@ def trim(span: Span) -> Span:
     return span.doc[tokens[0].i : tokens[-1].i + 1] if tokens else span
 
 
+def doc_text(doc: Doc) -> str:
+    """`doc.text`, built once per doc: spaCy joins every token each time it is asked."""
+    text = doc.user_data.get(_TEXT_KEY)
+    if text is None:
+        text = doc.user_data[_TEXT_KEY] = doc.text
+    return text
+
+
 def span_text(span: Span) -> str:
     """`span.text` without building it token by token (rules call it in their inner loops)."""
-    return span.doc.text[span.start_char : span.end_char]
+    return doc_text(span.doc)[span.start_char : span.end_char]
+
+
+_TEXT_KEY = "pitchlint.text"

@@ -261,7 +261,7 @@ def _only_links(sent: Span, links: Sequence[Hit]) -> bool:
     """The sentence is nothing but links (and punctuation): "[Video Link Deleted]"."""
     if not links:
         return False
-    text = sent.doc.text[sent.start_char : sent.end_char]
+    text = span_text(sent)
     for start, end in sorted(links, reverse=True):
         text = text[: start - sent.start_char] + " " + text[end - sent.start_char :]
     return not re.search(r"\w", text)

@@ -26,7 +26,7 @@ from spacy.tokens import Span, Token
 from pitchlint.analysis import Analysis
 from pitchlint.analysis import lexicon as lx
 from pitchlint.analysis.core import is_question
-from pitchlint.analysis.spans import span_text, trim
+from pitchlint.analysis.spans import doc_text, span_text, trim
 from pitchlint.checks import check
 from pitchlint.context import RuleContext
 from pitchlint.findings import Finding
@@ -155,7 +155,7 @@ class Reader:
         if company and len(company.strip()) >= 2:
             pattern = re.compile(r"(?<!\w)" + re.escape(company.strip()) + r"(?!\w)", re.I)
             doc = analysis.doc
-            for match in pattern.finditer(doc.text):
+            for match in pattern.finditer(doc_text(doc)):
                 span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
                 if span is not None:
                     found.update(t.i for t in span)
