@@ -17,7 +17,14 @@ from pitchlint.context import RuleContext
 from pitchlint.findings import Edit
 from pitchlint.rewrite import move
 from pitchlint.rewrite.deletes import covering_sentences
-from pitchlint.rewrite.text import bounds, capitalise, delete_span, paragraph_break, sentence_at
+from pitchlint.rewrite.text import (
+    bounds,
+    capitalise,
+    delete_span,
+    end_sentence,
+    paragraph_break,
+    sentence_at,
+)
 from pitchlint.rules.schema import FixSpec
 
 
@@ -38,12 +45,21 @@ def move_to_end(ctx: RuleContext, start: int, end: int, spec: FixSpec) -> Sequen
     if span is None or last is None or bounds(last)[1] <= span[1]:
         return None
     text = ctx.draft.text[span[0] : span[1]]
+    if _SELF_INTRO_RE.match(text):  # "My name is Greg ..." cannot come after the pitch
+        return None
     first, tail = bounds(last)
     if ctx.draft.text[tail - 1 : tail] == "?":
         if first <= span[1]:  # the question follows the background at once: nothing to move
             return None
         return (delete_span(ctx.draft.text, *span), Edit(first, first, text + " "))
     return (delete_span(ctx.draft.text, *span), Edit(tail, tail, " " + text))
+
+
+_SELF_INTRO_RE = re.compile(
+    r"(?:my name is|this is [A-Z]\w* (?:from|at|with)|(?:i am|i'm|i’m) [A-Z]\w* (?:from|at|with)"
+    r"|(?:i wanted to |i'd like to |i’d like to |allow me to |let me )(?:take a moment to )?introduce)",
+    re.I,
+)
 
 
 @move("insert-opening")
@@ -86,6 +102,9 @@ def insert_after(ctx: RuleContext, start: int, end: int, spec: FixSpec) -> Seque
     if sentence is None or _present(ctx, spec.replacement):
         return None
     tail = bounds(sentence)[1]
+    # "We help teams grow" + "For example" would run on; a question is not a claim to back
+    if not ctx.draft.text[sentence.start_char : tail].rstrip("\"'”’)").endswith((".", "!", "…")):
+        return None
     return (Edit(tail, tail, " " + capitalise(spec.replacement)),)
 
 
@@ -126,9 +145,21 @@ def strip_frame(ctx: RuleContext, start: int, end: int, spec: FixSpec) -> Sequen
     rest = comma + 1
     while rest < last and ctx.draft.text[rest] == " ":
         rest += 1
-    if rest >= last:
+    if rest >= last or not _starts_subject(sentence, rest):
         return None
     return (Edit(first, rest + 1, capitalise(ctx.draft.text[rest])),)
+
+
+def _starts_subject(sentence: Span, offset: int) -> bool:
+    """Whether the main clause's subject starts at `offset`, so the frame before it can go:
+    not a comma inside the clause ("Like most VPs you're drowning in data, [dashboards] ...")."""
+    token = next((t for t in sentence if t.idx == offset), None)
+    if token is None:
+        return False
+    return any(t.dep_ in _SUBJECTS and t.left_edge.i == token.i for t in (token, *token.ancestors))
+
+
+_SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl", "csubj"})
 
 
 _PREAMBLE_RE = re.compile(
@@ -142,21 +173,49 @@ _PREAMBLE_RE = re.compile(
 
 @move("strip-preamble")
 def strip_preamble(ctx: RuleContext, start: int, end: int, spec: FixSpec) -> Sequence[Edit] | None:
-    """A short opening sentence that gives the reader nothing ("I'm reaching out because I
-    wanted to connect.", "I know you're busy, so I'll keep this short.") goes. A longer one
-    carries something the writer must rework, so only its preamble goes ("I'm reaching out
-    because we just launched ..." -> "We just launched ..."); without one, it stays."""
+    """Only the preamble goes when a clause follows it ("I'm reaching out because your Ohio
+    threshold changes July 1." -> "Your Ohio threshold changes July 1."). A short sentence
+    about the writer alone ("I'm reaching out because I wanted to connect.", "I know you're
+    busy, so I'll keep this short.") goes whole, unless the next sentence points back at it
+    ("It ..."). News about the seller stays: deleting it would drop what the email is about."""
     sentence = sentence_at(ctx.analysis, start)
     if sentence is None:
         return None
     first, last = bounds(sentence)
-    if len(ctx.draft.text[first:last].split()) <= _SHORT_PREAMBLE_WORDS:
-        return (delete_span(ctx.draft.text, first, last),)
     match = _PREAMBLE_RE.match(ctx.draft.text[first : first + 120])
-    if match is None:
+    if match is not None:
+        rest = first + match.end()
+        if not _opens_clause(sentence, rest):
+            return None
+        return (Edit(first, rest + 1, capitalise(ctx.draft.text[rest])),)
+    if len(ctx.draft.text[first:last].split()) > _SHORT_PREAMBLE_WORDS or not _about_writer(sentence):
         return None
-    rest = first + match.end()
-    return (Edit(first, rest + 1, capitalise(ctx.draft.text[rest])),)
+    following = next((s for s in ctx.analysis.body_sentences if bounds(s)[0] >= last), None)
+    if following is not None and following[0].lower_ in _BACK_REFERENCES:
+        return None
+    return (delete_span(ctx.draft.text, first, last),)
+
+
+_BACK_REFERENCES = frozenset({"it", "its", "this", "that", "these", "those", "they", "such", "he", "she"})
+
+
+def _opens_clause(sentence: Span, offset: int) -> bool:
+    """Whether a full clause starts at `offset` ("because [we just launched X]"), not a
+    phrase ("because [of your expansion]") that cannot stand as a sentence."""
+    token = next((t for t in sentence if t.idx == offset), None)
+    if token is None:
+        return False
+    for verb in token.ancestors:
+        marks = [c.i for c in verb.children if c.dep_ == "mark" and c.i < token.i]
+        if verb.left_edge.i in (token.i, *marks) and verb.pos_ in ("VERB", "AUX"):
+            return any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children)
+    return False
+
+
+def _about_writer(sentence: Span) -> bool:
+    """The main clause is about the writer ("I ...", or "Wanted to share ..." with no subject)."""
+    subjects = [t for t in sentence.root.children if t.dep_ in ("nsubj", "nsubjpass")]
+    return not subjects or subjects[0].lower_ == "i"
 
 
 _SHORT_PREAMBLE_WORDS = 14
@@ -165,14 +224,48 @@ _SHORT_PREAMBLE_WORDS = 14
 @move("question-last")
 def question_last(ctx: RuleContext, start: int, end: int, spec: FixSpec) -> Sequence[Edit] | None:
     """The ask becomes the question, and the question closes the email: replaced in place when
-    the ask is the last sentence, otherwise deleted there and added at the end."""
+    the ask is the last sentence, otherwise deleted there and added at the end. What the ask
+    offered to show ("give us 15 minutes and we can show you how we automate X") stays as a
+    statement ("We automate X."), so the sentences after it keep their sense."""
     span = covering_sentences(ctx, start, end)
     last = _last_body_sentence(ctx)
     if span is None or last is None:
         return None
+    kept = _shown_claim(ctx, *span)
     if _present(ctx, spec.replacement):  # the question is asked already: this ask just goes
-        return (delete_span(ctx.draft.text, *span),)
+        return (Edit(*span, kept),) if kept else (delete_span(ctx.draft.text, *span),)
     tail = bounds(last)[1]
     if tail <= span[1]:
-        return (Edit(*span, spec.replacement),)
-    return (delete_span(ctx.draft.text, *span), Edit(tail, tail, " " + spec.replacement))
+        return (Edit(*span, (kept + " " if kept else "") + spec.replacement),)
+    # a last line without end punctuation (a link, a booking URL) cannot run on into a question
+    joint = " " if ctx.draft.text[tail - 1] in _ENDS else paragraph_break(ctx.draft)
+    cut = Edit(*span, kept) if kept else delete_span(ctx.draft.text, *span)
+    return (cut, Edit(tail, tail, joint + spec.replacement))
+
+
+_ENDS = ".!?…\"'”’)"
+_SHOW_VERBS = frozenset({"show", "see", "demonstrate", "explain", "learn", "walk"})
+
+
+def _shown_claim(ctx: RuleContext, start: int, end: int) -> str:
+    """The clause a meeting ask promises to show, as a sentence of its own: "... we can show
+    you how we automate X." -> "We automate X." Empty when the ask holds none, when the clause
+    does not close the sentence, or when the draft already says it elsewhere."""
+    tokens = [t for t in ctx.doc if start <= t.idx < end and not t.is_space]
+    while tokens and not tokens[-1].text.strip(".!?…"):
+        tokens.pop()
+    if not tokens:
+        return ""
+    for verb in tokens:
+        if verb.dep_ != "ccomp" or verb.head.lemma_.lower() not in _SHOW_VERBS:
+            continue
+        how = [t for t in verb.children if t.dep_ == "advmod" and t.lower_ == "how" and t.i < verb.i]
+        subjects = [t for t in verb.children if t.dep_ in ("nsubj", "nsubjpass")]
+        if len(how) != 1 or not subjects or subjects[0].left_edge.i != how[0].i + 1:
+            continue
+        if verb.right_edge.i < tokens[-1].i:
+            continue
+        text = ctx.draft.text[subjects[0].left_edge.idx : tokens[-1].idx + len(tokens[-1].text)]
+        rest = (ctx.draft.text[:start] + ctx.draft.text[end:]).lower()
+        return "" if text.lower() in rest else end_sentence(capitalise(text))
+    return ""
