@@ -92,3 +92,11 @@ def test_rewrite_reports_an_unreadable_file(tmp_path):
     result = CliRunner().invoke(cli, ["rewrite", str(binary)])
     assert result.exit_code == 2
     assert str(binary) in result.stderr
+
+
+def test_deleting_a_paragraph_keeps_crlf_line_endings_tidy(engine):
+    text = "Hi Sam,\r\n\r\nCongrats on your daughter's soccer win!\r\n\r\nWhat changed in your plans?\r\n"
+    out = rewrite_draft(engine, parse_draft(text, "<crlf>")).draft.text
+    assert "Congrats" not in out
+    assert "\r\n\r\n\r\n" not in out and "\n\n" not in out.replace("\r\n", "")
+    assert out.startswith("Hi Sam,\r\n\r\n")

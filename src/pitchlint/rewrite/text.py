@@ -39,12 +39,13 @@ def delete_span(text: str, start: int, end: int) -> Edit:
     line_end = len(text) if line_end == -1 else line_end
     if not text[line_start:start].strip() and not text[end:line_end].strip():
         stop = min(line_end + 1, len(text))
-        blank_before = line_start >= 2 and text[line_start - 2 : line_start] == "\n\n"
+        before = text[:line_start]
+        blank_before = before.endswith(("\n\n", "\n\r\n"))  # LF or CRLF
         blank_after = stop < len(text) and text[stop] in "\r\n"
         if blank_before and (blank_after or stop >= len(text)):
-            return Edit(line_start - 1, stop, "")
+            return Edit(line_start - (2 if before.endswith("\r\n") else 1), stop, "")
         if line_start == 0 and blank_after:
-            stop += 1
+            stop += 2 if text.startswith("\r\n", stop) else 1
         return Edit(line_start, stop, "")
     after = end
     while after < line_end and text[after] in " \t":
