@@ -4,6 +4,7 @@ quoted replies or signatures (ruff's model: non-overlapping edits, safe by defau
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -27,7 +28,7 @@ def fix_from_spec(spec: FixSpec, ctx: RuleContext, start: int, end: int) -> Fix 
 
         function = get_move(spec.move)
         edits = function(ctx, start, end, spec) if function else None
-        if not edits:
+        if not edits or empties_body(ctx.draft, edits):
             return None
         return Fix(tuple(edits), Applicability(spec.applicability), spec.title)
     if spec.action == "replace":
@@ -35,6 +36,32 @@ def fix_from_spec(spec: FixSpec, ctx: RuleContext, start: int, end: int) -> Fix 
     else:
         edit = deletion(ctx.draft.text, start, end)
     return Fix((edit,), Applicability(spec.applicability), spec.title)
+
+
+_WORD_RE = re.compile(r"\w")
+
+
+def empties_body(draft: Draft, edits: Iterable[Edit]) -> bool:
+    """Whether the edits would delete every word of the body: a greeting with nothing after
+    it is no email, so the finding keeps its advice instead of a fix."""
+    edits = tuple(edits)
+    if any(_WORD_RE.search(edit.content) for edit in edits):
+        return False
+    had_words = False
+    for zone in draft.zones:
+        if zone.name != "body":
+            continue
+        kept, position = [], zone.start
+        for edit in sorted(edits, key=lambda e: e.start):
+            if edit.end <= position or edit.start >= zone.end:
+                continue
+            kept.append(draft.text[position : max(position, edit.start)])
+            position = max(position, edit.end)
+        kept.append(draft.text[position : zone.end])
+        had_words = had_words or bool(_WORD_RE.search(draft.text, zone.start, zone.end))
+        if any(_WORD_RE.search(piece) for piece in kept):
+            return False
+    return had_words
 
 
 def deletion(text: str, start: int, end: int) -> Edit:

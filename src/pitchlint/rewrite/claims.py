@@ -44,9 +44,10 @@ _SOFTER = {
 }
 
 
-_HEAD_NOUNS = frozenset(
-    {"provider", "providers", "platform", "solution", "vendor", "company", "supplier", "choice"}
-)
+# a ranking noun that says nothing once its rank goes: "the #1 choice" -> "an option"
+_PLAIN = {"choice": "option", "choices": "options"}
+# the possessive that makes a superlative global: "the world's leading provider"
+_WORLDS = frozenset({"world", "industry", "market", "nation", "country", "europe", "america"})
 
 
 def _tokens(ctx: RuleContext, start: int, end: int) -> list[Token]:
@@ -67,53 +68,100 @@ def cut_superlative(ctx: RuleContext, start: int, end: int, spec: FixSpec) -> Se
         return (Edit(start, end, "latest"),)
     if tokens[0].lower_ in ("really", "so", "truly"):
         return (Edit(tokens[0].idx, tokens[1].idx, ""),)
-    head = tokens[-1].head if tokens[-1].dep_ in ("amod", "compound", "nmod") else None
-    if tokens[-1].lower_ in _HEAD_NOUNS:  # "the leading provider", "the #1 choice"
+    if _modified_noun(tokens) is not None and _word_ends(tokens[-1]):  # "our world-class team"
+        return _cut_modifier(ctx, tokens)
+    last = tokens[-1]
+    noun = _modified_noun(tokens[:-1]) if len(tokens) > 1 and _word_ends(tokens[-2]) else None
+    if noun is not None and noun.i == last.i:  # not "game-|changer": only whole words go
+        # "the leading provider", "the #1 CRM": the rank goes, the noun stays
         return _cut_modifier(ctx, tokens[:-1], indefinite=True)
-    if (head is not None and head.i > tokens[-1].i and all(t.i < head.i for t in tokens)) or (
-        all(t.dep_ in ("amod", "punct", "npadvmod", "compound", "advmod") for t in tokens)
-        and tokens[-1].head.i > tokens[-1].i
-    ):
-        cut = tokens
-    else:
+    return None
+
+
+def _word_ends(token: Token) -> bool:
+    """The word ends here: not "game-" in "game-changer"."""
+    following = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    return bool(token.whitespace_) or (following is not None and following.text == ",")
+
+
+def _modified_noun(tokens: list[Token]) -> Token | None:
+    """The noun these words modify, when they sit before it in its noun phrase. A coordinated
+    adjective ("fast and revolutionary tools") attaches through the first conjunct."""
+    inside = {t.i for t in tokens}
+    heads = set()
+    for token in tokens:
+        if token.head.i in inside:
+            continue
+        while token.dep_ == "conj" and token.head.i != token.i:
+            token = token.head
+        heads.add(token.head.i)
+    if len(heads) != 1:
         return None
-    return _cut_modifier(ctx, cut)
+    head = tokens[0].doc[heads.pop()]
+    if head.i <= tokens[-1].i or head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    between = tokens[0].doc[tokens[-1].i + 1 : head.i]
+    if any(t.head.i < tokens[0].i or t.head.i > head.i for t in between):
+        return None
+    return head
 
 
 def _cut_modifier(ctx: RuleContext, cut: list[Token], *, indefinite: bool = False) -> Sequence[Edit] | None:
-    """Delete adjectives before a noun with the comma that joined them to another one, and
-    fix "a"/"an" for the word that now follows. `indefinite`: "the leading provider" is one
-    provider among others once "leading" goes ("a provider")."""
+    """Delete adjectives before a noun with the comma or "and" that joined them to another
+    one, and fix "a"/"an" for the word that now follows. `indefinite`: "the leading provider"
+    is one provider among others once "leading" goes ("a provider")."""
     doc = ctx.doc
     first, last = cut[0], cut[-1]
     if last.i + 1 >= len(doc):
         return None
     following = doc[last.i + 1]
-    if following.text == "," and last.i + 2 < len(doc):  # "revolutionary, world-class platform"
+    if following.text == "," or (following.dep_ == "cc" and following.head.i in {t.i for t in cut}):
+        # "revolutionary, world-class platform", "revolutionary and fast tools"
+        if last.i + 2 >= len(doc):
+            return None
         following = doc[last.i + 2]
+    end, word = following.idx, following.text
+    if indefinite and following.lower_ in _PLAIN:  # "the #1 choice" -> "an option"
+        end, word = following.idx + len(following.text), _PLAIN[following.lower_]
+    tail = word if end > following.idx else ""
     before = doc[first.i - 1] if first.i > 0 else None
     if indefinite and before is not None and before.lower_ in ("'s", "’s") and first.i > 1:
         owner = doc[first.i - 2]  # "the world's leading provider" -> "a provider"
-        if owner.lower_ in ("world", "industry", "market", "nation", "country", "europe", "america"):
-            start = doc[owner.i - 1] if owner.i > 0 and doc[owner.i - 1].lower_ == "the" else owner
-            article = a_or_an(following.text)
-            return (
-                Edit(
-                    start.idx,
-                    following.idx,
-                    (article.capitalize() if start.text[0].isupper() else article) + " ",
-                ),
-            )
-    if before is not None and before.text == "," and first.i > 1:  # "our fast, world-class team"
-        return (Edit(doc[first.i - 2].idx + len(doc[first.i - 2].text), following.idx, " "),)
+        if owner.lower_ not in _WORLDS:
+            return None
+        start = doc[owner.i - 1] if owner.i > 0 and doc[owner.i - 1].lower_ == "the" else owner
+        return (Edit(start.idx, end, _article(word, start) + " " + tail),)
+    if (
+        before is not None
+        and first.i > 1
+        and (before.text == "," or (before.dep_ == "cc" and first.dep_ == "conj"))
+    ):
+        # "our fast, world-class team", "fast and revolutionary tools", "fast, simple, and ..."
+        kept = doc[first.i - 2]
+        if kept.text == "," and first.i > 2:
+            kept = doc[first.i - 3]
+        if kept.i < _phrase_head(_modified_noun(cut) or following).left_edge.i:
+            return None  # the comma ends something else: "For sales teams, world-class ..."
+        return (Edit(kept.idx + len(kept.text), end, " " + tail),)
     if before is not None and (before.lower_ in ("a", "an") or (indefinite and before.lower_ == "the")):
-        return (Edit(before.idx, following.idx, _article(following, before) + " "),)
-    return (Edit(first.idx, following.idx, ""),)
+        return (Edit(before.idx, end, _article(word, before) + " " + tail),)
+    if first.is_sent_start and first.text[:1].isupper():  # "World-class support, ..." -> "Support, ..."
+        if tail or not word[:1].isalpha():
+            return None
+        return (Edit(first.idx, following.idx + 1, word[:1].upper()),)
+    return (Edit(first.idx, end, tail),)
 
 
-def _article(following: Token, replaced: Token) -> str:
+def _phrase_head(noun: Token) -> Token:
+    """ "program" for "onboarding" in "a fast onboarding program"."""
+    while noun.dep_ in ("compound", "amod", "nmod") and noun.head.i > noun.i:
+        noun = noun.head
+    return noun
+
+
+def _article(word: str, replaced: Token) -> str:
     """ "a" or "an" for the word that now follows, capitalised like the word it replaces."""
-    article = a_or_an(following.text)
+    article = a_or_an(word)
     return article.capitalize() if replaced.text[0].isupper() else article
 
 
@@ -133,7 +181,9 @@ def cut_absolute(ctx: RuleContext, start: int, end: int, spec: FixSpec) -> Seque
         return (Edit(before, tokens[1].idx + len(tokens[1].text), ""),)
     if any(t.lemma_ == "guarantee" and t.pos_ == "VERB" for t in tokens):
         return _delete_seller_sentence(ctx, tokens[0])
-    if "proof" in words:
+    if any(w == "proof" or w.endswith("proof") for w in words):
+        if _modified_noun(tokens) is not None:  # "our bulletproof process" -> "our process"
+            return _cut_modifier(ctx, tokens)
         return _cut_participle(ctx, tokens[0])
     quantifier = next((t for t in tokens if t.lower_ in ("all", "every", "everything")), None)
     verb = tokens[0] if tokens[0].pos_ == "VERB" else None

@@ -1,15 +1,19 @@
 """Deleting what the catalog says to delete (catalog 4.15: wrong-person asks, creepy
 references, flattery, random links, pressure): the whole sentence goes, and the space or line
-it leaves goes with it."""
+it leaves goes with it. When the offending words are only a lead-in ("As discussed, our
+platform ...") just the lead-in goes, so the news after it stays."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+
+from spacy.tokens import Span
 
 from pitchlint.context import RuleContext
 from pitchlint.findings import Edit
 from pitchlint.rewrite import move
-from pitchlint.rewrite.text import bounds, delete_span, sentence_at
+from pitchlint.rewrite.text import bounds, capitalise, delete_span, sentence_at
 from pitchlint.rules.schema import FixSpec
 
 
@@ -30,7 +34,24 @@ def covering_sentences(ctx: RuleContext, start: int, end: int) -> tuple[int, int
         if "\n" in between or between.strip() or not ctx.draft.text[begin : begin + 1].islower():
             break
         stop = finish
-    return bounds(first)[0], stop
+    return _trim(ctx.draft.text, bounds(first)[0], stop, start, end)
+
+
+# the parser sometimes runs two sentences together across a line break ("... talk to?\nWe
+# help ..."); a sentence never goes on past end punctuation and a line break, or a blank line
+_BREAK_RE = re.compile(r"[.!?…][\"'”’)\]]*[ \t]*\r?\n\s*|\r?\n[ \t]*\r?\n\s*")
+
+
+def _trim(text: str, first: int, last: int, start: int, end: int) -> tuple[int, int]:
+    """Of the pieces between such breaks in text[first:last], only those the match is in."""
+    pieces = []
+    begin = first
+    for match in _BREAK_RE.finditer(text, first, last):
+        pieces.append((begin, match.start() + len(match.group().rstrip())))
+        begin = match.end()
+    pieces.append((begin, last))
+    kept = [(a, b) for a, b in pieces if a < max(end, start + 1) and start < b]
+    return (kept[0][0], kept[-1][1]) if kept else (first, last)
 
 
 @move("delete-sentence")
@@ -38,22 +59,15 @@ def delete_sentence(ctx: RuleContext, start: int, end: int, spec: FixSpec) -> Se
     span = covering_sentences(ctx, start, end)
     if span is None:
         return None
-    return (delete_span(ctx.draft.text, span[0], _with_echo(ctx, span[1])),)
+    return _delete(ctx, span[0], _with_echo(ctx, span[1]))
 
 
-def _with_echo(ctx: RuleContext, end: int) -> int:
-    """A short exclamation right after a deleted remark only makes sense with it ("Saw your
-    kids go to Lincoln. My son does too!", "Promoted to VP. Well deserved!"): it goes too."""
-    body = ctx.analysis.body_sentences
-    following = next((s for s in body if bounds(s)[0] >= end), None)
-    if following is None:
-        return end
-    first, last = bounds(following)
-    text = ctx.draft.text
-    same_paragraph = "\n" not in text[end:first]
-    if same_paragraph and text[last - 1 : last] == "!" and len(text[first:last].split()) <= 5:
-        return last
-    return end
+@move("delete-reference")
+def delete_reference(ctx: RuleContext, start: int, end: int, spec: FixSpec) -> Sequence[Edit] | None:
+    """A personal or made-up reference goes; when it is only the lead-in of a sentence with
+    its own news ("As discussed, our platform ...", "In your new role, you ..."), only the
+    lead-in goes."""
+    return _lead_in(ctx, start, end) or delete_sentence(ctx, start, end, spec)
 
 
 @move("delete-filler-sentence")
@@ -66,4 +80,140 @@ def delete_filler_sentence(ctx: RuleContext, start: int, end: int, spec: FixSpec
     words = len(ctx.draft.text[span[0] : span[1]].split())
     if len(ctx.draft.text[start:end].split()) < 0.6 * words:
         return None
-    return (delete_span(ctx.draft.text, *span),)
+    return _delete(ctx, *span)
+
+
+def _delete(ctx: RuleContext, first: int, last: int) -> tuple[Edit, ...]:
+    """Delete the sentences, and the "Anyway," that pointed back at them from the next one
+    (fix_from_spec drops a deletion that would leave no body)."""
+    text = ctx.draft.text
+    deletion = delete_span(text, first, last)
+    connective = _orphaned_connective(ctx, last)
+    if _after_greeting(ctx, deletion):  # "Hi Sam, how are you? We help" -> "Hi Sam, we help"
+        if connective and connective[0].start == deletion.end:
+            rest = connective[0].end - 1
+            if _ordinary_word(ctx, rest):
+                connective = (Edit(connective[0].start, connective[0].end, text[rest].lower()),)
+        elif _ordinary_word(ctx, deletion.end) and text[deletion.end].isupper():
+            deletion = Edit(deletion.start, deletion.end + 1, deletion.content + text[deletion.end].lower())
+    return (deletion, *connective)
+
+
+_FIRST_PERSON = frozenset({"i", "i'm", "i’m", "i've", "i’ve", "i'd", "i’d", "i'll", "i’ll"})
+
+
+def _after_greeting(ctx: RuleContext, edit: Edit) -> bool:
+    """Whether what follows the deletion now follows the greeting on its line ("Hi Sam, ..."),
+    so it goes on from the greeting's comma in lower case."""
+    text = ctx.draft.text
+    line_start = text.rfind("\n", 0, edit.start) + 1
+    greeting = ctx.draft.zone("greeting")
+    if greeting is None or not (greeting.start <= line_start < greeting.end <= edit.start):
+        return False
+    return text[line_start : edit.start].rstrip().endswith(",")
+
+
+def _ordinary_word(ctx: RuleContext, offset: int) -> bool:
+    """A word whose capital only marks a sentence start: not a name, "I" or an acronym."""
+    token = next((t for t in ctx.doc if t.idx == offset), None)
+    if token is None or not token.text[:1].isalpha() or token.text[1:2].isupper():
+        return False
+    return not (token.pos_ == "PROPN" or token.ent_type_ or token.lower_ in _FIRST_PERSON)
+
+
+def _with_echo(ctx: RuleContext, end: int) -> int:
+    """A short exclamation right after a deleted remark only makes sense with it ("Saw your
+    kids go to Lincoln. My son does too!", "Promoted to VP. Well deserved!"): it goes too."""
+    following = _next_sentence(ctx, end)
+    if following is None:
+        return end
+    first, last = bounds(following)
+    text = ctx.draft.text
+    same_paragraph = "\n" not in text[end:first]
+    if same_paragraph and text[last - 1 : last] == "!" and len(text[first:last].split()) <= 5:
+        return last
+    return end
+
+
+def _next_sentence(ctx: RuleContext, end: int) -> Span | None:
+    return next((s for s in ctx.analysis.body_sentences if bounds(s)[0] >= end), None)
+
+
+# openers that only make sense after the sentence before them: "Anyway, we help ...",
+# "Speaking of selling, we help ..."
+_CONNECTIVE_RE = re.compile(
+    r"(?:anyway|anyhow|regardless|either way|in any case|all that aside|that said|with that said"
+    r"|having said that|that being said|on that note"
+    r"|speaking of [\w’' -]{1,30}?|which brings me to [\w’' -]{1,30}?)"
+    r",[ \t]+",
+    re.I,
+)
+
+
+def _orphaned_connective(ctx: RuleContext, end: int) -> tuple[Edit, ...]:
+    """The next sentence loses its backward-pointing opener and opens with its own clause."""
+    following = _next_sentence(ctx, end)
+    if following is None:
+        return ()
+    first, last = bounds(following)
+    text = ctx.draft.text
+    match = _CONNECTIVE_RE.match(text, first, last)
+    if match is None or not text[match.end() : match.end() + 1].isalpha():
+        return ()
+    rest = match.end()
+    if not _main_clause_from(following, rest):
+        return ()
+    return (Edit(first, rest + 1, capitalise(text[rest])),)
+
+
+_SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl", "csubj"})
+# what a detachable lead-in hangs from the main verb as: "[As discussed], ...", "[Per our
+# call], ...", "[Now that you've moved], ...", "[Congrats], ..."
+_LEAD_IN_DEPS = frozenset({"prep", "advcl", "advmod", "npadvmod", "intj", "obl", "punct"})
+# a clause that opens with these leans on the lead-in: "Congrats on the new role, it must be ..."
+_BACK_REFERENCES = frozenset({"it", "this", "that", "these", "those", "they", "such", "which", "there"})
+
+
+def _lead_in(ctx: RuleContext, start: int, end: int) -> tuple[Edit, ...] | None:
+    """ "As discussed, our platform cuts audit prep in half." -> "Our platform cuts audit prep
+    in half.": when the match sits in a lead-in that a comma hands over to the main clause,
+    only the lead-in goes. None when the match is in the sentence's point."""
+    sentence = sentence_at(ctx.analysis, start)
+    if sentence is None:
+        return None
+    text = ctx.draft.text
+    first, last = _trim(text, *bounds(sentence), start, end)
+    comma = text.find(",", end, last)
+    if comma == -1 or start < first or len(text[end:comma].split()) > 4:
+        return None
+    rest = comma + 1
+    while rest < last and text[rest] in " \t":
+        rest += 1
+    words = text[rest:last].split()
+    if len(words) < 3 or not text[rest : rest + 1].isalpha() or words[0].lower() in _BACK_REFERENCES:
+        return None
+    if not _main_clause_from(sentence, rest, last):
+        return None
+    if _after_greeting(ctx, Edit(first, rest)) and _ordinary_word(ctx, rest):
+        return (Edit(first, rest + 1, text[rest].lower()),)
+    return (Edit(first, rest + 1, capitalise(text[rest])),)
+
+
+def _main_clause_from(sentence: Span, offset: int, last: int | None = None) -> bool:
+    """Whether the sentence from `offset` on is its main clause, subject and all, and what
+    comes before only modifies it (so it can go): not a comma inside a clause ("Like most VPs
+    you're drowning in data, dashboards ..."), nor a second clause joined by "and"/"so"."""
+    root = sentence.root
+    if root.idx < offset or root.idx >= (sentence.end_char if last is None else last):
+        return False
+    if root.pos_ not in ("VERB", "AUX"):
+        return False
+    if not any(c.dep_ in _SUBJECTS and c.idx >= offset for c in root.children):
+        return False
+    opener = next((t for t in sentence if t.idx >= offset), None)
+    if opener is None or opener.dep_ in ("cc", "mark", "conj"):
+        return False
+    for child in root.children:
+        if child.idx < offset and (child.dep_ not in _LEAD_IN_DEPS or child.right_edge.idx >= offset):
+            return False
+    return True
