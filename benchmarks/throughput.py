@@ -14,7 +14,7 @@ import spacy
 
 from pitchlint.engine import Engine
 from pitchlint.nlp import resolve_model
-from pitchlint.sources import iter_paths, read_draft
+from pitchlint.sources import load_drafts
 
 SAMPLES = Path(__file__).resolve().parents[1] / "samples"
 
@@ -23,7 +23,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--copies", type=int, default=25)
     args = parser.parse_args()
-    drafts = [read_draft(p) for p in iter_paths([str(SAMPLES)])] * args.copies
+    drafts = load_drafts([str(SAMPLES)])[0] * args.copies
     texts = [d.text for d in drafts]
     engine = Engine()
     engine.check(drafts[:2])  # load the pipeline before timing

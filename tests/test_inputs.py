@@ -108,20 +108,25 @@ def test_degenerate_drafts_do_not_crash(runner, folder, text):
         assert result.exit_code in (0, 1), result.output
         assert "Traceback" not in result.output
     _, data = json_run(runner, str(path))
+    if not text.strip():  # no email at all: skipped, with its reason
+        assert data["drafts"] == [] and "empty file" in data["skipped"][0]["reason"]
+        return
     (report,) = data["drafts"]
     assert 0 <= report["score"] <= 100
     for f in report["findings"]:
         assert text[f["start"] : f["end"]] == f["matched"]
 
 
-def test_empty_draft_is_clean(runner, folder):
-    path = folder / "empty.txt"
-    path.write_text("", encoding="utf-8")
-    result, data = json_run(runner, str(path))
-    assert result.exit_code == 0
-    assert data["drafts"][0]["findings"] == []
-    assert data["drafts"][0]["score"] == 100
-    assert data["skipped"] == []
+def test_empty_draft_is_reported_and_skipped_but_not_an_error(runner, folder):
+    """An empty file holds no email: it is named on stderr and skipped, and a pre-commit run
+    over a new, still-empty template does not fail for it."""
+    (folder / "empty.txt").write_text("  \n", encoding="utf-8")
+    (folder / "real.txt").write_text("Hi Sam,\n\nYour Ohio filing is due Friday.\n", encoding="utf-8")
+    result, data = json_run(runner, "empty.txt", "real.txt")
+    assert result.exit_code == 0, result.output
+    assert "empty.txt: empty file, skipped" in result.stderr
+    assert [d["path"] for d in data["drafts"]] == ["real.txt"]
+    assert data["skipped"] == [{"path": "empty.txt", "reason": "empty.txt: empty file, skipped"}]
 
 
 def test_empty_stdin(runner, folder):

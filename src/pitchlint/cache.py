@@ -49,7 +49,10 @@ class ResultsCache:
         return cls(root, digest.hexdigest())
 
     def key(self, draft: Draft) -> str:
-        return hashlib.sha256(f"{self.context}\0{draft.path}\0{draft.text}".encode()).hexdigest()
+        # metadata and origin too: a CSV row's touch is not in its text, and its line is where it sits
+        where = f"{draft.origin.record}\0{draft.origin.anchors}" if draft.origin is not None else ""
+        stamp = f"{self.context}\0{draft.path}\0{draft.meta!r}\0{where}\0{draft.text}"
+        return hashlib.sha256(stamp.encode()).hexdigest()
 
     def get(self, draft: Draft) -> Report | None:
         if draft.path == "-":

@@ -16,6 +16,7 @@ import yaml
 
 from pitchlint.directives import HTML_COMMENT_RE, Directive, find_directives
 from pitchlint.mergetags import find_merge_tags
+from pitchlint.origin import Origin
 
 PROSE_ZONES = ("subject", "greeting", "body", "ps")
 ALL_ZONES = ("front_matter", "header", "subject", "greeting", "body", "signature", "ps", "quoted")
@@ -129,6 +130,8 @@ class Draft:
     # HTML comments (pitchlint directives among them): never prose, never edited by a fix
     comments: tuple[tuple[int, int], ...] = ()
     directives: tuple[Directive, ...] = ()
+    # where the text came from when it is not the file itself (an .eml, HTML, CSV row, step)
+    origin: Origin | None = None
     _line_starts: tuple[int, ...] = field(repr=False, compare=False, default=())
 
     def zone_at(self, offset: int) -> str:
@@ -145,16 +148,30 @@ class Draft:
         return self.text[zone.start : zone.end] if zone else ""
 
     @property
+    def record(self) -> str:
+        """Which email of its file this is ("row 12", "step 2"); "" for a file of its own."""
+        return self.origin.record if self.origin is not None else ""
+
+    @property
+    def label(self) -> str:
+        """The path, with the record when the file holds several emails."""
+        return f"{self.path}#{self.record}" if self.record else self.path
+
+    @property
     def subject(self) -> str | None:
         zone = self.zone("subject")
         return self.text[zone.start : zone.end] if zone else None
 
     def line_col(self, offset: int) -> tuple[int, int]:
-        """1-based line and column of a character offset."""
+        """1-based line and column of a character offset, in the file the user gave."""
+        if self.origin is not None:
+            return self.origin.line_col(offset)
         line = bisect.bisect_right(self._line_starts, offset) - 1
         return line + 1, offset - self._line_starts[line] + 1
 
     def line_text(self, line: int) -> str:
+        if self.origin is not None:
+            return self.origin.line_text(line)
         start = self._line_starts[line - 1]
         end = self.text.find("\n", start)
         return self.text[start : end if end != -1 else len(self.text)].rstrip("\r")

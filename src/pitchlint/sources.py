@@ -1,9 +1,10 @@
-"""Reading drafts from paths, folders and stdin: decoded, parsed, or reported and skipped."""
+"""Reading a draft file: decoded and parsed, or a DraftError that names it (the readers for
+every other input are in pitchlint.inputs)."""
 
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,30 +17,9 @@ DRAFT_SUFFIXES = (".txt", ".md", ".markdown", ".text", ".email")
 class Skipped:
     path: str
     reason: str
-
-
-def iter_paths(paths: Iterable[str]) -> Iterator[str]:
-    """Files as given; folders expanded to their draft files, sorted; '-' is stdin."""
-    for raw in paths:
-        if raw == "-":
-            yield raw
-            continue
-        path = Path(raw)
-        if path.is_dir():
-            for child in sorted(path.rglob("*")):
-                if _is_draft_file(child) and not _hidden(child, path):
-                    yield str(child)
-        else:
-            yield raw
-
-
-def _is_draft_file(path: Path) -> bool:
-    """Draft files in a folder; a README describing the folder is not a draft."""
-    return path.is_file() and path.suffix.lower() in DRAFT_SUFFIXES and path.stem.upper() != "README"
-
-
-def _hidden(child: Path, root: Path) -> bool:
-    return any(part.startswith(".") for part in child.relative_to(root).parts)
+    # false for an input that was read but holds no email (an empty file): reported, yet
+    # not the exit-2 "could not read" of a binary or malformed one
+    error: bool = True
 
 
 def decode(data: bytes, where: str) -> str:
@@ -67,11 +47,8 @@ def read_draft(raw: str) -> Draft:
 
 
 def load_drafts(paths: Iterable[str]) -> tuple[list[Draft], list[Skipped]]:
-    drafts: list[Draft] = []
-    skipped: list[Skipped] = []
-    for raw in iter_paths(paths):
-        try:
-            drafts.append(read_draft(raw))
-        except DraftError as exc:
-            skipped.append(Skipped(raw, str(exc)))
-    return drafts, skipped
+    """The drafts of every email the paths hold (see pitchlint.inputs), and what was skipped."""
+    from pitchlint.inputs.load import load_inputs  # the readers import this module
+
+    loaded = load_inputs(paths)
+    return [email.draft for email in loaded.emails], loaded.skipped

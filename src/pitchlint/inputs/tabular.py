@@ -1,0 +1,210 @@
+"""CSV and JSONL batches: one email per row, with columns (or keys) for id, subject and body
+and, optionally, sender, template and touch. A row that cannot be read is skipped with its
+row number; the others are still graded."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from pitchlint.draft import DraftError, DraftMeta
+from pitchlint.inputs import EmailInput, Piece, draft_from_parts
+from pitchlint.sources import Skipped
+
+BODY_KEYS = ("body", "text", "content", "email", "message")
+Rows = tuple[list[EmailInput], list[Skipped]]
+
+
+class NotABatch(DraftError):
+    """A CSV with no body column: data of some other kind, ignored when found in a folder."""
+
+
+def read_csv(path: str, source: str) -> Rows:
+    """Rows of a CSV file with a header naming at least a body column."""
+    line_starts = [0, *(m.end() for m in re.finditer(r"\n", source))]
+    reader = csv.reader(io.StringIO(source, newline=""))
+    try:
+        header = [h.strip().lower() for h in next(reader)]
+    except (StopIteration, csv.Error) as exc:
+        raise DraftError(f"{path}: no CSV header row ({exc or 'empty file'})") from None
+    body_key = next((k for k in BODY_KEYS if k in header), None)
+    if body_key is None:
+        raise NotABatch(f"{path}: no body column (one of {', '.join(BODY_KEYS)}) in the header")
+    emails: list[EmailInput] = []
+    skipped: list[Skipped] = []
+    row_number = 0
+    while True:
+        first_line = reader.line_num
+        try:
+            values = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as exc:
+            skipped.append(Skipped(f"{path}#row {row_number + 1}", f"{path}: row {row_number + 1}: {exc}"))
+            break
+        row_number += 1
+        if not any(v.strip() for v in values):
+            continue
+        row_start = line_starts[min(first_line, len(line_starts) - 1)]
+        row_end = line_starts[reader.line_num] if reader.line_num < len(line_starts) else len(source)
+        record = dict(zip(header, values, strict=False))
+        located = {k: _locate_csv(source, v, row_start, row_end) for k, v in record.items()}
+        _collect(path, source, f"row {row_number}", record, located, body_key, emails, skipped)
+    return emails, skipped
+
+
+def read_jsonl(path: str, source: str) -> Rows:
+    """One JSON object per line."""
+    emails: list[EmailInput] = []
+    skipped: list[Skipped] = []
+    body_key = None
+    for number, (start, line) in enumerate(_lines(source), 1):
+        if not line.strip():
+            continue
+        where = f"{path}#line {number}"
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            skipped.append(Skipped(where, f"{path}: line {number}: not JSON ({exc.msg})"))
+            continue
+        if not isinstance(record, dict):
+            skipped.append(Skipped(where, f"{path}: line {number}: not a JSON object"))
+            continue
+        record = {str(k).lower(): v for k, v in record.items()}
+        body_key = next((k for k in BODY_KEYS if k in record), None)
+        if body_key is None:
+            skipped.append(Skipped(where, f"{path}: line {number}: no body key ({', '.join(BODY_KEYS)})"))
+            continue
+        located = {k: _locate_json(line, start, k, v) for k, v in record.items() if isinstance(v, str)}
+        _collect(path, source, f"line {number}", record, located, body_key, emails, skipped)
+    return emails, skipped
+
+
+def _collect(
+    path: str,
+    source: str,
+    record_name: str,
+    record: Mapping[str, Any],
+    located: Mapping[str, Piece],
+    body_key: str,
+    emails: list[EmailInput],
+    skipped: list[Skipped],
+) -> None:
+    """One row into an EmailInput, or a Skipped naming the row."""
+    label = str(record.get("id") or "").strip() or record_name
+    where = f"{path}#{label}"
+    body = record.get(body_key)
+    if not isinstance(body, str) or not body.strip():
+        skipped.append(Skipped(where, f"{path}: {record_name}: empty body, skipped"))
+        return
+    try:
+        meta = DraftMeta(
+            touch=_touch(record.get("touch")),
+            in_reply_to=_text(record.get("in_reply_to")),
+            sender=_text(record.get("sender")),
+            template=None,
+        )
+        subject = record.get("subject")
+        draft = draft_from_parts(
+            path,
+            source,
+            record_name,
+            body=located[body_key],
+            subject=located.get("subject") if isinstance(subject, str) else None,
+            meta=meta,
+        )
+    except DraftError as exc:
+        skipped.append(Skipped(where, f"{path}: {record_name}: {exc}"))
+        return
+    emails.append(EmailInput(draft, where, template=_text(record.get("template")), sender=meta.sender))
+
+
+def _touch(value: Any) -> int:
+    if value in (None, ""):
+        return 1
+    try:
+        touch = int(value)
+    except (TypeError, ValueError):
+        raise DraftError(f"`touch` must be a whole number from 1, got {value!r}") from None
+    if touch < 1:
+        raise DraftError(f"`touch` must be a whole number from 1, got {value!r}")
+    return touch
+
+
+def _text(value: Any) -> str | None:
+    return str(value).strip() or None if value is not None else None
+
+
+def _lines(source: str) -> Iterator[tuple[int, str]]:
+    start = 0
+    for line in source.splitlines(keepends=True):
+        yield start, line
+        start += len(line)
+
+
+def _locate_csv(source: str, value: str, start: int, end: int) -> Piece:
+    """Where a CSV cell's text sits in the file: verbatim, or quoted with doubled quotes."""
+    if not value:
+        return Piece(value, start)
+    found = source.find(value, start, end)
+    if found != -1:
+        return Piece(value, found)
+    quoted = value.replace('"', '""')
+    found = source.find(quoted, start, end)
+    if found == -1:
+        return Piece(value, offsets=[start] * len(value))
+    offsets, at = [], found
+    for char in value:
+        offsets.append(at)
+        at += 2 if char == '"' else 1
+    return Piece(value, offsets=offsets)
+
+
+def _locate_json(line: str, line_start: int, key: str, value: str) -> Piece:
+    """Each decoded character of a JSON string value mapped to its place in the line."""
+    for match in re.finditer(r'"((?:[^"\\]|\\.)*)"\s*:\s*"', line):
+        if match.group(1).lower() != key:
+            continue
+        decoded = _decode_json_string(line, match.end())
+        if decoded is not None and decoded[0] == value:
+            return Piece(value, offsets=[line_start + o for o in decoded[1]])
+    return Piece(value, offsets=[line_start] * len(value))
+
+
+_ESCAPES = {'"': '"', "\\": "\\", "/": "/", "b": "\b", "f": "\f", "n": "\n", "r": "\r", "t": "\t"}
+
+
+def _decode_json_string(line: str, at: int) -> tuple[str, list[int]] | None:
+    """The string literal starting at `at` (after its opening quote), with each character's
+    offset in the line; None when it is malformed."""
+    chars: list[str] = []
+    offsets: list[int] = []
+    while at < len(line):
+        char = line[at]
+        if char == '"':
+            return "".join(chars), offsets
+        if char != "\\":
+            chars.append(char)
+            offsets.append(at)
+            at += 1
+            continue
+        code = line[at + 1 : at + 2]
+        if code == "u":
+            try:
+                unit = int(line[at + 2 : at + 6], 16)
+            except ValueError:
+                return None
+            chars.append(chr(unit))
+            offsets.append(at)
+            at += 6
+            continue
+        if code not in _ESCAPES:
+            return None
+        chars.append(_ESCAPES[code])
+        offsets.append(at)
+        at += 2
+    return None
