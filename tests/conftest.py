@@ -54,3 +54,28 @@ def rule_findings(rule_engine):
         return [f for f in report.findings if f.rule == rule]
 
     return findings
+
+
+@pytest.fixture(scope="session")
+def across_findings(engine):
+    """findings(rule_id, text): a `sequence` rule's findings on a sequence YAML document, or a
+    `batch` rule's on a CSV batch, judged with every rule (a sequence rule reads the others'
+    findings on its steps). Each finding comes with its draft."""
+    from pitchlint.grader import check_loaded
+    from pitchlint.inputs.load import Loaded
+    from pitchlint.inputs.sequence import read_sequence
+    from pitchlint.inputs.tabular import read_csv
+
+    def findings(rule: str, text: str):
+        kind = next(r.kind for r in engine.rules if r.id == rule)
+        if kind == "sequence":
+            emails, info = read_sequence(f"<{rule} example>.yaml", text)
+            loaded = Loaded(emails, [], [info])
+        else:
+            emails, skipped = read_csv(f"<{rule} example>.csv", text)
+            assert not skipped, skipped
+            loaded = Loaded(emails)
+        reports = check_loaded(engine, loaded)
+        return [(r.draft, f) for r in reports for f in r.findings if f.rule == rule]
+
+    return findings

@@ -10,6 +10,7 @@ import pytest
 from pitchlint.draft import parse_draft
 from pitchlint.fixer import rewrite_draft
 from pitchlint.rules.loader import bundled_rules_dir, load_rules
+from pitchlint.rules.schema import COLLECTION_KINDS
 
 RULES = load_rules([bundled_rules_dir()])
 BAD = [(r, i, ex) for r in RULES for i, ex in enumerate(r.spec.examples.bad)]
@@ -21,7 +22,15 @@ def _findings(rule_findings, rule, text):
 
 
 @pytest.mark.parametrize(("rule", "index", "example"), BAD, ids=[f"{r.id}-bad-{i}" for r, i, _ in BAD])
-def test_bad_example_fires(rule_findings, rule_engine, rule, index, example):
+def test_bad_example_fires(rule_findings, rule_engine, across_findings, rule, index, example):
+    if rule.kind in COLLECTION_KINDS:
+        found = across_findings(rule.id, example.text)
+        assert found, f"{rule.id} did not fire on bad example {index}"
+        for draft, finding in found:
+            assert draft.text[finding.start : finding.end] == finding.matched
+        if example.match is not None:
+            assert example.match in [f.matched for _, f in found]
+        return
     draft, found = _findings(rule_findings, rule, example.text)
     assert found, f"{rule.id} did not fire on bad example {index}: {example.text!r}"
     for finding in found:
@@ -45,6 +54,9 @@ def test_bad_example_fires(rule_findings, rule_engine, rule, index, example):
 
 
 @pytest.mark.parametrize(("rule", "index", "example"), GOOD, ids=[f"{r.id}-good-{i}" for r, i, _ in GOOD])
-def test_good_example_is_quiet(rule_findings, rule, index, example):
-    _, found = _findings(rule_findings, rule, example.text)
+def test_good_example_is_quiet(rule_findings, across_findings, rule, index, example):
+    if rule.kind in COLLECTION_KINDS:
+        found = [f for _, f in across_findings(rule.id, example.text)]
+    else:
+        _, found = _findings(rule_findings, rule, example.text)
     assert not found, f"{rule.id} fired on near miss {index}: {[f.matched for f in found]}"

@@ -20,6 +20,8 @@ from pitchlint.config import Config, ConfigError, find_config, load_config
 from pitchlint.draft import Draft
 from pitchlint.errors import ModelError, RuleError
 from pitchlint.findings import Severity
+from pitchlint.inputs import EmailInput
+from pitchlint.inputs.load import load_inputs
 from pitchlint.report import Report
 from pitchlint.reporters import FORMATS, get_reporter
 from pitchlint.sources import load_drafts
@@ -107,13 +109,15 @@ def check(
     """Check draft files (or folders, or - for stdin) and print findings and scores.
     With --fix or --diff, what remains after fixing is reported, and the exit code is 0 when
     everything that failed the check was fixed."""
-    drafts, skipped = load_drafts(paths)
+    loaded = load_inputs(paths)
+    drafts, skipped = [e.draft for e in loaded.emails], loaded.skipped
     for item in skipped:
         click.echo(f"pitchlint: {item.reason}", err=True)
     reports: list[Report] = []
     failing = False
     fixing = fix or show_diff
-    for config, group in _group_by_config(drafts, config_path).items():
+    for config, emails in _group_by_config(loaded.emails, config_path).items():
+        group = [e.draft for e in emails]
         config = _with_cli(config, select, ignore)
         threshold = Severity.parse(fail_on) if fail_on else config.fail_on
         floor = fail_under if fail_under is not None else config.fail_under
@@ -123,6 +127,10 @@ def check(
             failing |= pending
         else:
             checked = _check_with_cache(config, group, (*select, *ignore), use_cache=not no_cache)
+            if len(emails) > 1 or loaded.sequences:  # sequence steps, sameness across files
+                from pitchlint.across import run_across_rules
+
+                checked = run_across_rules(_engine(config), emails, checked, loaded.sequences)
         for report in checked:
             if not show_unused_disables:
                 report = dataclasses.replace(report, unused_disables=())
@@ -135,7 +143,7 @@ def check(
     out = get_reporter(fmt)(reports, skipped)
     # with stdin fixed, stdout carries the fixed text, so the report goes to stderr
     click.echo(out, nl=False, err=fix and not show_diff and "-" in paths)
-    sys.exit(2 if skipped else 1 if failing else 0)
+    sys.exit(2 if any(s.error for s in skipped) else 1 if failing else 0)
 
 
 def _check_with_cache(
@@ -167,6 +175,10 @@ def _fix_all(engine: Engine, drafts: list[Draft], *, write: bool, unsafe: bool) 
     reports = []
     pending = False
     for draft in drafts:
+        if draft.origin is not None:  # an .eml, HTML, CSV row or sequence step: never rewritten
+            click.echo(f"{draft.path}: fixes apply to text and Markdown drafts only; checked", err=True)
+            reports.extend(engine.check([draft]))
+            continue
         outcome = fix_draft(engine, draft, unsafe=unsafe)
         reports.append(outcome.report)
         for finding, reason in outcome.skipped:
@@ -186,6 +198,111 @@ def _fix_all(engine: Engine, drafts: list[Draft], *, write: bool, unsafe: bool) 
             click.echo(unified_diff(draft.path, draft.text, outcome.draft.text), nl=False)
             click.echo(f"{draft.path}: would fix {len(outcome.applied)} ({fixed})", err=True)
     return reports, pending
+
+
+GRADE_FORMATS = ("table", "csv", "json", "html")
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--format", "fmt", type=click.Choice(GRADE_FORMATS), default="table", show_default=True)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, writable=True, path_type=Path),
+    help="Write the csv, json or html report to this file (default: standard output).",
+)
+@click.option(
+    "--jobs", "-j", type=click.IntRange(1, 64), default=1, show_default=True, help="Worker processes."
+)
+@click.option("--worst", type=click.IntRange(0), default=10, show_default=True, help="Worst emails listed.")
+@click.option(
+    "--fail-under",
+    type=click.FloatRange(0, 100),
+    default=None,
+    help="Exit 1 when any email scores below this.",
+)
+@_rule_options
+def grade(
+    paths: tuple[str, ...],
+    fmt: str,
+    output: Path | None,
+    jobs: int,
+    worst: int,
+    fail_under: float | None,
+    config_path: Path | None,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+) -> None:
+    """Grade many emails (files, folders, .eml, HTML, sequence YAML, CSV, JSONL, mbox) and
+    summarise them: counts per grade, the most common smells, the worst emails. Unreadable
+    inputs are reported and skipped; exit 2 when nothing could be read."""
+    from pitchlint.grader import check_loaded
+    from pitchlint.grading import GradedEmail, GradeRun
+
+    loaded = load_inputs(paths)
+    for item in loaded.skipped:
+        click.echo(f"pitchlint: {item.reason}", err=True)
+    if not loaded.emails:
+        sys.exit(2)
+    first = Path(paths[0])
+    config = _with_cli(_config_for(config_path, first if first.exists() else Path.cwd()), select, ignore)
+    engine = _engine(config)
+    with _progress(len(loaded.emails)) as advance:
+        reports = check_loaded(engine, loaded, jobs=jobs, progress=advance)
+    emails = tuple(
+        GradedEmail(report, email.email_id, email.template, email.sender)
+        for email, report in zip(loaded.emails, reports, strict=True)
+    )
+    run = GradeRun(emails, tuple(loaded.skipped))
+    if fmt == "table":
+        from pitchlint.reporters.grade_table import print_summary
+
+        if output is None:
+            print_summary(run, worst=worst)
+        else:
+            with output.open("w", encoding="utf-8") as handle:
+                print_summary(run, handle, worst=worst)
+    else:
+        text = _grade_report(run, fmt)
+        if output is None:
+            click.echo(text, nl=False)
+        else:
+            from pitchlint.fixer import write_atomic
+
+            write_atomic(output, text)
+            click.echo(f"pitchlint: wrote {output} ({len(emails)} emails)", err=True)
+    failing = fail_under is not None and any(e.report.score.value < fail_under for e in emails)
+    sys.exit(1 if failing else 0)
+
+
+def _grade_report(run, fmt: str) -> str:  # type: ignore[no-untyped-def]
+    if fmt == "html":
+        from pitchlint.reporters.grade_html import render_grade_html
+
+        return render_grade_html(run)
+    from pitchlint.reporters.grade_files import render_csv, render_json
+
+    return render_csv(run) if fmt == "csv" else render_json(run)
+
+
+def _progress(total: int):  # type: ignore[no-untyped-def]
+    """A progress bar on stderr for long runs on a terminal; otherwise nothing is shown."""
+    import contextlib
+
+    if total < 50 or not sys.stderr.isatty():
+        return contextlib.nullcontext(None)
+
+    @contextlib.contextmanager
+    def bar():  # type: ignore[no-untyped-def]
+        from rich.console import Console
+        from rich.progress import Progress
+
+        with Progress(console=Console(stderr=True), transient=True) as progress:
+            task = progress.add_task("grading", total=total)
+            yield lambda done: progress.advance(task, done)
+
+    return bar()
 
 
 @cli.command()
@@ -318,11 +435,11 @@ def _one_input(
     return drafts, _engine(_with_cli(_config_for(config_path, start), select, ignore))
 
 
-def _group_by_config(drafts: Sequence[Draft], explicit: Path | None) -> dict[Config, list[Draft]]:
-    groups: dict[Config, list[Draft]] = defaultdict(list)
-    for draft in drafts:
-        start = Path.cwd() if draft.path == "-" else Path(draft.path)
-        groups[_config_for(explicit, start)].append(draft)
+def _group_by_config(emails: Sequence[EmailInput], explicit: Path | None) -> dict[Config, list[EmailInput]]:
+    groups: dict[Config, list[EmailInput]] = defaultdict(list)
+    for email in emails:
+        path = email.draft.path
+        groups[_config_for(explicit, Path.cwd() if path == "-" else Path(path))].append(email)
     return groups
 
 

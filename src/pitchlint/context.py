@@ -51,27 +51,42 @@ class RuleContext:
         fix: Fix | None = None,
         **fields: Any,
     ) -> Finding:
-        """A finding on `text[start:end]`; weight scales with severity below the rule's own."""
-        spec = rule.spec
-        declared = Severity.parse(spec.severity)
-        actual = severity or declared
-        weight = spec.effective_weight * _FACTOR[actual] / _FACTOR[declared]
-        matched = self.draft.text[start:end]
-        message = string.Formatter().vformat(spec.message, (), _Fields(match=clip(matched), **fields))
-        if fix is None and spec.fix is not None:
-            fix = fix_from_spec(spec.fix, self, start, end)
-        line, col = self.draft.line_col(start)
-        return Finding(
-            rule=spec.id,
-            severity=actual,
-            start=start,
-            end=end,
-            line=line,
-            col=col,
-            matched=matched,
-            message=message,
-            weight=round(weight, 2),
-            advice=spec.advice.strip(),
-            fix=fix,
-            family=rule.family,
-        )
+        """A finding on `text[start:end]`, with the rule's declared fix when it has one."""
+        if fix is None and rule.spec.fix is not None:
+            fix = fix_from_spec(rule.spec.fix, self, start, end)
+        return build_finding(rule, self.draft, start, end, severity=severity, fix=fix, **fields)
+
+
+def build_finding(
+    rule: LoadedRule,
+    draft: Draft,
+    start: int,
+    end: int,
+    *,
+    severity: Severity | None = None,
+    fix: Fix | None = None,
+    **fields: Any,
+) -> Finding:
+    """The one way a finding is built (rules on one draft and rules across a batch alike);
+    weight scales with severity below the rule's own."""
+    spec = rule.spec
+    declared = Severity.parse(spec.severity)
+    actual = severity or declared
+    weight = spec.effective_weight * _FACTOR[actual] / _FACTOR[declared]
+    matched = draft.text[start:end]
+    message = string.Formatter().vformat(spec.message, (), _Fields(match=clip(matched), **fields))
+    line, col = draft.line_col(start)
+    return Finding(
+        rule=spec.id,
+        severity=actual,
+        start=start,
+        end=end,
+        line=line,
+        col=col,
+        matched=matched,
+        message=message,
+        weight=round(weight, 2),
+        advice=spec.advice.strip(),
+        fix=fix,
+        family=rule.family,
+    )

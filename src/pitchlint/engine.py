@@ -18,6 +18,7 @@ from pitchlint.kinds import Checker, build_checker
 from pitchlint.nlp import components_for, load_pipeline, parse_drafts, resolve_model
 from pitchlint.report import Report
 from pitchlint.rules.loader import LoadedRule, bundled_rules_dir, load_rules
+from pitchlint.rules.schema import COLLECTION_KINDS
 from pitchlint.score import CAP_FACTOR, score_findings
 
 BASE_REQUIRES = frozenset({"pos", "lemma", "dep"})  # the shared analysis parses every draft
@@ -35,6 +36,9 @@ class Engine:
             for rule in self.rules
             if _is_selected(rule, self.config)
         )
+        # rules across emails (sequence steps, a whole batch) run after the per-email ones
+        self.collection_rules = tuple(r for r in self.selected if r.kind in COLLECTION_KINDS)
+        self.per_email_rules = tuple(r for r in self.selected if r.kind not in COLLECTION_KINDS)
         self.notices: list[str] = []
         self._checkers: dict[tuple[str, int], Checker] = {}
 
@@ -46,7 +50,7 @@ class Engine:
         if not drafts:
             return []
         model = resolve_model(self.config.model)
-        rules = self.selected
+        rules = self.per_email_rules
         if model is None:
             runnable = tuple(r for r in rules if not r.requires)
             skipped = sorted(r.id for r in rules if r.requires)
@@ -79,10 +83,20 @@ class Engine:
                     finding = dataclasses.replace(finding, severity=override)
                 findings.append(finding)
         findings, unused = apply_directives(draft.text, _dedupe(findings), draft.directives)
-        caps = {r.id: r.spec.weight_cap or r.spec.effective_weight * CAP_FACTOR for r in rules}
+        caps = _caps(rules)
         summary = metrics.summary(analysis) if doc.has_annotation("DEP") else {}
         score = score_findings(findings, caps, self.config.grades, summary)
         return Report(draft, tuple(findings), score, unused), analysis
+
+    def with_findings(self, report: Report, extra: Sequence[Finding]) -> Report:
+        """The report with findings from the rules across emails added (disable comments
+        still apply) and the score taken again."""
+        kept, _unused = apply_directives(report.draft.text, list(extra), report.draft.directives)
+        if not kept:
+            return report
+        findings = tuple(sorted((*report.findings, *kept), key=lambda f: f.sort_key))
+        score = score_findings(findings, _caps(self.selected), self.config.grades, report.score.metrics)
+        return dataclasses.replace(report, findings=findings, score=score)
 
     def _checker(self, rule: LoadedRule, vocab) -> Checker:  # type: ignore[no-untyped-def]
         key = (rule.id, id(vocab))
@@ -94,6 +108,10 @@ class Engine:
         if message not in self.notices:
             self.notices.append(message)
             print(f"pitchlint: {message}", file=sys.stderr)
+
+
+def _caps(rules: Sequence[LoadedRule]) -> dict[str, float]:
+    return {r.id: r.spec.weight_cap or r.spec.effective_weight * CAP_FACTOR for r in rules}
 
 
 def _is_selected(rule: LoadedRule, config: Config) -> bool:

@@ -111,8 +111,13 @@ def unified_diff(path: str, before: str, after: str) -> str:
 
 def write_atomic(path: Path, text: str) -> None:
     """Replace the file in one step, keeping its permission bits: a crash leaves either the
-    old file or the new one, never half of each."""
-    mode = path.stat().st_mode & 0o7777
+    old file or the new one, never half of each. A new file gets the usual 0o666 less umask."""
+    if path.exists():
+        mode = path.stat().st_mode & 0o7777
+    else:
+        umask = os.umask(0)
+        os.umask(umask)
+        mode = 0o666 & ~umask
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".pitchlint")
     try:
         with os.fdopen(handle, "wb") as out:

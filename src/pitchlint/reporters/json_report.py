@@ -32,6 +32,7 @@ def _report(report: Report) -> dict[str, Any]:
     score = report.score
     return {
         "path": report.draft.path,
+        "record": report.draft.record,  # "row 12", "step 2", "message 3"; "" for a whole file
         "score": score.value,
         "grade": score.grade,
         "breakdown": [{"rule": p.rule, "points": p.points, "count": p.count} for p in score.breakdown],

@@ -30,7 +30,7 @@ def _report(report: Report) -> str:
             f"{report.draft.path}:{line}:{col}  warning  unused-disable  {quoted} suppresses nothing\n"
         )
     score = report.score
-    head = f"{report.draft.path}: score {score.value}/100, grade {score.grade}"
+    head = f"{report.draft.label}: score {score.value}/100, grade {score.grade}"
     breakdown = ", ".join(
         f"-{p.points:g} {p.rule}" + (f" (x{p.count})" if p.count > 1 else "") for p in score.breakdown
     )

@@ -200,8 +200,30 @@ class PythonRule(RuleBase):
     function: str | None = None
 
 
+class SequenceRule(RuleBase):
+    """Judged across the steps of one sequence file; examples are sequence YAML documents."""
+
+    kind: Literal["sequence"]
+
+
+class BatchRule(RuleBase):
+    """Judged across a whole graded set; examples are CSV batches (id, body columns)."""
+
+    kind: Literal["batch"]
+
+
 Rule = Annotated[
-    PhraseRule | PatternRule | DependencyRule | RatioRule | MetricRule | SubjectRule | PythonRule,
+    PhraseRule
+    | PatternRule
+    | DependencyRule
+    | RatioRule
+    | MetricRule
+    | SubjectRule
+    | PythonRule
+    | SequenceRule
+    | BatchRule,
     Field(discriminator="kind"),
 ]
-KINDS = ("phrase", "pattern", "dependency", "ratio", "metric", "subject", "python")
+KINDS = ("phrase", "pattern", "dependency", "ratio", "metric", "subject", "python", "sequence", "batch")
+# kinds that look across emails, run after every email has been checked on its own
+COLLECTION_KINDS = ("sequence", "batch")

@@ -1,0 +1,160 @@
+"""`template-sameness` (catalog rule 42): the same opener, or a near-identical body, sent to
+many people. Names, merge tags and numbers are masked first, and only the sender's own body
+is compared (a shared signature, footer or quoted history is no smell).
+
+Openers are compared exactly after masking; bodies by the Jaccard similarity of their 5-word
+shingles, with MinHash banding so a batch of 20,000 emails is not compared pair by pair."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from typing import Any
+
+from pitchlint.across import across_check
+from pitchlint.context import build_finding
+from pitchlint.findings import Finding
+from pitchlint.report import Report
+
+_SENTENCE_END = re.compile(r"[.!?…](?=\s|$)|\n\s*\n")
+_FOOTER = re.compile(r"unsubscribe|opt[ -]?out|privacy policy|©|all rights reserved", re.I)
+_WORD = re.compile(r"[a-z0-9’'{}]+")
+_HASHES = 16  # MinHash functions, in bands of 4
+_BAND = 4
+
+
+@across_check("template-sameness")
+def template_sameness(rule, params, emails, reports, sequences) -> list[tuple[int, Finding]]:  # type: ignore[no-untyped-def]
+    min_emails = int(params.get("min_emails", 3))
+    similarity = float(params.get("similarity", 0.8))
+    min_words = int(params.get("min_opener_words", 4))
+    bodies = [_own_body(r) for r in reports]
+    found: dict[int, Finding] = {}
+
+    def readers(members: list[int]) -> int:
+        """How many readers get these: the steps of one sequence all go to the same one."""
+        return len({emails[i].sequence or i for i in members})
+
+    for group in _near_duplicates(bodies, similarity):
+        if readers(group) < min_emails:
+            continue
+        for index in group:
+            start, end = bodies[index][1]
+            draft = reports[index].draft
+            found[index] = build_finding(
+                rule,
+                draft,
+                start,
+                end,
+                detail=f"its body is nearly the same as {len(group) - 1} other emails'",
+            )
+    openers: dict[str, list[int]] = defaultdict(list)
+    spans: dict[int, tuple[int, int]] = {}
+    for index, report in enumerate(reports):
+        opener = _opener(report, bodies[index])
+        if opener is not None and len(opener[0].split()) >= min_words:
+            openers[opener[0]].append(index)
+            spans[index] = opener[1]
+    for members in openers.values():
+        if readers(members) < min_emails:
+            continue
+        for index in members:
+            if index not in found:
+                draft = reports[index].draft
+                found[index] = build_finding(
+                    rule, draft, *spans[index], detail=f"{len(members)} emails open with this sentence"
+                )
+    return sorted(found.items())
+
+
+def _own_body(report: Report) -> tuple[str, tuple[int, int]]:
+    """The sender's body text with footer lines blanked, and its span in the draft."""
+    draft = report.draft
+    zones = [z for z in draft.zones if z.name in ("body", "ps") and draft.text[z.start : z.end].strip()]
+    if not zones:
+        return "", (0, 0)
+    start, end = zones[0].start, zones[-1].end
+    text = draft.text[start:end]
+    lines = [("" if _FOOTER.search(line) else line) for line in text.split("\n")]
+    lead = len(text) - len(text.lstrip())
+    return "\n".join(lines), (start + lead, start + len(text.rstrip()))
+
+
+def _opener(report: Report, body: tuple[str, tuple[int, int]]) -> tuple[str, tuple[int, int]] | None:
+    """The body's first sentence, masked, and its span."""
+    text, (start, _end) = body
+    stripped = text.lstrip()
+    if not stripped:
+        return None
+    offset = start
+    stop = _SENTENCE_END.search(stripped)
+    sentence = stripped[: stop.end() if stop else len(stripped)].strip()
+    return mask(sentence), (offset, offset + len(sentence))
+
+
+_TAG_RE = re.compile(r"\{\{.*?\}\}|\{[^{}\n]{1,60}\}|\[[A-Za-z _]{2,30}\]|%\w+%|<[A-Z_]{2,30}>")
+_NAME_RE = re.compile(r"(?<![.!?]\s)(?<!^)(?<!\n)\b[A-Z][\w’'&-]*")
+_NUMBER_RE = re.compile(r"\d[\d,.%$]*")
+
+
+def mask(text: str) -> str:
+    """Lower-cased words with merge tags, names (capitalised words inside a sentence) and
+    numbers masked, so "Hi Sam, I saw Acme hired 3 AEs" matches the same line sent to Dana."""
+    text = _TAG_RE.sub(" {tag} ", text)
+    text = _NAME_RE.sub("{name}", text)
+    text = _NUMBER_RE.sub("0", text)
+    return " ".join(_WORD.findall(text.lower()))
+
+
+def _near_duplicates(bodies: Sequence[tuple[str, Any]], similarity: float) -> list[list[int]]:
+    """Groups of bodies whose shingle Jaccard similarity is at least `similarity`."""
+    shingles = [_shingles(mask(text)) for text, _ in bodies]
+    buckets: dict[tuple[int, ...], list[int]] = defaultdict(list)
+    for index, items in enumerate(shingles):
+        if len(items) < 3:
+            continue
+        signature = _minhash(items)
+        for band in range(0, _HASHES, _BAND):
+            buckets[(band, b"".join(x.to_bytes(8, "little") for x in signature[band : band + _BAND]))].append(
+                index
+            )
+    parent = list(range(len(bodies)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    checked: set[tuple[int, int]] = set()
+    for members in buckets.values():
+        first = members[0]
+        for other in members[1:]:
+            pair = (first, other)
+            if pair in checked or root(first) == root(other):
+                continue
+            checked.add(pair)
+            a, b = shingles[first], shingles[other]
+            if len(a & b) / len(a | b) >= similarity:
+                parent[root(other)] = root(first)
+    groups: dict[int, list[int]] = defaultdict(list)
+    for index in range(len(bodies)):
+        groups[root(index)].append(index)
+    return [g for g in groups.values() if len(g) > 1]
+
+
+def _shingles(masked: str, size: int = 5) -> frozenset[int]:
+    words = masked.split()
+    return frozenset(hash(" ".join(words[i : i + size])) for i in range(max(0, len(words) - size + 1)))
+
+
+_SEEDS = [
+    int.from_bytes(hashlib.blake2b(bytes([i]), digest_size=8).digest(), "little") | 1 for i in range(_HASHES)
+]
+_MASK = (1 << 64) - 1
+
+
+def _minhash(items: frozenset[int]) -> list[int]:
+    return [min(((item * seed) ^ (seed >> 7)) & _MASK for item in items) for seed in _SEEDS]
