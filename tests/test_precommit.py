@@ -52,6 +52,33 @@ def test_try_repo_fails_a_fake_reply_template_with_the_finding(pre_commit_home, 
     assert "templates/fake.txt:1:10  error  fake-reply-subject" in fake.stdout
 
 
+HTML = (
+    "<html><head><title>Re: Re: Ohio rates</title></head><body>\n"
+    "<p>Hi Sam,</p>\n<p>Your Q3 filing added 14 states. What changed in your plans?</p>\n</body></html>\n"
+)
+SEQUENCE = "steps:\n" + "".join(
+    f'  - {{subject: Ohio rates, delay: 3, body: "Hi Sam,\\n\\nOhio changes its rate on July {n}."}}\n'
+    for n in range(1, 9)
+)
+
+
+def test_try_repo_reads_html_templates_and_sequence_files(pre_commit_home, templates):
+    (templates / "templates" / "fake.html").write_text(HTML, encoding="utf-8")
+    (templates / "sequences").mkdir()
+    (templates / "sequences" / "q3.yaml").write_text(SEQUENCE, encoding="utf-8")
+    subprocess.run(["git", "add", "."], cwd=templates, check=True)
+    html = _pre_commit(
+        pre_commit_home, templates, "try-repo", str(REPO), "pitchlint", "--files", "templates/fake.html"
+    )
+    assert html.returncode == 1, html.stdout + html.stderr
+    assert "templates/fake.html:1:20  error  fake-reply-subject" in html.stdout  # inside <title>
+    steps = _pre_commit(
+        pre_commit_home, templates, "try-repo", str(REPO), "pitchlint-sequences", "--all-files"
+    )
+    assert steps.returncode == 1, steps.stdout + steps.stderr
+    assert "error  sequence-overload  Sequence overload: 8 touches to one reader" in steps.stdout
+
+
 def test_readme_config_passes_clean_and_fixes_fake_reply(pre_commit_home, templates):
     """The README snippet as written, with its repo pointed at this checkout's HEAD."""
     readme = (REPO / "README.md").read_text(encoding="utf-8")

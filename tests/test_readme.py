@@ -31,6 +31,7 @@ def test_readme_console_examples_are_real_output():
         "pitchlint explain samples/bad/feature-dump.txt",
         "pitchlint rewrite tests/fixtures/seed/sample-a.txt",
         "pitchlint rewrite tests/fixtures/seed/sample-b.txt",
+        "pitchlint grade samples/batch --worst 5",
     ):
         real = subprocess.run(command.split(), capture_output=True, text=True, cwd=REPO).stdout.splitlines()
         shown = _console_block(readme, command)
