@@ -1,0 +1,147 @@
+"""Batch grading speed: `pitchlint grade` over a corpus of realistic emails with 1 and 2 worker
+processes (emails per second, peak memory), the same corpus through a bare `nlp.pipe` with the
+full trained pipeline (the cost of parsing alone) and the ratio, and how time grows from 500 to
+5,000 to 20,000 emails. Everything is measured in the same run: these machines are noisy.
+
+The corpus is made from ../shared/eval/dev (read in place, never copied into the repo): each
+email again with other names, numbers and companies, written to a temporary JSONL batch.
+
+Usage: python benchmarks/grade_speed.py [--emails 5000] [--scaling 500,5000,20000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import re
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+EVAL = Path(__file__).resolve().parents[2] / "shared" / "eval" / "dev"
+NAMES = ["Sam", "Dana", "Priya", "Marcus", "Lee", "Ana", "Tom", "Grace", "Omar", "Wei", "Sofia", "Raj"]
+COMPANIES = ["Globex", "Initech", "Hooli", "Umbrella", "Vandelay", "Stark", "Wayne", "Acme", "Tyrell"]
+
+
+def make_corpus(count: int, seed: int = 7) -> list[dict[str, str]]:
+    """`count` emails: the eval set's emails over and over, each with its own names and figures."""
+    rng = random.Random(seed)
+    originals = [p.read_text(encoding="utf-8") for p in sorted(EVAL.glob("*.txt"))]
+    if not originals:
+        sys.exit(f"no emails in {EVAL}")
+    rows = []
+    for n in range(count):
+        text = originals[n % len(originals)]
+        subject, _, body = text.partition("\n") if text.startswith("Subject:") else ("", "", text)
+        body = re.sub(
+            r"\b(Hi|Hello|Dear|Hey) [A-Z][a-z]+", lambda m: f"{m.group(1)} {rng.choice(NAMES)}", body
+        )
+        body = re.sub(r"\b\d{1,3}\b", lambda _: str(rng.randint(2, 99)), body)
+        body = body.replace("your company", f"{rng.choice(COMPANIES)}")
+        rows.append(
+            {"id": str(n + 1), "subject": subject.removeprefix("Subject:").strip(), "body": body.strip()}
+        )
+    return rows
+
+
+def write_jsonl(rows: list[dict[str, str]], folder: Path, name: str) -> Path:
+    path = folder / name
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    return path
+
+
+def grade_subprocess(path: Path, jobs: int) -> tuple[float, float]:
+    """Wall seconds and peak RSS (MB, the largest process) of `pitchlint grade` on `path`."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    start = time.perf_counter()
+    command = [
+        sys.executable,
+        "-m",
+        "pitchlint",
+        "grade",
+        "--format",
+        "json",
+        "-o",
+        str(path) + f".{jobs}.json",
+    ]
+    subprocess.run([*command, "--jobs", str(jobs), str(path)], check=True, capture_output=True)
+    seconds = time.perf_counter() - start
+    peak = max(before, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss) / 1024
+    return seconds, peak
+
+
+def startup_seconds(folder: Path) -> float:
+    """`pitchlint grade` on one email: the fixed cost (imports, pipeline load) in every run."""
+    one = write_jsonl(make_corpus(1), folder, "one.jsonl")
+    return min(grade_subprocess(one, 1)[0] for _ in range(2))
+
+
+def bare_parse_seconds(texts: list[str]) -> float:
+    """The full trained pipeline over the texts, loaded before timing: parsing alone."""
+    import spacy
+
+    from pitchlint.nlp import resolve_model
+
+    nlp = spacy.load(resolve_model(None))
+    list(nlp.pipe(texts[:4]))
+    start = time.perf_counter()
+    for _ in nlp.pipe(texts, batch_size=64):
+        pass
+    return time.perf_counter() - start
+
+
+def in_process_seconds(rows: list[dict[str, str]], folder: Path, engine) -> float:  # type: ignore[no-untyped-def]
+    """Reading and grading the batch in this process, the pipeline already loaded."""
+    from pitchlint.grader import check_loaded
+    from pitchlint.inputs.load import load_inputs
+
+    path = write_jsonl(rows, folder, f"scale-{len(rows)}.jsonl")
+    start = time.perf_counter()
+    loaded = load_inputs([str(path)])
+    check_loaded(engine, loaded)
+    return time.perf_counter() - start
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--emails", type=int, default=5000)
+    parser.add_argument("--scaling", default="500,5000,20000")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        rows = make_corpus(args.emails)
+        corpus = write_jsonl(rows, folder, "corpus.jsonl")
+        texts = [f"Subject: {r['subject']}\n\n{r['body']}" for r in rows]
+        print(f"corpus: {len(rows):,} emails, {sum(map(len, texts)):,} characters (from {EVAL})")
+        fixed = startup_seconds(folder)
+        print(f"startup (grade of 1 email): {fixed:.1f} s")
+        bare = bare_parse_seconds(texts)
+        print(f"bare nlp.pipe, full pipeline: {bare:.1f} s, {len(rows) / bare:.0f} emails/s")
+        for jobs in (1, 2):
+            seconds, peak = grade_subprocess(corpus, jobs)
+            work = seconds - fixed
+            print(
+                f"pitchlint grade --jobs {jobs}: {seconds:.1f} s wall ({len(rows) / seconds:.0f} emails/s), "
+                f"{work:.1f} s after startup ({len(rows) / work:.0f} emails/s, "
+                f"{bare / work:.2f}x bare parse), peak RSS {peak:.0f} MB"
+            )
+        from pitchlint.engine import Engine
+
+        engine = Engine()
+        engine.check([])
+        in_process_seconds(make_corpus(8), folder, engine)  # load the pipeline before timing
+        print("scaling (one process, pipeline loaded):")
+        base = None
+        for size in (int(s) for s in args.scaling.split(",")):
+            seconds = in_process_seconds(make_corpus(size), folder, engine)
+            per = seconds / size * 1000
+            base = base or per
+            print(f"  {size:>6,} emails: {seconds:6.1f} s, {per:.2f} ms/email ({per / base:.2f}x the first)")
+
+
+if __name__ == "__main__":
+    main()
