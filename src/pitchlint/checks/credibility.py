@@ -25,6 +25,7 @@ from pitchlint.analysis import lexicon as lx
 from pitchlint.checks import check
 from pitchlint.context import RuleContext
 from pitchlint.findings import Finding, Severity
+from pitchlint.nlp import is_merge_tag
 from pitchlint.params import in_words as _in
 from pitchlint.params import regex_any as _regex
 from pitchlint.params import word_set as _lex
@@ -113,7 +114,7 @@ def _has_specifics(sentences: Iterable[Span], extra: re.Pattern[str]) -> bool:
         if _QUOTED.search(text) or extra.search(text):
             return True
         if any(
-            (t.like_num or re.search(r"\d", t.text)) and not _YEAR.match(t.text) and not t._.merge_tag
+            (t.like_num or re.search(r"\d", t.text)) and not _YEAR.match(t.text) and not is_merge_tag(t)
             for t in sent
         ):
             return True
@@ -144,7 +145,7 @@ class _NameDrops:
             *(t for t in head.subtree if t.dep_ == "conj" and t.head.i >= head.i),
         ]
         # an unfilled merge tag ("teams like {{Peer_Company}}") is judged once filled
-        return [t for t in members if t.pos_ == "PROPN" and not t._.merge_tag]
+        return [t for t in members if t.pos_ == "PROPN" and not is_merge_tag(t)]
 
     def _count(self, noun: Token) -> Token | None:
         """The start of a big count on a customer noun: "over 500", "500+", "thousands of"."""
@@ -176,7 +177,7 @@ class _NameDrops:
         return any(self._sellerish(obj) for obj in objects)
 
     def _sellerish(self, obj: Token) -> bool:
-        if obj.lower_ in ("us", "it", "what", "them") or obj.pos_ == "PROPN" or obj._.merge_tag:
+        if obj.lower_ in ("us", "it", "what", "them") or obj.pos_ == "PROPN" or is_merge_tag(obj):
             return True
         if self.analysis.agency_of(obj) == "seller":
             return True
@@ -631,7 +632,7 @@ class _RoleChange:
         if recent and role is not None:
             return first, role.i, "role"
         objects = [c for c in verb.children if c.dep_ in _OBJECT_DEPS] + destinations
-        organisation = any(o.pos_ == "PROPN" or o._.merge_tag for o in objects) and not any(
+        organisation = any(o.pos_ == "PROPN" or is_merge_tag(o) for o in objects) and not any(
             c.dep_ == "poss" and c.lower_ in lx.SELLER_POSSESSIVES for o in objects for c in o.children
         )
         titled = any(c.dep_ == "prep" and c.lower_ == "as" for c in verb.children)

@@ -27,6 +27,7 @@ from pitchlint.analysis.spans import span_text
 from pitchlint.checks import check
 from pitchlint.context import RuleContext
 from pitchlint.findings import Finding, Severity
+from pitchlint.nlp import is_merge_tag
 from pitchlint.params import regex_list
 from pitchlint.params import word_set as _words
 from pitchlint.rules.loader import LoadedRule
@@ -253,7 +254,7 @@ def _links(sent: Span, params: dict[str, Any]) -> list[Hit]:
             continue  # calendars and unsubscribe links are other rules' business
         found.append(_at(sent, match))
     tag = re.compile(str(params.get("link_tag_pattern", r"(?!)")), re.I)
-    found += [(t.idx, _end(t)) for t in sent if t._.merge_tag and tag.search(t.text)]
+    found += [(t.idx, _end(t)) for t in sent if is_merge_tag(t) and tag.search(t.text)]
     return found
 
 
@@ -274,7 +275,7 @@ def _reader_specific(sent: Span, analysis: Analysis, params: dict[str, Any]) -> 
     if any(name and name in text for name in analysis.reader_names):
         return True
     link_tag = re.compile(str(params.get("link_tag_pattern", r"(?!)")), re.I)
-    if any(t._.merge_tag and not _GENERIC_TAG.search(t.text) and not link_tag.search(t.text) for t in sent):
+    if any(is_merge_tag(t) and not _GENERIC_TAG.search(t.text) and not link_tag.search(t.text) for t in sent):
         return True  # a template slot the writer fills in per reader: {{relevant_context}}
     if any(p.search(sent.text) for p in _regexes(params, "specific_patterns")):
         return True

@@ -19,6 +19,7 @@ from pitchlint.analysis.exchange import GENERIC_COLLATERAL_RE, is_fact_number, m
 from pitchlint.checks import check
 from pitchlint.context import RuleContext
 from pitchlint.findings import Finding
+from pitchlint.nlp import is_merge_tag
 from pitchlint.params import regex_list
 from pitchlint.rules.loader import LoadedRule
 
@@ -97,7 +98,7 @@ def _carries_value(
     if any(p.search(text) for p in answers):
         return True
     for token in sent:
-        if token._.merge_tag and slot_re.search(token.text):
+        if is_merge_tag(token) and slot_re.search(token.text):
             return True
     if _RESTATEMENT.search(text) or GENERIC_COLLATERAL_RE.search(text):
         return False

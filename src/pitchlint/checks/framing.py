@@ -26,6 +26,7 @@ from pitchlint.checks.value import outcome_sentences
 from pitchlint.context import RuleContext
 from pitchlint.findings import Finding
 from pitchlint.mergetags import PLACEHOLDER_RE
+from pitchlint.nlp import is_merge_tag
 from pitchlint.params import in_words as _in
 from pitchlint.params import regex_any
 from pitchlint.params import word_set as _lex
@@ -79,7 +80,7 @@ def _has_number(tokens: Iterable[Token]) -> bool:
         (t.like_num and t.lower_ not in ("one", "once"))
         or re.search(r"\d", t.text)
         or t.ent_type_ in ("PERCENT", "MONEY", "QUANTITY")
-        or (t._.merge_tag and re.search(r"%|result|number|metric|x\b|\d", t.lower_))
+        or (is_merge_tag(t) and re.search(r"%|result|number|metric|x\b|\d", t.lower_))
         for t in tokens
     )
 
@@ -337,7 +338,7 @@ class _MeToo:
         doc, i, end = help_verb.doc, help_verb.i + 1, help_verb.sent.end
         while i < end and doc[i].pos_ in ("DET", "ADJ"):
             i += 1
-        if i >= end or not (_in(doc[i], self.beneficiaries) or doc[i]._.merge_tag):
+        if i >= end or not (_in(doc[i], self.beneficiaries) or is_merge_tag(doc[i])):
             return None
         i += 1
         if i + 1 < end and doc[i].lower_ == "like":
@@ -460,7 +461,7 @@ def generic_value_prop(ctx: RuleContext, rule: LoadedRule) -> Iterator[Finding]:
 def _specific_result(ctx: RuleContext, sent: Span) -> bool:
     """A figure, or the placeholder where the writer will put one."""
     return any(
-        is_fact_number(ctx.draft, t) or (t._.merge_tag and PLACEHOLDER_RE.fullmatch(t.text)) for t in sent
+        is_fact_number(ctx.draft, t) or (is_merge_tag(t) and PLACEHOLDER_RE.fullmatch(t.text)) for t in sent
     )
 
 
@@ -600,7 +601,7 @@ class _Payoff:
                 subject is not None
                 and (
                     _is_product(self.analysis, subject, self.product_nouns)
-                    or (subject.pos_ == "PROPN" and not subject._.merge_tag and clause.verb.tag_ == "VBZ")
+                    or (subject.pos_ == "PROPN" and not is_merge_tag(subject) and clause.verb.tag_ == "VBZ")
                     or (after_product and subject.lower_ in ("it", "this") and clause.verb.tag_ == "VBZ")
                 )
             ):
@@ -710,7 +711,7 @@ class _Story:
         lower = token.lower_
         if in_story and (lower in _STORY_PRONOUNS or lower in _STORY_POSSESSIVES):
             return True
-        if token._.merge_tag:
+        if is_merge_tag(token):
             return bool(self.customer_tag.search(lower))
         if token.pos_ == "PROPN":
             return self._named_customer(token)
@@ -790,7 +791,7 @@ class _Story:
         for token in help_verb.doc[help_verb.i + 1 : end]:
             if token.pos_ not in ("NOUN", "PROPN", "NUM") or token.dep_ in ("compound", "amod", "poss"):
                 continue
-            if token._.merge_tag:
+            if is_merge_tag(token):
                 return token if self.customer(token, False) else None
             if token.lower_ in lx.READER_PRONOUNS or self.analysis.agency_of(token) != "other":
                 return None

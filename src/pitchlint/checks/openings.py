@@ -27,6 +27,7 @@ from pitchlint.analysis.spans import trim
 from pitchlint.checks import check
 from pitchlint.context import RuleContext
 from pitchlint.findings import Finding, Severity
+from pitchlint.nlp import is_merge_tag
 from pitchlint.params import regex_list as _regex
 from pitchlint.params import word_set as _words
 from pitchlint.rules.loader import LoadedRule, RuleError, load_rule_file
@@ -73,7 +74,7 @@ def _sibling_params(ctx: RuleContext, rule: LoadedRule, rule_id: str) -> dict[st
 def _is_reader_token(token: Token) -> bool:
     if token.lower_ in _READER_WORDS:
         return True
-    if token._.merge_tag:
+    if is_merge_tag(token):
         return not _SELLER_TAG_RE.search(token.lower_)
     return False
 
@@ -150,7 +151,7 @@ def _is_pleasantry(analysis: Analysis, sent: Span, patterns: Sequence[re.Pattern
 
 def _specific(token: Token, analysis: Analysis) -> bool:
     """A proper name, a number or a merge tag: something only this reader's world has."""
-    if token._.merge_tag:
+    if is_merge_tag(token):
         return True
     if token.pos_ == "PROPN":
         if (token.is_upper and len(token.text) <= 4) or _hyphenated(token):
@@ -207,7 +208,7 @@ def _reader_specific(analysis: Analysis, sent: Span, params: dict[str, Any]) -> 
             phrase = [t for t in token.head.subtree if t.i != token.i]
             if any(_specific(t, analysis) for t in phrase):
                 return True
-        if token._.merge_tag and _is_reader_token(token):
+        if is_merge_tag(token) and _is_reader_token(token):
             return True
     if any(_specific_observation(analysis, t, params) for t in sent):
         return True
@@ -575,7 +576,7 @@ def _identity_clause(analysis: Analysis, verb: Token, params: dict[str, Any]) ->
 
 def _names_own_company(analysis: Analysis, verb: Token) -> bool:
     """ "I work at Acme", "I run {{Your_Company}}", "I lead the tax practice at XYZ"."""
-    if any(c._.merge_tag and analysis.agency_of(c) == "seller" for c in verb.children if c.dep_ != "nsubj"):
+    if any(is_merge_tag(c) and analysis.agency_of(c) == "seller" for c in verb.children if c.dep_ != "nsubj"):
         return True  # the parser often mislabels a merge tag: "I run {{Your_Company}}"
     objects = [c for c in verb.children if c.dep_ == "dobj"]
     places = [*objects, *(c for n in (verb, *objects) for c in n.children if c.dep_ == "prep")]

@@ -23,6 +23,7 @@ from pitchlint.analysis.spans import span_text
 from pitchlint.checks import check
 from pitchlint.context import RuleContext
 from pitchlint.findings import Finding
+from pitchlint.nlp import is_merge_tag
 from pitchlint.rules.loader import LoadedRule
 
 
@@ -81,7 +82,7 @@ class Jargon:
 
     def _word(self, token: Token) -> bool | None:
         """True for a strong buzzword, False for a weak one, None for neither."""
-        if token._.merge_tag:
+        if is_merge_tag(token):
             return None
         forms = {token.lower_, token.lemma_.lower()}
         if forms & self.verb_only:
@@ -96,7 +97,7 @@ class Jargon:
 
 
 def _words(analysis: Analysis) -> int:
-    return sum(1 for s in analysis.body_sentences for t in s if t.is_alpha and not t._.merge_tag)
+    return sum(1 for s in analysis.body_sentences for t in s if t.is_alpha and not is_merge_tag(t))
 
 
 @check("jargon-buzzwords")
@@ -131,7 +132,7 @@ def _content(sent: Span) -> list[Token]:
     return [
         t
         for t in sent
-        if not (t.is_stop or t.is_punct or t.is_space or t._.merge_tag or t.like_url or t.like_email)
+        if not (t.is_stop or t.is_punct or t.is_space or is_merge_tag(t) or t.like_url or t.like_email)
         and any(ch.isalnum() for ch in t.text)
     ]
 

@@ -31,6 +31,7 @@ from pitchlint.checks import check
 from pitchlint.context import RuleContext
 from pitchlint.findings import Finding
 from pitchlint.mergetags import PLACEHOLDER_RE
+from pitchlint.nlp import is_merge_tag
 from pitchlint.params import word_set as _lex
 from pitchlint.rules.loader import LoadedRule
 
@@ -128,7 +129,7 @@ def tag_field(text: str) -> str:
 
 def is_reader_tag(token: Token) -> bool:
     """A merge tag for the recipient's own data, not a name, a sender field or spintax."""
-    if not token._.merge_tag or "|" in token.text.strip("*|") or token.text.startswith("{%"):
+    if not is_merge_tag(token) or "|" in token.text.strip("*|") or token.text.startswith("{%"):
         return False
     if PLACEHOLDER_RE.fullmatch(token.text):
         # a writer placeholder stands for a fact about the reader when it says so ("{a recent
@@ -139,7 +140,7 @@ def is_reader_tag(token: Token) -> bool:
 
 
 def is_name_tag(token: Token) -> bool:
-    return token._.merge_tag and bool(_NAME_TAG_RE.match(tag_field(token.text)))
+    return is_merge_tag(token) and bool(_NAME_TAG_RE.match(tag_field(token.text)))
 
 
 @dataclass(frozen=True)
@@ -165,7 +166,7 @@ class Reader:
         """ "you", "your", a recipient merge tag ({{company}}), or the recipient's company."""
         if token.lower_ in _READER_WORDS:
             return True
-        if token._.merge_tag:
+        if is_merge_tag(token):
             return is_reader_tag(token) and not is_name_tag(token)
         return token.i in self.company_tokens
 
@@ -298,7 +299,7 @@ class Specifics:
 
     def specific(self, token: Token) -> bool:
         """A name, place, date or number that is not the seller's and not a social platform."""
-        if token._.merge_tag or token.is_punct or token.is_space or token.like_url or token.like_email:
+        if is_merge_tag(token) or token.is_punct or token.is_space or token.like_url or token.like_email:
             return False
         if token.dep_ == "meta" or (token.is_upper and token.is_alpha and len(token) > 3):
             return False  # a list number "2.", or SHOUTING
@@ -336,7 +337,7 @@ class Specifics:
 
     def _sentence_signal(self, sent: Span) -> str | None:
         for token in sent:
-            if token._.merge_tag and is_reader_tag(token) and not is_name_tag(token):
+            if is_merge_tag(token) and is_reader_tag(token) and not is_name_tag(token):
                 if not self._veneer(token):
                     return f"merge tag {token.text}"
             elif (

@@ -13,6 +13,7 @@ from spacy.vocab import Vocab
 from pitchlint.analysis.core import is_question
 from pitchlint.context import RuleContext
 from pitchlint.findings import Finding
+from pitchlint.nlp import is_merge_tag
 from pitchlint.rules.loader import LoadedRule
 from pitchlint.rules.schema import DependencyRule, Filters, PatternRule, PhraseRule
 
@@ -58,7 +59,7 @@ class MatcherChecker:
     def check(self, ctx: RuleContext) -> Iterable[Finding]:
         accepted: list[Span] = []
         for span, key in self.spans(ctx):
-            if any(t._.merge_tag for t in span) or any(t.is_space for t in span):
+            if any(is_merge_tag(t) for t in span) or any(t.is_space for t in span):
                 continue
             if self._passes(ctx, span, self.filters[key]):
                 accepted.append(span)

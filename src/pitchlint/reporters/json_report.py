@@ -8,6 +8,7 @@ from typing import Any
 
 from pitchlint import __version__
 from pitchlint.directives import Directive
+from pitchlint.draft import Draft
 from pitchlint.findings import Finding
 from pitchlint.report import Report
 from pitchlint.sources import Skipped
@@ -37,7 +38,7 @@ def _report(report: Report) -> dict[str, Any]:
         "grade": score.grade,
         "breakdown": [{"rule": p.rule, "points": p.points, "count": p.count} for p in score.breakdown],
         "metrics": score.metrics,
-        "findings": [finding_dict(f) for f in report.findings],
+        "findings": [finding_dict(f, report.draft) for f in report.findings],
         "unused_disables": [_directive(report, d) for d in report.unused_disables],
     }
 
@@ -47,7 +48,15 @@ def _directive(report: Report, directive: Directive) -> dict[str, Any]:
     return {"line": line, "col": col, "action": directive.action, "rules": sorted(directive.rules)}
 
 
-def finding_dict(f: Finding) -> dict[str, Any]:
+def finding_dict(f: Finding, draft: Draft) -> dict[str, Any]:
+    """`start`/`end` index the file the user gave. For an email read out of another format
+    (.eml, HTML, a CSV row) they are mapped back into that file, `matched` is the text as read
+    (entities and escapes decoded), and a fix carries no edits: only text drafts are fixed."""
+    start, end, edits = f.start, f.end, f.fix.edits if f.fix is not None else ()
+    if draft.origin is not None:
+        start = draft.origin.source_offset(f.start)
+        end = max(start, draft.origin.source_offset(f.end - 1) + 1) if f.end > f.start else start
+        edits = ()
     return {
         "rule": f.rule,
         "family": f.family,
@@ -55,8 +64,8 @@ def finding_dict(f: Finding) -> dict[str, Any]:
         "message": f.message,
         "line": f.line,
         "col": f.col,
-        "start": f.start,
-        "end": f.end,
+        "start": start,
+        "end": end,
         "matched": f.matched,
         "weight": f.weight,
         "advice": f.advice,
@@ -65,6 +74,6 @@ def finding_dict(f: Finding) -> dict[str, Any]:
         else {
             "title": f.fix.title,
             "applicability": str(f.fix.applicability),
-            "edits": [{"start": e.start, "end": e.end, "content": e.content} for e in f.fix.edits],
+            "edits": [{"start": e.start, "end": e.end, "content": e.content} for e in edits],
         },
     }
