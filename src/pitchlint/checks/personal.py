@@ -174,10 +174,29 @@ class _Creepy:
         self.destinations = _lex(params, "destinations")
         self.events = _lex(params, "event_words")
         self.job_search = regex_any(params, "job_search_patterns")
+        # every category starts from one of these words: a token with none of them is skipped
+        # before the parse-walking tests (most tokens of most emails)
+        self.anchors = (
+            self.family
+            | self.identities
+            | self.religion_nouns
+            | self.support_verbs
+            | self.sexuality
+            | self.health_strong
+            | self.health_weak
+            | self.cause_verbs
+            | self.photo_nouns
+            | self.vacation
+            | {"pride", "fundraiser", "gofundme", "walkathon", "charity"}
+        )
 
     def hits(self, sent: Span) -> Iterator[tuple[Token, str]]:
         text = sent.text
+        anchors = self.anchors
         for token in sent:
+            anchored = token.lower_ in anchors or token.lemma_.lower() in anchors
+            if not anchored and (token.pos_ != "PROPN" or token.dep_ != "dobj"):  # "enjoyed Maui"
+                continue
             category = self._category(token, sent)
             if category:
                 yield token, category
