@@ -15,7 +15,6 @@ import argparse
 import json
 import random
 import re
-import resource
 import subprocess
 import sys
 import tempfile
@@ -55,23 +54,21 @@ def write_jsonl(rows: list[dict[str, str]], folder: Path, name: str) -> Path:
 
 
 def grade_subprocess(path: Path, jobs: int) -> tuple[float, float]:
-    """Wall seconds and peak RSS (MB, the largest process) of `pitchlint grade` on `path`."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    """Wall seconds and peak RSS (MB, of the largest process, workers included) of
+    `pitchlint grade` on `path`, run under a wrapper so each run's peak is its own."""
+    command = [sys.executable, "-m", "pitchlint", "grade", "--format", "json", "-o", f"{path}.{jobs}.json"]
+    wrapper = (
+        "import resource, subprocess, sys; subprocess.run(sys.argv[1:], check=True, capture_output=True); "
+        "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
+    )
     start = time.perf_counter()
-    command = [
-        sys.executable,
-        "-m",
-        "pitchlint",
-        "grade",
-        "--format",
-        "json",
-        "-o",
-        str(path) + f".{jobs}.json",
-    ]
-    subprocess.run([*command, "--jobs", str(jobs), str(path)], check=True, capture_output=True)
-    seconds = time.perf_counter() - start
-    peak = max(before, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss) / 1024
-    return seconds, peak
+    done = subprocess.run(
+        [sys.executable, "-c", wrapper, *command, "--jobs", str(jobs), str(path)],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    return time.perf_counter() - start, int(done.stdout.strip()) / 1024
 
 
 def startup_seconds(folder: Path) -> float:

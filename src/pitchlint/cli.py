@@ -323,10 +323,10 @@ def rewrite(
         (before,) = engine.check([draft])
         outcome = rewrite_draft(engine, draft)
         if show_diff:
-            click.echo(unified_diff(draft.path, draft.text, outcome.draft.text), nl=False)
+            click.echo(unified_diff(draft.label, draft.text, outcome.draft.text), nl=False)
         else:
             click.echo(outcome.draft.text, nl=False)
-        click.echo(_rewrite_summary(draft.path, before, outcome), err=True, nl=False)
+        click.echo(_rewrite_summary(draft.label, before, outcome), err=True, nl=False)
 
 
 def _rewrite_summary(path: str, before: Report, outcome) -> str:  # type: ignore[no-untyped-def]
