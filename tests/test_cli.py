@@ -209,7 +209,7 @@ def test_json_offsets_index_the_original_text(runner):
     assert len(data["drafts"]) >= 12
     seen = 0
     for report in data["drafts"]:
-        with open(report["path"], encoding="utf-8", newline="") as handle:  # CRLF kept, as read
+        with Path(report["path"]).open(encoding="utf-8", newline="") as handle:  # CRLF kept, as read
             text = handle.read()
         for f in report["findings"]:
             seen += 1

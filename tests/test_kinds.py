@@ -8,7 +8,6 @@ import textwrap
 
 import pytest
 
-import pitchlint.engine as engine_module
 from pitchlint.config import Config
 from pitchlint.draft import parse_draft
 from pitchlint.engine import Engine
@@ -77,7 +76,7 @@ def test_pipeline_loads_only_needed_components():
 
 
 def test_without_a_model_rules_needing_one_are_skipped_with_a_notice(pack, monkeypatch, capsys):
-    monkeypatch.setattr(engine_module, "resolve_model", lambda name: None)
+    monkeypatch.setattr("pitchlint.nlp.resolve_model", lambda name: None)  # the engine imports it on use
     needs_parse = dataclasses.replace(pack[0], requires=frozenset({"dep"}))
     engine = Engine(Config(), rules=[needs_parse, pack[1]])
     findings = engine.check(

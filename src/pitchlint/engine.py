@@ -6,20 +6,21 @@ from __future__ import annotations
 import dataclasses
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from pitchlint import metrics
-from pitchlint.analysis import Analysis
 from pitchlint.config import Config, ConfigError
-from pitchlint.context import RuleContext
 from pitchlint.directives import apply_directives
 from pitchlint.draft import PROSE_ZONES, Draft, DraftMeta
 from pitchlint.findings import Finding
-from pitchlint.kinds import Checker, build_checker
-from pitchlint.nlp import components_for, load_pipeline, parse_drafts, resolve_model
 from pitchlint.report import Report
 from pitchlint.rules.loader import LoadedRule, bundled_rules_dir, load_rules
 from pitchlint.rules.schema import COLLECTION_KINDS
 from pitchlint.score import CAP_FACTOR, score_findings
+
+if TYPE_CHECKING:  # spaCy is imported when a draft is parsed, not before: rules across
+    # emails and cached results need the engine without the pipeline
+    from pitchlint.analysis import Analysis
+    from pitchlint.kinds import Checker
 
 BASE_REQUIRES = frozenset({"pos", "lemma", "dep"})  # the shared analysis parses every draft
 
@@ -49,6 +50,8 @@ class Engine:
         """Reports together with the analysis behind them (for `pitchlint explain`)."""
         if not drafts:
             return []
+        from pitchlint.nlp import components_for, load_pipeline, parse_drafts, resolve_model
+
         model = resolve_model(self.config.model)
         rules = self.per_email_rules
         if model is None:
@@ -67,6 +70,10 @@ class Engine:
         return [self._check_one(draft, doc, rules, nlp.vocab) for draft, doc in pairs]
 
     def _check_one(self, draft, doc, rules, vocab) -> tuple[Report, Analysis]:  # type: ignore[no-untyped-def]
+        from pitchlint import metrics
+        from pitchlint.analysis import Analysis
+        from pitchlint.context import RuleContext
+
         analysis = Analysis(draft, doc, self.config.seller_names)
         ctx = RuleContext(draft, doc, analysis, self.config.params)
         findings: list[Finding] = []
@@ -101,6 +108,8 @@ class Engine:
     def _checker(self, rule: LoadedRule, vocab) -> Checker:  # type: ignore[no-untyped-def]
         key = (rule.id, id(vocab))
         if key not in self._checkers:
+            from pitchlint.kinds import build_checker
+
             self._checkers[key] = build_checker(rule, vocab)
         return self._checkers[key]
 

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from pitchlint.across import across_check
-from pitchlint.context import build_finding
+from pitchlint.finding_builder import build_finding
 from pitchlint.findings import Finding
 from pitchlint.report import Report
 

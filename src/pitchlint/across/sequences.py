@@ -8,7 +8,7 @@ from collections import defaultdict
 
 from pitchlint.across import across_check
 from pitchlint.across.sameness import mask
-from pitchlint.context import build_finding
+from pitchlint.finding_builder import build_finding
 from pitchlint.findings import Finding, Severity
 from pitchlint.report import Report
 

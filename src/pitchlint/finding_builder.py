@@ -1,0 +1,62 @@
+"""The one way a finding is built, by rules on one draft and rules across a batch alike. Light
+on purpose (no spaCy): the rules across emails run on cached results without the pipeline."""
+
+from __future__ import annotations
+
+import string
+from typing import TYPE_CHECKING, Any
+
+from pitchlint.draft import Draft
+from pitchlint.findings import Finding, Fix, Severity
+from pitchlint.rules.schema import DEFAULT_WEIGHTS
+from pitchlint.wording import clip
+
+if TYPE_CHECKING:
+    from pitchlint.rules.loader import LoadedRule
+
+
+class _Fields(dict):  # type: ignore[type-arg]
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+_FACTOR = {
+    Severity.INFO: DEFAULT_WEIGHTS["info"],
+    Severity.WARNING: DEFAULT_WEIGHTS["warning"],
+    Severity.ERROR: DEFAULT_WEIGHTS["error"],
+}
+
+
+def build_finding(
+    rule: LoadedRule,
+    draft: Draft,
+    start: int,
+    end: int,
+    *,
+    severity: Severity | None = None,
+    fix: Fix | None = None,
+    **fields: Any,
+) -> Finding:
+    """The one way a finding is built (rules on one draft and rules across a batch alike);
+    weight scales with severity below the rule's own."""
+    spec = rule.spec
+    declared = Severity.parse(spec.severity)
+    actual = severity or declared
+    weight = spec.effective_weight * _FACTOR[actual] / _FACTOR[declared]
+    matched = draft.text[start:end]
+    message = string.Formatter().vformat(spec.message, (), _Fields(match=clip(matched), **fields))
+    line, col = draft.line_col(start)
+    return Finding(
+        rule=spec.id,
+        severity=actual,
+        start=start,
+        end=end,
+        line=line,
+        col=col,
+        matched=matched,
+        message=message,
+        weight=round(weight, 2),
+        advice=spec.advice.strip(),
+        fix=fix,
+        family=rule.family,
+    )
