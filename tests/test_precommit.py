@@ -72,10 +72,12 @@ def test_try_repo_reads_html_templates_and_sequence_files(pre_commit_home, templ
     )
     assert html.returncode == 1, html.stdout + html.stderr
     assert "templates/fake.html:1:20  error  fake-reply-subject" in html.stdout  # inside <title>
-    steps = _pre_commit(
-        pre_commit_home, templates, "try-repo", str(REPO), "pitchlint-sequences", "--all-files"
-    )
-    assert steps.returncode == 1, steps.stdout + steps.stderr
+    (templates / "ci.yml").write_text("on: push\njobs: {}\n", encoding="utf-8")  # other YAML
+    subprocess.run(["git", "add", "."], cwd=templates, check=True)
+    files = ("--files", "sequences/q3.yaml", "ci.yml")
+    steps = _pre_commit(pre_commit_home, templates, "try-repo", str(REPO), "pitchlint", *files)
+    assert steps.returncode == 1, steps.stdout + steps.stderr  # findings, not exit 2 for ci.yml
+    assert "ci.yml: not a sequence file" in steps.stdout
     assert "error  sequence-overload  Sequence overload: 8 touches to one reader" in steps.stdout
 
 

@@ -110,8 +110,11 @@ def _read_sequence(raw: str, text: str, explicit: bool, loaded: Loaded) -> None:
     from pitchlint.inputs.sequence import is_sequence, read_sequence
 
     if not is_sequence(text):
-        if explicit:  # a YAML file found in a folder may be anything; one named must be a sequence
-            raise DraftError(f"{raw}: not a sequence file (no top-level `steps:` list), skipped")
+        # a repository's other YAML (CI, config) is no email: in a folder it is passed over;
+        # named (a pre-commit hook names every staged .yaml) it is reported, but not an error
+        if explicit:
+            reason = f"{raw}: not a sequence file (no top-level `steps:` list), skipped"
+            loaded.skipped.append(Skipped(raw, reason, error=False))
         return
     emails, info = read_sequence(raw, text)
     loaded.emails.extend(emails)
