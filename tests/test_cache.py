@@ -96,3 +96,16 @@ def test_stdin_is_never_cached(workdir, parsed):
     for _ in range(2):
         CliRunner().invoke(cli, ["check", "-"], input=DRAFT)
     assert parsed == ["-", "-"]
+
+
+def test_a_warm_run_applies_rules_across_files_without_spacy(workdir):
+    """Three near-identical drafts share an opener (template-sameness runs across files); once
+    cached, a run over them neither parses nor imports spaCy, and says the same."""
+    import subprocess
+    import sys
+
+    first = subprocess.run([sys.executable, "-m", "pitchlint", "check", "."], capture_output=True, text=True)
+    assert "template-sameness" in first.stdout
+    blocked = "import sys; sys.modules['spacy'] = None; from pitchlint.cli import main; main()"
+    warm = subprocess.run([sys.executable, "-c", blocked, "check", "."], capture_output=True, text=True)
+    assert (warm.stdout, warm.returncode) == (first.stdout, first.returncode), warm.stderr

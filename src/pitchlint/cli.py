@@ -130,7 +130,7 @@ def check(
             if len(emails) > 1 or loaded.sequences:  # sequence steps, sameness across files
                 from pitchlint.across import run_across_rules
 
-                checked = run_across_rules(_engine(config), emails, checked, loaded.sequences)
+                checked = run_across_rules(_across_engine(config), emails, checked, loaded.sequences)
         for report in checked:
             if not show_unused_disables:
                 report = dataclasses.replace(report, unused_disables=())
@@ -469,6 +469,21 @@ def _engine(config: Config) -> Engine:
         except (ConfigError, RuleError, ModelError) as exc:
             raise UsageFailure(str(exc)) from None
     return _ENGINES[config]
+
+
+def _across_engine(config: Config) -> Engine:
+    """The engine for rules across files: the checking one when this run parsed drafts, else
+    one that scores cached results without loading spaCy or the rewrite moves."""
+    if config in _ENGINES:
+        return _ENGINES[config]
+    from pitchlint.engine import Engine
+    from pitchlint.rules.loader import bundled_rules_dir, load_rules
+
+    try:
+        rules = load_rules([bundled_rules_dir(), *config.rule_folders], with_spacy=False)
+        return Engine(config, rules=rules)
+    except (ConfigError, RuleError) as exc:
+        raise UsageFailure(str(exc)) from None
 
 
 def _load(config: Config):  # type: ignore[no-untyped-def]
