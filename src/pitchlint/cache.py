@@ -14,7 +14,7 @@ import hashlib
 import json
 import os
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -66,7 +66,9 @@ class ResultsCache:
     def put(self, report: Report) -> None:
         if report.draft.path == "-":
             return
-        target = self._path(report.draft)
+        self._write(self._path(report.draft), _data(report))
+
+    def _write(self, target: Path, data: dict[str, Any]) -> None:
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
             ignore = self.folder.parent / ".gitignore"
@@ -74,10 +76,34 @@ class ResultsCache:
                 ignore.write_text("# created by pitchlint\n*\n", encoding="utf-8")
             handle, temporary = tempfile.mkstemp(dir=target.parent, suffix=".tmp")
             with os.fdopen(handle, "w", encoding="utf-8") as out:
-                json.dump(_data(report), out)
+                json.dump(data, out)
             Path(temporary).replace(target)
         except OSError:
             pass  # a read-only checkout still gets its results, just not cached
+
+    def get_across(self, drafts: Sequence[Draft], extra: str) -> list[Report] | None:
+        """The reports of a whole run after the rules across files, when no draft, rule or
+        config changed: a warm run then needs neither the rules nor the pass over them all."""
+        if any(d.path == "-" for d in drafts):
+            return None
+        try:
+            data = json.loads(self._across_path(drafts, extra).read_text(encoding="utf-8"))
+            return [_report(d, r) for d, r in zip(drafts, data["reports"], strict=True)]
+        except (OSError, ValueError, KeyError, TypeError):
+            return None
+
+    def put_across(self, reports: Sequence[Report], extra: str) -> None:
+        drafts = [r.draft for r in reports]
+        if any(d.path == "-" for d in drafts):
+            return
+        self._write(self._across_path(drafts, extra), {"reports": [_data(r) for r in reports]})
+
+    def _across_path(self, drafts: Sequence[Draft], extra: str) -> Path:
+        digest = hashlib.sha256(f"{self.context}\0across\0{extra}".encode())
+        for draft in drafts:
+            digest.update(self.key(draft).encode())
+        key = digest.hexdigest()
+        return self.folder / "across" / f"{key}.json"
 
     def _path(self, draft: Draft) -> Path:
         key = self.key(draft)

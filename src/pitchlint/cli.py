@@ -21,13 +21,14 @@ from pitchlint.draft import Draft
 from pitchlint.errors import ModelError, RuleError
 from pitchlint.findings import Severity
 from pitchlint.inputs import EmailInput
-from pitchlint.inputs.load import load_inputs
+from pitchlint.inputs.load import Loaded, load_inputs
 from pitchlint.report import Report
 from pitchlint.reporters import FORMATS, get_reporter
 from pitchlint.sources import load_drafts
 from pitchlint.wording import clip
 
 if TYPE_CHECKING:  # the engine imports spaCy: only loaded when a draft must be parsed
+    from pitchlint.cache import ResultsCache
     from pitchlint.engine import Engine
 
 SEVERITIES = ("info", "warning", "error")
@@ -126,11 +127,7 @@ def check(
             checked, pending = _fix_all(_engine(config), group, write=write, unsafe=unsafe_fixes)
             failing |= pending
         else:
-            checked = _check_with_cache(config, group, (*select, *ignore), use_cache=not no_cache)
-            if len(emails) > 1 or loaded.sequences:  # sequence steps, sameness across files
-                from pitchlint.across import run_across_rules
-
-                checked = run_across_rules(_across_engine(config), emails, checked, loaded.sequences)
+            checked = _check_all(config, emails, loaded, (*select, *ignore), use_cache=not no_cache)
         for report in checked:
             if not show_unused_disables:
                 report = dataclasses.replace(report, unused_disables=())
@@ -146,14 +143,9 @@ def check(
     sys.exit(2 if any(s.error for s in skipped) else 1 if failing else 0)
 
 
-def _check_with_cache(
-    config: Config, drafts: list[Draft], selection: tuple[str, ...], *, use_cache: bool
-) -> list[Report]:
+def _check_with_cache(config: Config, drafts: list[Draft], cache: ResultsCache | None) -> list[Report]:
     """Reports from the results cache where the file, rules and config are unchanged; the
     engine (and spaCy) only for the rest."""
-    from pitchlint.cache import ResultsCache
-
-    cache = ResultsCache.for_config(config, selection) if use_cache else None
     cached = [cache.get(d) if cache else None for d in drafts]
     misses = [d for d, hit in zip(drafts, cached, strict=True) if hit is None]
     fresh = iter(_engine(config).check(misses) if misses else ())
@@ -469,6 +461,32 @@ def _engine(config: Config) -> Engine:
         except (ConfigError, RuleError, ModelError) as exc:
             raise UsageFailure(str(exc)) from None
     return _ENGINES[config]
+
+
+def _check_all(
+    config: Config, emails: list[EmailInput], loaded: Loaded, selection: tuple[str, ...], *, use_cache: bool
+) -> list[Report]:
+    """Every email checked on its own (each from the cache when unchanged), then the rules
+    across files; the whole run from the cache when no file, rule or config changed."""
+    from pitchlint.cache import ResultsCache
+
+    drafts = [e.draft for e in emails]
+    across = len(emails) > 1 or bool(loaded.sequences)  # sequence steps, sameness across files
+    cache = ResultsCache.for_config(config, selection) if use_cache else None
+    extra = repr(loaded.sequences)  # delays and stop_on_reply are in no draft's text
+    if across and cache is not None:
+        hit = cache.get_across(drafts, extra)
+        if hit is not None:
+            return hit
+    reports = _check_with_cache(config, drafts, cache)
+    if not across:
+        return reports
+    from pitchlint.across import run_across_rules
+
+    reports = run_across_rules(_across_engine(config), emails, reports, loaded.sequences)
+    if cache is not None:
+        cache.put_across(reports, extra)
+    return reports
 
 
 def _across_engine(config: Config) -> Engine:
