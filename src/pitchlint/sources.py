@@ -32,18 +32,21 @@ def decode(data: bytes, where: str) -> str:
         raise DraftError(f"{where}: not UTF-8 text (byte {exc.start}), skipped") from None
 
 
-def read_draft(raw: str) -> Draft:
+def read_bytes(raw: str) -> bytes:
+    """The file's bytes ('-' is stdin), or a DraftError that names it."""
     if raw == "-":
-        data = sys.stdin.buffer.read()
-        return parse_draft(decode(data, "<stdin>"), "-")
-    path = Path(raw)
+        return sys.stdin.buffer.read()
     try:
-        data = path.read_bytes()
+        return Path(raw).read_bytes()
     except FileNotFoundError:
         raise DraftError(f"{raw}: no such file") from None
     except OSError as exc:
         raise DraftError(f"{raw}: cannot read ({exc.strerror})") from None
-    return parse_draft(decode(data, raw), raw)
+
+
+def read_draft(raw: str) -> Draft:
+    """A text or Markdown draft file."""
+    return parse_draft(decode(read_bytes(raw), "<stdin>" if raw == "-" else raw), raw)
 
 
 def load_drafts(paths: Iterable[str]) -> tuple[list[Draft], list[Skipped]]:

@@ -4,7 +4,6 @@ skipped, so the rest of a batch is still graded."""
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -12,7 +11,7 @@ from pathlib import Path
 from pitchlint.draft import DraftError, parse_draft
 from pitchlint.inputs import EmailInput
 from pitchlint.inputs.sequence import SequenceInfo
-from pitchlint.sources import DRAFT_SUFFIXES, Skipped, decode
+from pitchlint.sources import DRAFT_SUFFIXES, Skipped, decode, read_bytes, read_draft
 
 HTML_SUFFIXES = (".html", ".htm")
 EML_SUFFIXES = (".eml",)
@@ -67,16 +66,10 @@ def _takes(path: Path) -> bool:
 
 def _read(raw: str, explicit: bool, loaded: Loaded) -> None:
     if raw == "-":
-        text = decode(sys.stdin.buffer.read(), "<stdin>")
-        loaded.emails.append(EmailInput(parse_draft(text, "-"), "-"))
+        loaded.emails.append(EmailInput(read_draft("-"), "-"))
         return
     path = Path(raw)
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise DraftError(f"{raw}: no such file") from None
-    except OSError as exc:
-        raise DraftError(f"{raw}: cannot read ({exc.strerror})") from None
+    data = read_bytes(raw)
     suffix = path.suffix.lower()
     if suffix in EML_SUFFIXES:
         from pitchlint.inputs.eml import read_eml
