@@ -119,3 +119,12 @@ def test_steps_of_one_sequence_are_not_template_sameness(runner, tmp_path, monke
     rules = {f["rule"] for e in data["emails"] for f in e["findings"]}
     assert "template-sameness" not in rules
     assert "sequence-overload" in rules  # steps 2-4 repeat step 1
+
+
+def test_workers_by_default_only_for_large_batches(monkeypatch):
+    from pitchlint import grader
+
+    monkeypatch.setattr(grader.os, "cpu_count", lambda: 8)
+    assert grader.jobs_for(499, None) == 1
+    assert grader.jobs_for(500, None) == 4
+    assert grader.jobs_for(20_000, 2) == 2  # as asked

@@ -205,7 +205,11 @@ GRADE_FORMATS = ("table", "csv", "json", "html")
     help="Write the csv, json or html report to this file (default: standard output).",
 )
 @click.option(
-    "--jobs", "-j", type=click.IntRange(1, 64), default=1, show_default=True, help="Worker processes."
+    "--jobs",
+    "-j",
+    type=click.IntRange(1, 64),
+    default=None,
+    help="Worker processes (default: 1, or one per core up to 4 for 500 emails or more).",
 )
 @click.option("--worst", type=click.IntRange(0), default=10, show_default=True, help="Worst emails listed.")
 @click.option(
@@ -219,7 +223,7 @@ def grade(
     paths: tuple[str, ...],
     fmt: str,
     output: Path | None,
-    jobs: int,
+    jobs: int | None,
     worst: int,
     fail_under: float | None,
     config_path: Path | None,
@@ -229,7 +233,7 @@ def grade(
     """Grade many emails (files, folders, .eml, HTML, sequence YAML, CSV, JSONL, mbox) and
     summarise them: counts per grade, the most common smells, the worst emails. Unreadable
     inputs are reported and skipped; exit 2 when nothing could be read."""
-    from pitchlint.grader import check_loaded
+    from pitchlint.grader import check_loaded, jobs_for
     from pitchlint.grading import GradedEmail, GradeRun
 
     loaded = load_inputs(paths)
@@ -241,7 +245,8 @@ def grade(
     config = _with_cli(_config_for(config_path, first if first.exists() else Path.cwd()), select, ignore)
     engine = _engine(config)
     with _progress(len(loaded.emails)) as advance:
-        reports = check_loaded(engine, loaded, jobs=jobs, progress=advance)
+        workers = jobs_for(len(loaded.emails), jobs)
+        reports = check_loaded(engine, loaded, jobs=workers, progress=advance)
     emails = tuple(
         GradedEmail(report, email.email_id, email.template, email.sender)
         for email, report in zip(loaded.emails, reports, strict=True)

@@ -53,8 +53,16 @@ def check_drafts(
     return reports
 
 
-def default_jobs() -> int:
-    return max(1, min(4, os.cpu_count() or 1))
+# below this many emails, starting workers (each loads the pipeline) costs more than it saves
+PARALLEL_FROM = 500
+
+
+def jobs_for(count: int, requested: int | None) -> int:
+    """`--jobs` as given; else one process for a small batch and one per core (up to 4) for a
+    large one (benchmarks/grade_speed.py: 2 workers grade 5,000 emails 1.8x as fast as one)."""
+    if requested is not None:
+        return requested
+    return max(1, min(4, os.cpu_count() or 1)) if count >= PARALLEL_FROM else 1
 
 
 _WORKER: Engine | None = None
