@@ -220,6 +220,20 @@ _SIG_DASHES_RE = re.compile(r"^-- ?\r?$", re.M)
 _PS_RE = re.compile(r"^[ \t]*p\.?[ \t]?s\.?[ \t]*[:.,-]?", re.I | re.M)
 
 
+def load_front_matter(path: str, block: str) -> dict[str, Any]:
+    """A front matter block (the text between the `---` lines) as a mapping, or a DraftError
+    naming the file and line."""
+    try:
+        loaded = yaml.safe_load(block) or {}
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = f" line {mark.line + 2}" if mark is not None else ""
+        raise DraftError(f"{path}:{line}: front matter is not valid YAML") from exc
+    if not isinstance(loaded, dict):
+        raise DraftError(f"{path}: front matter must be a mapping of keys")
+    return loaded
+
+
 def parse_draft(text: str, path: str = "-", meta: DraftMeta | None = None) -> Draft:
     """Split a draft into zones and read its front matter or `Subject:` line."""
     zones: list[Zone] = []
@@ -227,15 +241,7 @@ def parse_draft(text: str, path: str = "-", meta: DraftMeta | None = None) -> Dr
     data: dict[str, Any] = {}
     fm = _FRONT_MATTER_RE.match(text)
     if fm:
-        try:
-            loaded = yaml.safe_load(fm.group(2)) or {}
-        except yaml.YAMLError as exc:
-            mark = getattr(exc, "problem_mark", None)
-            line = f" line {mark.line + 2}" if mark is not None else ""
-            raise DraftError(f"{path}:{line}: front matter is not valid YAML") from exc
-        if not isinstance(loaded, dict):
-            raise DraftError(f"{path}: front matter must be a mapping of keys")
-        data = loaded
+        data = load_front_matter(path, fm.group(2))
         pos = fm.end()
         zones.extend(_front_matter_zones(text, pos))
     subject_span: tuple[int, int] | None = None

@@ -15,9 +15,7 @@ import re
 from html.parser import HTMLParser
 from typing import Any
 
-import yaml
-
-from pitchlint.draft import DraftError, DraftMeta, meta_from_mapping
+from pitchlint.draft import DraftError, DraftMeta, load_front_matter, meta_from_mapping
 from pitchlint.inputs import EmailInput, Piece, draft_from_parts
 
 # a blank line before and after (their margins), as in a plain-text email's paragraphs
@@ -301,7 +299,7 @@ def read_html(path: str, source: str) -> list[EmailInput]:
     body_at = 0
     front = _FRONT_MATTER_RE.match(source)
     if front:
-        data = _load_front_matter(path, front.group(1))
+        data = load_front_matter(path, front.group(1))
         meta = meta_from_mapping(data, path)
         subject = _front_matter_subject(source, front.end(1), data)
         body_at = front.end()
@@ -317,18 +315,6 @@ def read_html(path: str, source: str) -> list[EmailInput]:
         meta=meta or DraftMeta(),
     )
     return [EmailInput(draft, path, sender=draft.meta.sender)]
-
-
-def _load_front_matter(path: str, block: str) -> dict[str, Any]:
-    try:
-        loaded = yaml.safe_load(block) or {}
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = f"{mark.line + 2}:" if mark is not None else ""
-        raise DraftError(f"{path}:{line} front matter is not valid YAML") from None
-    if not isinstance(loaded, dict):
-        raise DraftError(f"{path}: front matter must be a mapping of keys")
-    return loaded
 
 
 def _front_matter_subject(source: str, end: int, data: dict[str, Any]) -> Piece | None:
