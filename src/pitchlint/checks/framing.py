@@ -26,7 +26,7 @@ from pitchlint.checks.value import outcome_sentences
 from pitchlint.context import RuleContext
 from pitchlint.findings import Finding
 from pitchlint.mergetags import PLACEHOLDER_RE
-from pitchlint.nlp import is_merge_tag
+from pitchlint.nlp import entity_type, is_merge_tag
 from pitchlint.params import in_words as _in
 from pitchlint.params import regex_any
 from pitchlint.params import word_set as _lex
@@ -79,7 +79,7 @@ def _has_number(tokens: Iterable[Token]) -> bool:
     return any(
         (t.like_num and t.lower_ not in ("one", "once"))
         or re.search(r"\d", t.text)
-        or t.ent_type_ in ("PERCENT", "MONEY", "QUANTITY")
+        or entity_type(t) in ("PERCENT", "MONEY", "QUANTITY")
         or (is_merge_tag(t) and re.search(r"%|result|number|metric|x\b|\d", t.lower_))
         for t in tokens
     )
@@ -732,7 +732,7 @@ class _Story:
         return False
 
     def _named_customer(self, token: Token) -> bool:
-        if token.ent_type_.lower() in self.excluded_entities or token.dep_ in (
+        if entity_type(token).lower() in self.excluded_entities or token.dep_ in (
             "compound",
             "amod",
             "nmod",

@@ -31,7 +31,7 @@ from pitchlint.checks import check
 from pitchlint.context import RuleContext
 from pitchlint.findings import Finding
 from pitchlint.mergetags import PLACEHOLDER_RE
-from pitchlint.nlp import is_merge_tag
+from pitchlint.nlp import entity_at, entity_type, is_merge_tag
 from pitchlint.params import word_set as _lex
 from pitchlint.rules.loader import LoadedRule
 
@@ -306,9 +306,10 @@ class Specifics:
         lower = token.lower_
         if lower in self.platforms or any(lower in name.split() for name in self.analysis.seller_names):
             return False
-        if token.ent_type_ in ("DATE", "TIME"):
+        label = entity_type(token)
+        if label in ("DATE", "TIME"):
             return _dated(token)
-        if token.ent_type_ in _SPECIFIC_ENTS:
+        if label in _SPECIFIC_ENTS:
             return True
         return token.like_num or bool(re.search(r"\d", token.text))
 
@@ -467,7 +468,7 @@ _DATED_RE = re.compile(
 
 def _dated(token: Token) -> bool:
     """ "last month", "in March", "Q3": a date. "this week", "today", "your week": small talk."""
-    entity = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+    entity = entity_at(token)
     return bool(_DATED_RE.search(entity.text if entity is not None else token.text))
 
 

@@ -12,6 +12,7 @@ from spacy.tokens import Span
 
 from pitchlint.context import RuleContext
 from pitchlint.findings import Edit
+from pitchlint.nlp import entity_type
 from pitchlint.rewrite import move
 from pitchlint.rewrite.text import bounds, capitalise, delete_span, sentence_at
 from pitchlint.rules.schema import FixSpec
@@ -118,7 +119,7 @@ def _ordinary_word(ctx: RuleContext, offset: int) -> bool:
     token = next((t for t in ctx.doc if t.idx == offset), None)
     if token is None or not token.text[:1].isalpha() or token.text[1:2].isupper():
         return False
-    return not (token.pos_ == "PROPN" or token.ent_type_ or token.lower_ in _FIRST_PERSON)
+    return not (token.pos_ == "PROPN" or entity_type(token) or token.lower_ in _FIRST_PERSON)
 
 
 def _with_echo(ctx: RuleContext, end: int) -> int:
