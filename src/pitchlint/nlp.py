@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Span, Token
 
 from pitchlint.draft import Draft
 from pitchlint.errors import ModelError
+from pitchlint.lookup_pipes import use_lookup_pipes
 
 ANNOTATIONS = ("pos", "lemma", "dep", "ner", "sents")
 
@@ -81,6 +82,7 @@ def load_pipeline(
     else:
         excluded = [name for name in _all_pipe_names(model) if name not in components]
         nlp = spacy.load(model, exclude=excluded, disable=sorted(lazy & components))
+        use_lookup_pipes(nlp)
     nlp.tokenizer = MergeTagTokenizer(nlp.tokenizer)
     if "tagger" in components or "attribute_ruler" in components:
         nlp.add_pipe("pitchlint_merge_tags", last=True)

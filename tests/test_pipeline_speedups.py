@@ -1,0 +1,96 @@
+"""The pipeline's speed-ups change nothing a rule sees: the lookup attribute ruler and
+lemmatizer give spaCy's own annotations, and the lazy entity recognizer gives a sentence
+the entities the eager one gives."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import spacy
+
+from pitchlint.draft import PROSE_ZONES, parse_draft
+from pitchlint.lookup_pipes import LookupAttributeRuler, LookupLemmatizer, use_lookup_pipes
+from pitchlint.nlp import components_for, entity_at, entity_type, load_pipeline, parse_drafts, resolve_model
+
+ROOT = Path(__file__).resolve().parents[1]
+# the trained ruler's two-token patterns and operators (REGEX, NOT_IN), and curly quotes
+TRICKY = [
+    "There is a way. There are two ways, and there's a third.",
+    "Ain't nothing wrong. We're gonna win, we gotta try. Let's talk! Y'all come. C'mon now.",
+    "Nothin' doing. That which is done is done, but it was fine; I've been told.",
+    "I’m sure you’ll see it’s what we’d do.  Two  spaces,\n\nand a blank line.",
+]
+
+
+def _texts() -> list[str]:
+    files = sorted((ROOT / "samples").rglob("*.txt")) + sorted(
+        (ROOT / "tests" / "fixtures" / "seed").glob("*.txt")
+    )
+    return [p.read_text(encoding="utf-8") for p in files] + TRICKY
+
+
+def _annotations(doc: spacy.tokens.Doc) -> list[tuple[str, ...]]:
+    return [(t.text, t.tag_, t.pos_, t.dep_, str(t.morph), t.lemma_) for t in doc]
+
+
+@pytest.fixture(scope="module")
+def pipelines() -> tuple[spacy.Language, spacy.Language]:
+    model = resolve_model(None)
+    spacys = spacy.load(model, exclude=["ner"])
+    ours = spacy.load(model, exclude=["ner"])
+    use_lookup_pipes(ours)
+    return spacys, ours
+
+
+def test_lookup_pipes_replace_the_trained_ones(pipelines: tuple[spacy.Language, spacy.Language]) -> None:
+    _spacys, ours = pipelines
+    assert isinstance(ours.get_pipe("attribute_ruler"), LookupAttributeRuler)
+    assert isinstance(ours.get_pipe("lemmatizer"), LookupLemmatizer)
+
+
+def test_lookup_pipes_give_spacys_annotations(pipelines: tuple[spacy.Language, spacy.Language]) -> None:
+    spacys, ours = pipelines
+    texts = _texts()
+    assert len(texts) > 15
+    for text in texts:
+        for _ in range(2):  # the second pass reads the lookup caches the first one filled
+            assert _annotations(ours(text)) == _annotations(spacys(text)), text[:60]
+
+
+def test_the_two_token_patterns_apply(pipelines: tuple[spacy.Language, spacy.Language]) -> None:
+    _spacys, ours = pipelines
+    doc = ours("There is a way. We're gonna win.")
+    assert doc[1].pos_ == "VERB"  # "is" after an expletive "There"
+    assert [t.lemma_ for t in doc[7:9]] == ["go", "to"]
+
+
+def _lazy_and_eager(text: str):  # type: ignore[no-untyped-def]
+    model = resolve_model(None)
+    components = components_for(["pos", "lemma", "dep", "ner"])
+    zones = frozenset(PROSE_ZONES)
+    (lazy,) = parse_drafts(load_pipeline(model, components, frozenset({"ner"})), [parse_draft(text)], zones)
+    (eager,) = parse_drafts(load_pipeline(model, components), [parse_draft(text)], zones)
+    return lazy, eager
+
+
+def test_lazy_entities_match_the_eager_recognizer() -> None:
+    text = (
+        "Hi Dana,\n\nI saw Globex opened a warehouse in Reno last March.\n\n"
+        "We cut filing time by 40% for Initech in Ohio.\n\nWorth a call on Tuesday?\n"
+    )
+    lazy, eager = _lazy_and_eager(text)
+    assert not lazy.ents  # nothing recognised until a rule asks
+    for token in lazy:
+        assert entity_type(token) == eager[token.i].ent_type_, token.text
+    assert [(e.start, e.end, e.label_) for e in lazy.ents] == [(e.start, e.end, e.label_) for e in eager.ents]
+    march = next(t for t in lazy if t.text == "March")
+    assert entity_at(march).text == "last March"
+
+
+def test_lazy_entities_cover_only_the_sentence_asked_about() -> None:
+    lazy, _eager = _lazy_and_eager("Hi Dana,\n\nWe met Globex in Reno.\n\nInitech is in Ohio.\n")
+    reno = next(t for t in lazy if t.text == "Reno")
+    assert entity_type(reno) == "GPE"
+    labelled = {t.text for t in lazy if t.ent_type_}
+    assert "Reno" in labelled and "Ohio" not in labelled
