@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
 import spacy
+from spacy.attrs import LEMMA, LOWER, NORM, ORTH
 from spacy.matcher import DependencyMatcher, Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
@@ -26,6 +28,9 @@ class MatcherChecker:
         self.filters: dict[str, Filters] = {}
         self.matcher: Matcher | PhraseMatcher | None = None
         self.dep_matcher: DependencyMatcher | None = None
+        # per matcher, the words each pattern requires (None: always run it)
+        self.anchors: list[list[frozenset[int]]] | None = None
+        self.dep_anchors: list[list[frozenset[int]]] | None = None
         if isinstance(spec, PhraseRule):
             self.matcher = PhraseMatcher(vocab, attr=spec.attr)
             self.matcher.add("phrase", [_phrase_doc(vocab, p, spec.attr) for p in spec.phrases])
@@ -37,20 +42,25 @@ class MatcherChecker:
                     key = f"p{i}"
                     self.matcher.add(key, [pattern.tokens])
                     self.filters[key] = pattern.filters or spec.filters
+                self.anchors = [_required_words(p.tokens, vocab) for p in spec.patterns]
             if isinstance(spec, DependencyRule):
                 self.dep_matcher = DependencyMatcher(vocab)
                 for i, pattern in enumerate(spec.dependency_patterns):
                     self.dep_matcher.add(f"d{i}", [pattern])
                     self.filters[f"d{i}"] = spec.filters
+                self.dep_anchors = [
+                    _required_words([node.get("RIGHT_ATTRS", {}) for node in p], vocab)
+                    for p in spec.dependency_patterns
+                ]
 
     def spans(self, ctx: RuleContext) -> list[tuple[Span, str]]:
         doc = ctx.doc
         found: list[tuple[Span, str]] = []
         strings = doc.vocab.strings
-        if self.matcher is not None:
+        if self.matcher is not None and _may_match(doc, self.anchors):
             for match_id, start, end in self.matcher(doc):
                 found.append((doc[start:end], strings[match_id]))
-        if self.dep_matcher is not None:
+        if self.dep_matcher is not None and _may_match(doc, self.dep_anchors):
             for match_id, token_ids in self.dep_matcher(doc):
                 start, end = min(token_ids), max(token_ids) + 1
                 found.append((doc[start:end], strings[match_id]))
@@ -81,6 +91,49 @@ class MatcherChecker:
         if filters.agency is not None:
             return analysis.agency_at(span.root) in filters.agency
         return True
+
+
+_WORD_ATTRS = {"ORTH": ORTH, "TEXT": ORTH, "LOWER": LOWER, "NORM": NORM, "LEMMA": LEMMA}
+_WORDS_KEY = "pitchlint.words"  # doc.user_data: hashes of every form of every word
+
+
+def _required_words(pattern: list[dict[str, Any]], vocab: Vocab) -> list[frozenset[int]]:
+    """For each token a match must include and that names its words (`LOWER: "never"`,
+    `LEMMA: {IN: [...]}`), the hashes of those words."""
+    required = []
+    for token in pattern:
+        op = str(token.get("OP", "1"))
+        if op in ("?", "*", "!") or op.startswith(("{0", "{,")):
+            continue
+        for name, value in token.items():
+            if name.upper() not in _WORD_ATTRS:
+                continue
+            if isinstance(value, str):
+                options = [value]
+            elif isinstance(value, dict) and set(value) == {"IN"}:
+                options = value["IN"]
+            else:
+                continue
+            required.append(frozenset(vocab.strings.add(str(v)) for v in options))
+    return required
+
+
+def _may_match(doc: Doc, anchors: list[list[frozenset[int]]] | None) -> bool:
+    """Whether some pattern has every word it requires in the draft. The Matcher tries
+    every pattern at every token, calling Python for each IN and REGEX test; most drafts
+    contain none of a rule's key words."""
+    if anchors is None:
+        return True
+    words = _words_in(doc)
+    return any(all(words & options for options in required) for required in anchors)
+
+
+def _words_in(doc: Doc) -> set[int]:
+    words = doc.user_data.get(_WORDS_KEY)
+    if words is None:
+        columns = [ORTH, LOWER, NORM, LEMMA] if doc.has_annotation("LEMMA") else [ORTH, LOWER, NORM]
+        words = doc.user_data[_WORDS_KEY] = set(doc.to_array(columns).ravel().tolist())
+    return words
 
 
 def _phrase_doc(vocab: Vocab, phrase: str, attr: str) -> Doc:
