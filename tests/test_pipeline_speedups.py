@@ -94,3 +94,45 @@ def test_lazy_entities_cover_only_the_sentence_asked_about() -> None:
     assert entity_type(reno) == "GPE"
     labelled = {t.text for t in lazy if t.ent_type_}
     assert "Reno" in labelled and "Ohio" not in labelled
+
+
+def test_matcher_prefilter_reads_only_required_words() -> None:
+    from pitchlint.kinds.matchers import _required_words
+
+    vocab = spacy.blank("en").vocab
+    pattern = [
+        {"LOWER": "never"},
+        {"IS_PUNCT": False, "OP": "{1,6}"},
+        {"LOWER": {"IN": ["again", "twice"]}},
+        {"ORTH": "-", "OP": "?"},
+        {"TEXT": {"REGEX": "^x$"}},
+        {"LEMMA": "fix", "OP": "+"},
+    ]
+    required = [{vocab.strings[h] for h in options} for options in _required_words(pattern, vocab)]
+    assert required == [{"never"}, {"again", "twice"}, {"fix"}]
+
+
+def test_matcher_prefilter_skips_drafts_without_the_words_and_keeps_matches() -> None:
+    from pitchlint.engine import Engine
+
+    engine = Engine()
+    absolute = next(r for r in engine.rules if r.id == "absolute-claims")
+    engine = Engine(rules=[absolute])
+    hit, miss = engine.check(
+        [
+            parse_draft("Hi Dana,\n\nWe guarantee results and eliminate all errors for good.\n"),
+            parse_draft("Hi Dana,\n\nWe cut filing time by a third for Initech.\n"),
+        ]
+    )
+    assert {f.rule for f in hit.findings} == {"absolute-claims"}
+    assert not miss.findings
+
+
+def test_built_once_keeps_a_detector_while_its_params_are_the_same() -> None:
+    from pitchlint.params import built_once
+
+    words = ["a", "b"]
+    factory = type("Detector", (), {"__init__": lambda self, params: None})
+    one = built_once(factory, {"words": words})
+    assert built_once(factory, {"words": words}) is one  # a new dict, the same list
+    assert built_once(factory, {"words": ["a", "b"]}) is not one  # another list

@@ -73,6 +73,15 @@ DRAFT_METRICS: dict[str, Metric] = {
 SENTENCE_METRICS: dict[str, Callable[[Span], float]] = {"sentence_words": sentence_words}
 
 
+def measure(analysis: Analysis, name: str) -> float:
+    """A draft metric, measured once per draft: the score's summary and the metric rules
+    both ask for the reading grade and the word count."""
+    measured = analysis.measured
+    if name not in measured:
+        measured[name] = DRAFT_METRICS[name].measure(analysis)
+    return measured[name]
+
+
 def word_boundary_sentence(analysis: Analysis, limit: float) -> Span | None:
     """The sentence in which the body passes `limit` words (where a cut should start)."""
     seen = 0
@@ -85,7 +94,7 @@ def word_boundary_sentence(analysis: Analysis, limit: float) -> Span | None:
 
 def summary(analysis: Analysis) -> dict[str, float]:
     """The metrics shown with every score."""
-    values = {name: round(metric.measure(analysis), 1) for name, metric in DRAFT_METRICS.items()}
+    values = {name: round(measure(analysis, name), 1) for name in DRAFT_METRICS}
     values["seller_clauses"] = float(analysis.self_focus["seller_clauses"])
     values["reader_clauses"] = float(analysis.self_focus["reader_clauses"])
     return values

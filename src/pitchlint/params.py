@@ -4,15 +4,46 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable
-from typing import Any
+from collections.abc import Callable, Iterable
+from typing import Any, TypeVar
 
 from spacy.tokens import Token
 
+_WORD_SETS: dict[int, tuple[object, frozenset[str]]] = {}
+
 
 def word_set(params: dict[str, Any], key: str) -> frozenset[str]:
-    """A lower-cased word list (missing key: empty)."""
-    return frozenset(str(w).lower() for w in params.get(key, ()))
+    """A lower-cased word list (missing key: empty). Checks build their lexicons per draft,
+    so each list's set is kept, keyed by the list object itself (params are not mutated)."""
+    words = params.get(key, ())
+    cached = _WORD_SETS.get(id(words))
+    if cached is not None and cached[0] is words:
+        return cached[1]
+    if len(_WORD_SETS) > 4096:  # params built afresh per call would only fill it
+        _WORD_SETS.clear()
+    found = frozenset(str(w).lower() for w in words)
+    _WORD_SETS[id(words)] = (words, found)
+    return found
+
+
+_BUILT: dict[tuple[object, ...], tuple[tuple[object, ...], object]] = {}
+T = TypeVar("T")
+
+
+def built_once(factory: Callable[[dict[str, Any]], T], params: dict[str, Any]) -> T:
+    """`factory(params)`, kept for as long as the params hold the same values. Checks whose
+    detector depends on nothing but the params (its lexicons) build it once per rule, not
+    once per draft."""
+    values = tuple(params.values())
+    key = (factory, *params, *map(id, values))
+    cached = _BUILT.get(key)
+    if cached is not None and all(a is b for a, b in zip(cached[0], values, strict=True)):
+        return cached[1]  # type: ignore[return-value]
+    if len(_BUILT) > 1024:  # params built afresh per call would only fill it
+        _BUILT.clear()
+    built = factory(params)
+    _BUILT[key] = (values, built)
+    return built
 
 
 def in_words(token: Token, words: Iterable[str]) -> bool:

@@ -87,6 +87,7 @@ class Analysis:
         self.seller_names = tuple(n.lower() for n in names if n)
         recipient = draft.meta.recipient
         self.reader_names = tuple(n.lower() for n in (recipient.name, recipient.company) if n)
+        self.measured: dict[str, float] = {}  # draft metrics by name (pitchlint.metrics.measure)
 
     # sentences -------------------------------------------------------------------------
     @functools.cached_property
@@ -277,7 +278,7 @@ class Analysis:
         )
 
     def question_kind(self, sent: Span) -> QuestionClass:
-        if not is_question(sent) and not _GENUINE_IMPERATIVE_RE.match(sent.text):
+        if not is_question(sent) and not _GENUINE_IMPERATIVE_RE.match(span_text(sent)):
             return "other"
         return classify_question(_prose(sent))
 
@@ -441,4 +442,4 @@ def _lets(verb: Token) -> bool:
 
 def is_generic_frame(sent: Span) -> bool:
     """ "If you're like most companies": a frame that lumps the reader in with everyone."""
-    return bool(re.search(r"\b(?:like|as) (?:most|many|all|every)\b", sent.text, re.I))
+    return bool(re.search(r"\b(?:like|as) (?:most|many|all|every)\b", span_text(sent), re.I))

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Literal
 
 from spacy.tokens import Span, Token
 
-from pitchlint.analysis.spans import trim
+from pitchlint.analysis.spans import span_text, trim
 from pitchlint.draft import Draft
 from pitchlint.nlp import is_merge_tag
 
@@ -177,7 +177,7 @@ def find_asks(analysis: Analysis) -> tuple[Ask, ...]:
 
 
 def _sentence_ask(analysis: Analysis, sent: Span) -> Ask | None:
-    text = " ".join(sent.text.split())
+    text = " ".join(span_text(sent).split())
     span = trim(sent)
     whole = (span.start_char, span.end_char)
     if analysis.question_kind(sent) == "ask":
@@ -198,10 +198,10 @@ def _sentence_ask(analysis: Analysis, sent: Span) -> Ask | None:
             kind = "meeting"
         if kind is not None:
             return Ask(kind, sent, clause.verb.idx, _phrase_end(clause.verb))
-    match = _LET_ME_KNOW_RE.search(sent.text)
+    match = _LET_ME_KNOW_RE.search(span_text(sent))
     if match and not OFFER_RE.search(text):
         return Ask("reply", sent, sent.start_char + match.start(), sent.start_char + match.end())
-    link = LINK_RE.search(sent.text)
+    link = LINK_RE.search(span_text(sent))
     if link and not made_for_reader(sent):
         start = sent.start_char + link.start()
         url = link.group(0)
@@ -220,7 +220,7 @@ def find_gives(analysis: Analysis) -> tuple[Give, ...]:
 
 def give_kind(analysis: Analysis, sent: Span) -> GiveKind | None:
     """What this sentence brings the reader, if anything aimed at them."""
-    text = sent.text
+    text = span_text(sent)
     if OFFER_RE.search(text):
         return "offer"
     if _ANSWER_RE.search(text):
@@ -285,7 +285,7 @@ def made_for_reader(sent: Span) -> bool:
     """ "I put together a checklist for your team", "I pulled your last 3 filings", "Attached is a
     comparison of your checkout": a making verb by the sender (or a presented attachment) whose
     object or "for" phrase names the reader."""
-    text = sent.text
+    text = span_text(sent)
     if not re.search(r"\b(?:you|your|yours)\b", text, re.I) and not any(is_merge_tag(t) for t in sent):
         return False
     if _ATTACHED_RE.match(text):

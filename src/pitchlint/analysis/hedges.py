@@ -12,6 +12,8 @@ import re
 
 from spacy.tokens import Span, Token
 
+from pitchlint.analysis.spans import span_text
+
 # modal, frequency and quantity hedges; "probably" and "I know" are not hedges: they presume
 _HEDGE_LEMMAS = frozenset(
     {
@@ -74,9 +76,9 @@ def _generic_frame(mark: Token) -> bool:
 
 
 def is_hedged(sent: Span) -> bool:
-    return bool(hedge_tokens(sent)) or bool(_HEDGE_PHRASES_RE.search(sent.text))
+    return bool(hedge_tokens(sent)) or bool(_HEDGE_PHRASES_RE.search(span_text(sent)))
 
 
 def has_evidence(sent: Span) -> bool:
     """The writer says where the claim comes from: what they saw, read or were told."""
-    return bool(_EVIDENCE_RE.search(sent.text))
+    return bool(_EVIDENCE_RE.search(span_text(sent)))

@@ -203,10 +203,11 @@ def _first_hit(analysis: Analysis, sent: Span, text: str) -> tuple[int, int] | N
     if question or frames["wish"]:
         for match in _SLOT_RE.finditer(text):
             hits.append((offset + match.start(), offset + match.end()))
+    presentation = _PRESENTATION.search(text) is not None
     for token in sent:
         span = _time_ask(token, sent, asking)
         if span is None:
-            span = _meeting_ask(token, sent, text, frames, _PRESENTATION.search(text) is not None)
+            span = _meeting_ask(token, sent, text, frames, presentation)
         if span is not None:
             hits.append(span)
     return min(hits) if hits else None

@@ -17,6 +17,7 @@ import re
 from collections.abc import Iterator
 
 from pitchlint.analysis.core import is_question
+from pitchlint.analysis.spans import span_text
 from pitchlint.checks import check
 from pitchlint.context import RuleContext
 from pitchlint.findings import Finding, Severity
@@ -28,7 +29,7 @@ def first_touch_meeting_ask(ctx: RuleContext, rule: LoadedRule) -> Iterator[Find
     if ctx.draft.meta.is_reply:
         return
     for sent, start, end in ctx.analysis.meeting_asks:
-        optional = is_question(sent) and not _MINIMISER_RE.search(sent.text)
+        optional = is_question(sent) and not _MINIMISER_RE.search(span_text(sent))
         if optional:
             yield ctx.finding(rule, start, end, severity=Severity.WARNING, detail=" (an optional question)")
         else:

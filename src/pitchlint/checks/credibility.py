@@ -22,10 +22,12 @@ from spacy.tokens import Span, Token
 
 from pitchlint.analysis import Analysis
 from pitchlint.analysis import lexicon as lx
+from pitchlint.analysis.spans import span_text
 from pitchlint.checks import check
 from pitchlint.context import RuleContext
 from pitchlint.findings import Finding, Severity
 from pitchlint.nlp import is_merge_tag
+from pitchlint.params import built_once
 from pitchlint.params import in_words as _in
 from pitchlint.params import regex_any as _regex
 from pitchlint.params import word_set as _lex
@@ -70,7 +72,7 @@ def _negated(verb: Token) -> bool:
 
 
 def _is_question(sent: Span) -> bool:
-    return "?" in sent.text.rstrip()[-3:]
+    return "?" in span_text(sent).rstrip()[-3:]
 
 
 def _verb_of(token: Token) -> Token | None:
@@ -110,7 +112,7 @@ def _union(spans: list[tuple[int, int]]) -> tuple[int, int]:
 def _has_specifics(sentences: Iterable[Span], extra: re.Pattern[str]) -> bool:
     """A quote, a number (not a year) or a named point: what makes a reference checkable."""
     for sent in sentences:
-        text = sent.text
+        text = span_text(sent)
         if _QUOTED.search(text) or extra.search(text):
             return True
         if any(
@@ -330,7 +332,7 @@ class _Expertise:
             )
             if found is not None:
                 yield _char_span(_tokens(sent, *found))
-        for match in self.experience.finditer(sent.text):
+        for match in self.experience.finditer(span_text(sent)):
             start = sent.start_char + match.start()
             span = sent.doc.char_span(start, sent.start_char + match.end(), alignment_mode="expand")
             if span is not None and self._sellers(span):
@@ -458,7 +460,7 @@ class _Loaded:
         self.loss = _lex(params, "loss_verbs")
 
     def reason(self, sent: Span) -> str | None:
-        text = sent.text
+        text = span_text(sent)
         if self.always.search(text):
             return "one answer expected"
         for t in sent:
@@ -537,14 +539,14 @@ def _reader_possessed_subject(verb: Token) -> bool:
 def loaded_question(ctx: RuleContext, rule: LoadedRule) -> Iterator[Finding]:
     """Questions the shared classifier marks loaded (or asks with a promise in them: "Would
     you like to double your pipeline?") that also pass the structural test above."""
-    detector = _Loaded(ctx.params_for(rule))
+    detector = built_once(_Loaded, ctx.params_for(rule))
     for question in ctx.analysis.questions:
         if question.kind == "pleasantry":
             continue
         reason = detector.reason(question.sentence)
         if reason is None or (question.kind != "loaded" and reason not in _LOADED_ANYWAY):
             continue
-        if question.kind != "loaded" and _WH_OPEN.match(question.sentence.text):
+        if question.kind != "loaded" and _WH_OPEN.match(span_text(question.sentence)):
             continue  # an open question ("How did you get 100% accurate returns?") is genuine
         start, end = _sentence_span(question.sentence, keep_end_punct=True)
         yield ctx.finding(rule, start, end, detail=reason)
@@ -664,7 +666,7 @@ def _now_that(verb: Token) -> bool:
 def role_change_reference(ctx: RuleContext, rule: LoadedRule) -> Iterator[Finding]:
     """Opening on the reader's role change (warning) or move of office (info: seed 002 uses
     one in person, seed 001 says be wary)."""
-    detector = _RoleChange(ctx.params_for(rule))
+    detector = built_once(_RoleChange, ctx.params_for(rule))
     for sent in ctx.analysis.sentences:
         start, end, kind = next(detector.hits(sent), (0, 0, ""))
         if kind == "location":
@@ -800,8 +802,8 @@ def hollow_common_ground(ctx: RuleContext, rule: LoadedRule) -> Iterator[Finding
         window = sentences[max(0, i - 1) : i + 2]
         previous = sentences[i - 1] if i > 0 else None
         span: tuple[int, int] | None = None
-        shared = bool(detector.shared.search(sent.text))
-        mutual = bool(detector.mutual.search(sent.text)) and detector.seller_interest(sent)
+        shared = bool(detector.shared.search(span_text(sent)))
+        mutual = bool(detector.mutual.search(span_text(sent))) and detector.seller_interest(sent)
         mutual = mutual or (shared and detector.seller_fan(sent))
         if detector.fellow(sent) or mutual or (shared and detector.reader_interest(sent)):
             span = _sentence_span(sent)
@@ -958,10 +960,10 @@ def off_business_chitchat(ctx: RuleContext, rule: LoadedRule) -> Iterator[Findin
     """The reader's pastimes, or an invitation to one, in a first email; an error when the
     sentence says it was found by research."""
     params = ctx.params_for(rule)
-    detector = _Chitchat(params)
+    detector = built_once(_Chitchat, params)
     research = _regex(params, "research_cues")
     for sent in ctx.analysis.body_sentences:
         for start, end in detector.hits(sent):
             # "Saw you're a huge Yankees fan": found by research, not met in person (catalog T2)
-            severity = Severity.ERROR if research.search(sent.text) else None
+            severity = Severity.ERROR if research.search(span_text(sent)) else None
             yield ctx.finding(rule, start, end, severity=severity)

@@ -51,6 +51,12 @@ def _search(sent: Span, patterns: Iterable[re.Pattern[str]]) -> Iterator[re.Matc
         yield from pattern.finditer(text)
 
 
+def _found(sent: Span, patterns: Iterable[re.Pattern[str]]) -> bool:
+    """Whether any pattern matches the sentence (stops at the first match)."""
+    text = span_text(sent)
+    return any(pattern.search(text) for pattern in patterns)
+
+
 def _at(sent: Span, match: re.Match[str]) -> Hit:
     """The match, or its `(?P<hit>...)` group when the pattern names one (context kept out)."""
     group = "hit" if "hit" in match.re.groupindex and match.group("hit") is not None else 0
@@ -75,7 +81,7 @@ def _negated(token: Token) -> bool:
 
 def _asking(sent: Span) -> bool:
     """A question, a condition or a request: the frames in which a referral is asked for."""
-    text = sent.text
+    text = span_text(sent)
     return is_question(sent) or bool(
         re.search(
             r"\b(?:if|whether|unless|please|kindly|let me know|let us know|tell me|feel free|could you|"
@@ -107,7 +113,7 @@ def wrong_person_referral_ask(ctx: RuleContext, rule: LoadedRule) -> Iterator[Fi
     severity = Severity.WARNING if ctx.draft.meta.is_follow_up else None
     sentences = ctx.analysis.body_sentences
     for i, sent in enumerate(sentences):
-        gift = i > 0 and any(True for _ in _search(sentences[i - 1], _regexes(params, "gift_patterns")))
+        gift = i > 0 and _found(sentences[i - 1], _regexes(params, "gift_patterns"))
         hit = _first(_referral_hits(sent, params, gift))
         if hit is not None:
             yield ctx.finding(rule, *hit, severity=severity)
@@ -213,7 +219,7 @@ def random_reading_link(ctx: RuleContext, rule: LoadedRule) -> Iterator[Finding]
     links = [_links(sent, params) for sent in sentences]
     current = _regexes(params, "recency_patterns")
     specific = [_reader_specific(sent, ctx.analysis, params) for sent in sentences]
-    recent = [any(True for _ in _search(sent, current)) for sent in sentences]
+    recent = [_found(sent, current) for sent in sentences]
     framing = _regexes(params, "framing_patterns")
     content = _regexes(params, "content_patterns")
     listicle = _regexes(params, "listicle_patterns")
@@ -226,7 +232,7 @@ def random_reading_link(ctx: RuleContext, rule: LoadedRule) -> Iterator[Finding]
         if any(specific[j] for j in related):
             continue
         link_near = any(links[j] for j in near)
-        named = any(True for _ in _search(sent, content))
+        named = _found(sent, content)
         hits = [_at(sent, m) for m in _search(sent, framing)] if (link_near or named) else []
         if link_near or named or hits:
             hits += [_at(sent, m) for m in _search(sent, listicle)]
@@ -248,7 +254,7 @@ def _links(sent: Span, params: dict[str, Any]) -> list[Hit]:
     ignored = _regexes(params, "ignored_links")
     found = []
     for match in _search(sent, _regexes(params, "link_patterns")):
-        if sent.text[max(0, match.start() - 1) : match.start()] == "@":
+        if span_text(sent)[max(0, match.start() - 1) : match.start()] == "@":
             continue  # an email address, not a link
         if any(p.search(match.group(0)) for p in ignored):
             continue  # calendars and unsubscribe links are other rules' business
@@ -271,13 +277,13 @@ def _only_links(sent: Span, links: Sequence[Hit]) -> bool:
 def _reader_specific(sent: Span, analysis: Analysis, params: dict[str, Any]) -> bool:
     """Tied to this reader: their name or company, something of theirs that is not generic
     ("your Q3 filing", not "your business"), a page or section pointer, or an answer to them."""
-    text = sent.text.lower()
+    text = span_text(sent).lower()
     if any(name and name in text for name in analysis.reader_names):
         return True
     link_tag = re.compile(str(params.get("link_tag_pattern", r"(?!)")), re.I)
     if any(is_merge_tag(t) and not _GENERIC_TAG.search(t.text) and not link_tag.search(t.text) for t in sent):
         return True  # a template slot the writer fills in per reader: {{relevant_context}}
-    if any(p.search(sent.text) for p in _regexes(params, "specific_patterns")):
+    if any(p.search(span_text(sent)) for p in _regexes(params, "specific_patterns")):
         return True
     generic = _words(params, "generic_reader_nouns")
     for token in sent:
@@ -297,7 +303,7 @@ def bribe_for_meeting(ctx: RuleContext, rule: LoadedRule) -> Iterator[Finding]:
     sentences = ctx.analysis.body_sentences
     gifts = _regexes(params, "gift_patterns")
     meetings = _regexes(params, "meeting_patterns")
-    asks = [any(True for _ in _search(sent, meetings)) for sent in sentences]
+    asks = [_found(sent, meetings) for sent in sentences]
     for i, sent in enumerate(sentences):
         near = any(asks[max(0, i - 1) : i + 2])
         hits = [h for h in (_at(sent, m) for m in _search(sent, gifts)) if _handed_over(sent, h, params)]
@@ -367,7 +373,7 @@ def fake_familiarity(ctx: RuleContext, rule: LoadedRule) -> Iterator[Finding]:
     phrases = _regexes(params, "phrases")
     named = _regexes(params, "named_encounter_patterns")
     for sent in ctx.analysis.body_sentences:
-        if any(True for _ in _search(sent, named)):
+        if _found(sent, named):
             continue
         hit = _first(_at(sent, m) for m in _search(sent, phrases))
         if hit is not None:

@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from spacy.tokens import Span
 
 from pitchlint.analysis.exchange import GENERIC_COLLATERAL_RE, is_fact_number, made_for_reader
+from pitchlint.analysis.spans import span_text
 from pitchlint.checks import check
 from pitchlint.context import RuleContext
 from pitchlint.findings import Finding
@@ -39,7 +40,7 @@ def valueless_follow_up(ctx: RuleContext, rule: LoadedRule) -> Iterator[Finding]
     hits: list[tuple[int, int]] = []
     spans_by_sentence: dict[int, list[tuple[int, int]]] = {}
     for index, sent in enumerate(ctx.analysis.body_sentences):
-        offset, sentence = sent.start_char, sent.text
+        offset, sentence = sent.start_char, span_text(sent)
         best: tuple[int, int] | None = None
         for pattern in phrases:
             for match in pattern.finditer(sentence):
@@ -56,7 +57,7 @@ def valueless_follow_up(ctx: RuleContext, rule: LoadedRule) -> Iterator[Finding]
     restating = False
     for index, sent in enumerate(ctx.analysis.body_sentences):
         # a hard-wrapped line is parsed as its own sentence: "As I mentioned, our" carries on
-        restating = bool(_RESTATEMENT.search(sent.text)) or (restating and not _ends_sentence(sent))
+        restating = bool(_RESTATEMENT.search(span_text(sent))) or (restating and not _ends_sentence(sent))
         if restating:
             continue
         if _carries_value(ctx, sent, spans_by_sentence.get(index, []), answers, slot_re):
@@ -66,7 +67,7 @@ def valueless_follow_up(ctx: RuleContext, rule: LoadedRule) -> Iterator[Finding]
 
 
 def _ends_sentence(sent: Span) -> bool:
-    return sent.text.rstrip()[-1:] in (".", "!", "?", ":", ";")
+    return span_text(sent).rstrip()[-1:] in (".", "!", "?", ":", ";")
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -94,7 +95,7 @@ def _carries_value(
 ) -> bool:
     """New value in one sentence: an answer to the reader, a specific number, a resource made
     for them, or a template slot for a fresh insight ("{{new_information}}")."""
-    text = sent.text
+    text = span_text(sent)
     if any(p.search(text) for p in answers):
         return True
     for token in sent:

@@ -20,7 +20,7 @@ from pitchlint.analysis import Analysis
 from pitchlint.analysis import lexicon as lx
 from pitchlint.analysis.core import is_question
 from pitchlint.analysis.exchange import is_fact_number
-from pitchlint.analysis.spans import trim
+from pitchlint.analysis.spans import span_text, trim
 from pitchlint.checks import check
 from pitchlint.checks.value import outcome_sentences
 from pitchlint.context import RuleContext
@@ -74,12 +74,16 @@ def _sentence_span(sent: Span) -> tuple[int, int]:
     return span.start_char, span.end_char
 
 
+# words that make a figure without a digit ("half the time", "dozens of hours")
+_FIGURE_WORDS = frozenset({"half", "dozen", "dozens", "hundreds", "thousands", "millions", "billions"})
+
+
 def _has_number(tokens: Iterable[Token]) -> bool:
     """A figure (or a merge tag standing for one) makes a claim specific and checkable."""
     return any(
         (t.like_num and t.lower_ not in ("one", "once"))
         or re.search(r"\d", t.text)
-        or entity_type(t) in ("PERCENT", "MONEY", "QUANTITY")
+        or (t.lower_ in _FIGURE_WORDS and entity_type(t) in ("PERCENT", "MONEY", "QUANTITY"))
         or (is_merge_tag(t) and re.search(r"%|result|number|metric|x\b|\d", t.lower_))
         for t in tokens
     )
@@ -155,7 +159,7 @@ def _past(verb: Token) -> bool:
     coordinated = [*verb.conjuncts]
     if any(v.tag_ == "VBD" for v in coordinated):
         return True
-    return verb.tag_ == "VBP" and bool(_PAST_TIME.search(verb.sent.text))
+    return verb.tag_ == "VBP" and bool(_PAST_TIME.search(span_text(verb.sent)))
 
 
 # process-over-outcome ---------------------------------------------------------------------
@@ -615,9 +619,9 @@ class _Payoff:
         )
 
     def payoff(self, sent: Span) -> bool:
-        if self.analysis.question_kind(sent) == "loaded" or self.sign_offs.search(sent.text):
+        if self.analysis.question_kind(sent) == "loaded" or self.sign_offs.search(span_text(sent)):
             return False
-        if self.relief.search(sent.text):
+        if self.relief.search(span_text(sent)):
             return True
         return any(_in(t, self.feelings) and self._felt_by_reader(t) for t in sent)
 
@@ -732,17 +736,14 @@ class _Story:
         return False
 
     def _named_customer(self, token: Token) -> bool:
-        if entity_type(token).lower() in self.excluded_entities or token.dep_ in (
-            "compound",
-            "amod",
-            "nmod",
-            "appos",
-        ):
+        if token.dep_ in ("compound", "amod", "nmod", "appos"):
             return False
         if not token.text[:1].isupper() or token.like_url or token.like_email or "." in token.text:
             return False  # "your site acme.io"
         if _CALENDAR_WORD.fullmatch(token.text):
             return False  # "for Thursday", even when no entity recognizer ran
+        if entity_type(token).lower() in self.excluded_entities:
+            return False  # a place, a date, a figure (asked last: it runs the recognizer)
         if self.analysis.agency_of(token) != "other":
             return False  # the seller's or the reader's own name
         if token.dep_ == "pobj":

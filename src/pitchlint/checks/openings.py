@@ -23,7 +23,7 @@ from spacy.tokens import Span, Token
 
 from pitchlint.analysis import Analysis
 from pitchlint.analysis.core import Clause, is_question, main_verbs
-from pitchlint.analysis.spans import trim
+from pitchlint.analysis.spans import span_text, trim
 from pitchlint.checks import check
 from pitchlint.context import RuleContext
 from pitchlint.findings import Finding, Severity
@@ -130,7 +130,7 @@ def _is_be(token: Token) -> bool:
 
 def _is_salutation(sent: Span) -> bool:
     """A greeting line the draft parser did not recognise ("To whom it may concern,")."""
-    return bool(_SALUTATION_RE.match(sent.text.strip()))
+    return bool(_SALUTATION_RE.match(span_text(sent).strip()))
 
 
 def _leading(analysis: Analysis, pleasantry: Sequence[re.Pattern[str]], skip: int = 4) -> list[Span]:
@@ -146,7 +146,7 @@ def _leading(analysis: Analysis, pleasantry: Sequence[re.Pattern[str]], skip: in
 
 
 def _is_pleasantry(analysis: Analysis, sent: Span, patterns: Sequence[re.Pattern[str]]) -> bool:
-    return analysis.question_kind(sent) == "pleasantry" or _search(patterns, sent.text) is not None
+    return analysis.question_kind(sent) == "pleasantry" or _search(patterns, span_text(sent)) is not None
 
 
 def _specific(token: Token, analysis: Analysis) -> bool:
@@ -212,7 +212,7 @@ def _reader_specific(analysis: Analysis, sent: Span, params: dict[str, Any]) -> 
             return True
     if any(_specific_observation(analysis, t, params) for t in sent):
         return True
-    text = sent.text.lower()
+    text = span_text(sent).lower()
     return any(name and name in text for name in analysis.reader_names)
 
 
@@ -269,7 +269,7 @@ def clickbait_promise(ctx: RuleContext, rule: LoadedRule) -> Iterator[Finding]:
         if question and not draft.meta.is_reply and not _body_asks_question(analysis, delivering):
             reported.append((subject.start + question[0], subject.start + question[1]))
     for sent in analysis.body_sentences[: int(params.get("body_sentences", 2))]:
-        for start, end in _find((*teaser, *promise), sent.text):
+        for start, end in _find((*teaser, *promise), span_text(sent)):
             reported.append((sent.start_char + start, sent.start_char + end))
     for start, end in _non_overlapping(reported):
         yield ctx.finding(rule, start, end)
@@ -499,7 +499,7 @@ def self_intro(analysis: Analysis, sent: Span, params: dict[str, Any]) -> bool:
     """The sentence introduces the seller: who they are, since when, how big, what they sell."""
     if is_question(sent):
         return False
-    text = sent.text
+    text = span_text(sent)
     intro = _search(_regex(params, "intro_patterns"), text)
     if intro is not None:
         token = _token_at(sent, sent.start_char + intro[0])
@@ -631,9 +631,9 @@ def slow_to_the_point(ctx: RuleContext, rule: LoadedRule) -> Iterator[Finding]:
 
 
 def _slow(analysis: Analysis, sent: Span, params: dict[str, Any]) -> bool:
-    if is_question(sent) or _THANKS_RE.match(sent.text) or sent.text.rstrip().endswith(":"):
+    if is_question(sent) or _THANKS_RE.match(span_text(sent)) or span_text(sent).rstrip().endswith(":"):
         return False  # a line ending in ":" continues in the list below it
-    if _search(_regex(params, "preamble_patterns"), sent.text):
+    if _search(_regex(params, "preamble_patterns"), span_text(sent)):
         return True
     if _reader_specific(analysis, sent, params):
         return False

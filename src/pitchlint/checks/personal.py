@@ -15,11 +15,12 @@ from typing import Any
 
 from spacy.tokens import Span, Token
 
+from pitchlint.analysis.spans import span_text
 from pitchlint.checks import check
 from pitchlint.context import RuleContext
 from pitchlint.findings import Finding
+from pitchlint.params import built_once, regex_any
 from pitchlint.params import in_words as _in
-from pitchlint.params import regex_any
 from pitchlint.params import word_set as _lex
 from pitchlint.rules.loader import LoadedRule
 
@@ -191,7 +192,7 @@ class _Creepy:
         )
 
     def hits(self, sent: Span) -> Iterator[tuple[Token, str]]:
-        text = sent.text
+        text = span_text(sent)
         anchors = self.anchors
         for token in sent:
             anchored = token.lower_ in anchors or token.lemma_.lower() in anchors
@@ -245,9 +246,11 @@ class _Creepy:
             return False  # "your family of brands"
         if t.dep_ == "poss" and _in(t.head, self.family_business_heads):
             return False
-        if t.lower_ in ("family", "families") and not _RESEARCH_CUE.search(t.sent.text):
+        if t.lower_ in ("family", "families") and not _RESEARCH_CUE.search(span_text(t.sent)):
             # "Happy holidays to you and your family": a sign-off, not a researched fact
-            generic = _WISH_CUE.search(t.sent.text) or re.search(r"\bhappy\b|\benjoy", t.sent.text, re.I)
+            generic = _WISH_CUE.search(span_text(t.sent)) or re.search(
+                r"\bhappy\b|\benjoy", span_text(t.sent), re.I
+            )
             if generic or any(c.lower_ in _READER_SUBJ for c in (t.head, *t.head.children)):
                 return False
         return True
@@ -305,7 +308,7 @@ class _Creepy:
     def _health(self, t: Token, sent: Span) -> bool:
         if not (_in(t, self.health_strong) or _in(t, self.health_weak)):
             return False  # cheap test first: the sentence scan below runs per candidate only
-        wish = bool(_WISH_CUE.search(sent.text))
+        wish = bool(_WISH_CUE.search(span_text(sent)))
         if _in(t, self.health_strong) and t.pos_ in ("NOUN", "ADJ", "VERB", "PROPN"):
             if any(_in(m, self.business_modifiers) for m in _modifiers(t)):
                 return False
@@ -359,9 +362,9 @@ class _Creepy:
         )
         if not candidate:
             return False
-        if _OUT_OF_OFFICE.search(sent.text) or any(_in(w, self.events) for w in sent):
+        if _OUT_OF_OFFICE.search(span_text(sent)) or any(_in(w, self.events) for w in sent):
             return False
-        research = bool(_RESEARCH_CUE.search(sent.text))
+        research = bool(_RESEARCH_CUE.search(span_text(sent)))
         if t.pos_ == "NOUN" and _in(t, self.photo_nouns) and _free_noun(t) and _reader_possessed(t):
             vacation_words = self.vacation | {"beach", "wedding", "family", "honeymoon"}
             return self._place_named(t) or any(_in(m, vacation_words) for m in _modifiers(t))
@@ -384,10 +387,10 @@ class _Creepy:
 def creepy_personal_reference(ctx: RuleContext, rule: LoadedRule) -> Iterator[Finding]:
     """One finding per stated fact: family, religion, politics, sexuality, health, causes,
     vacations or a job search, tied to the reader by "your" or a "you" subject."""
-    detector = _Creepy(ctx.params_for(rule))
+    detector = built_once(_Creepy, ctx.params_for(rule))
     for sent in ctx.analysis.sentences:
         spans: dict[tuple[int, int], list[str]] = {}
-        research = bool(_RESEARCH_CUE.search(sent.text))
+        research = bool(_RESEARCH_CUE.search(span_text(sent)))
         for token, category in detector.hits(sent):
             span = _fact_span(sent, token)
             if category not in spans.setdefault(span, []):
@@ -460,7 +463,7 @@ class _Praise:
         if index + 1 < len(sentences) and _about_the_work(sentences[index + 1], work):
             window.append(sentences[index + 1])
         for sent in window:
-            text = sent.text
+            text = span_text(sent)
             if _QUOTED.search(text) or self.specific.search(text) or self.attendance.search(text):
                 return True
             if any((t.like_num or re.search(r"\d", t.text)) and not _YEAR.match(t.text) for t in sent):
@@ -479,7 +482,7 @@ _BACK_REFERENCE = re.compile(
 
 def _about_the_work(sent: Span, work: Token) -> bool:
     """The next sentence still talks about the reader's work, not a pivot to the pitch."""
-    text = sent.text.strip()
+    text = span_text(sent).strip()
     if _PIVOT.match(text) or _ASK.search(text):
         return False
     return bool(_BACK_REFERENCE.search(text)) or any(t.lemma_ == work.lemma_ for t in sent)
@@ -488,7 +491,7 @@ def _about_the_work(sent: Span, work: Token) -> bool:
 @check("brown-nosing")
 def brown_nosing(ctx: RuleContext, rule: LoadedRule) -> Iterator[Finding]:
     """Praise aimed at the reader's talk, article or podcast with nothing specific about it."""
-    detector = _Praise(ctx.params_for(rule))
+    detector = built_once(_Praise, ctx.params_for(rule))
     sentences = ctx.analysis.sentences
     for index, sent in enumerate(sentences):
         found = list(detector.hits(sent))

@@ -24,6 +24,7 @@ from pitchlint.checks import check
 from pitchlint.context import RuleContext
 from pitchlint.findings import Finding
 from pitchlint.nlp import is_merge_tag
+from pitchlint.params import built_once
 from pitchlint.rules.loader import LoadedRule
 
 
@@ -106,7 +107,7 @@ def jargon_buzzwords(ctx: RuleContext, rule: LoadedRule) -> Iterator[Finding]:
     in one sentence, or enough of them (count or density per 100 words) in the email."""
     params = ctx.params_for(rule)
     sentences = ctx.analysis.body_sentences
-    found = Jargon(params).find(sentences)
+    found = built_once(Jargon, params).find(sentences)
     if not found:
         return
     per_sentence: dict[int, int] = defaultdict(int)

@@ -306,7 +306,7 @@ class Specifics:
         lower = token.lower_
         if lower in self.platforms or any(lower in name.split() for name in self.analysis.seller_names):
             return False
-        label = entity_type(token)
+        label = entity_type(token) if _may_be_entity(token) else ""
         if label in ("DATE", "TIME"):
             return _dated(token)
         if label in _SPECIFIC_ENTS:
@@ -354,9 +354,9 @@ class Specifics:
                 and self._specific_phrase(token)
             ):
                 return "a specific thing of theirs"
-        if _CONGRATS_RE.match(sent.text) and self._congrats(sent):
+        if _CONGRATS_RE.match(span_text(sent)) and self._congrats(sent):
             return "congratulations on their news"
-        if _THANKS_RE.match(sent.text) and any(self.specific(t) for t in sent):
+        if _THANKS_RE.match(span_text(sent)) and any(self.specific(t) for t in sent):
             return "thanks for something they did"  # "Thanks for speaking at the Denver meetup"
         if is_question(sent):
             return "their specific situation" if self._presupposes(sent) else None
@@ -443,7 +443,7 @@ class Specifics:
         verb states a fact (no modal, no "if") and the clause names something specific."""
         if not self.reader.is_subject(verb) or _promise(verb) or _conditional(verb) or not _finite(verb):
             return False
-        if _GENERIC_FRAME_RE.search(verb.sent.text) or _is(verb, self.claim_verbs):
+        if _GENERIC_FRAME_RE.search(span_text(verb.sent)) or _is(verb, self.claim_verbs):
             return False
         if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in _WISHING:
             return False  # "I hope you're doing well": a pleasantry, not a fact
@@ -457,6 +457,79 @@ class Specifics:
             return True  # "Your team's job post mentions multi-state filings"
         clause = [t for t in verb.subtree if subject is None or t.i not in _subtree_ids(subject)]
         return any(self.specific(t) for t in clause)
+
+
+# words the recognizer labels as a date, a figure or an ordinal with no digit or capital
+_ENTITY_WORDS = frozenset(
+    [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "spring",
+        "summer",
+        "fall",
+        "autumn",
+        "winter",
+        "last",
+        "past",
+        "previous",
+        "week",
+        "weeks",
+        "month",
+        "months",
+        "year",
+        "years",
+        "quarter",
+        "quarters",
+        "first",
+        "second",
+        "third",
+        "fourth",
+        "fifth",
+        "sixth",
+        "seventh",
+        "eighth",
+        "ninth",
+        "tenth",
+        "half",
+        "dozen",
+        "dozens",
+        "hundreds",
+        "thousands",
+        "millions",
+        "billions",
+    ]
+)
+
+
+def _may_be_entity(token: Token) -> bool:
+    """Whether the recognizer could give the token a label `specific` counts: a name (a
+    capital that is not just a sentence's first letter), a figure or a date word. Asking
+    only about these keeps the recognizer off most sentences."""
+    if token.like_num or token.pos_ in ("PROPN", "NUM") or token.lower_ in _ENTITY_WORDS:
+        return True
+    return token.text[:1].isupper() and not token.is_sent_start and token.text != "I"
 
 
 _DATED_RE = re.compile(
@@ -555,7 +628,7 @@ class Problems:
     def evidence(self, sent: Span, handed_over: bool = False) -> str | None:
         """Why `sent` is about a problem, goal or situation of the reader's (None if it is not).
         `handed_over`: the email says "sound familiar?", so peers' problems count as theirs."""
-        if is_question(sent) or _GENUINE_IMPERATIVE_RE.match(sent.text):
+        if is_question(sent) or _GENUINE_IMPERATIVE_RE.match(span_text(sent)):
             return "a question about them" if self._asks_about_them(_question_part(sent)) else None
         self.peers_count = handed_over
         for token in sent:
@@ -590,7 +663,7 @@ class Problems:
         bang for your buck?")."""
         if self.analysis.question_kind(sent) != "genuine":
             return False
-        text = sent.text.strip()
+        text = span_text(sent).strip()
         if _GENUINE_IMPERATIVE_RE.match(text) or _OFFER_RE.search(text):
             return True
         words = [t for t in sent if not t.is_punct and not t.is_space]
@@ -889,7 +962,7 @@ class AudienceReader:
             return False  # "our enterprise clients": the seller's references
         if self.reader.possessed(node):
             return not _is(node, self.market_nouns)  # "your small business"; not "your retail customers"
-        if _SIZE_RELATIVE_RE.search(sent.text):
+        if _SIZE_RELATIVE_RE.search(span_text(sent)):
             return False  # "Most enterprises struggle with this; teams your size don't"
         if _is(node, self.market_nouns) and node.i != span[-1].i:
             head_verb = _clause_verb(node)
@@ -919,7 +992,7 @@ def _seller_clause(analysis: Analysis, verb: Token) -> bool:
 def _word_spans(sent: Span, words: Iterable[str]) -> Iterator[tuple[int, int]]:
     for word in sorted((str(w) for w in words), key=len, reverse=True):
         pattern = r"(?<![\w-])" + re.escape(word) + r"(?:s|es)?(?![\w-])"
-        for match in re.finditer(pattern, sent.text, re.IGNORECASE):
+        for match in re.finditer(pattern, span_text(sent), re.IGNORECASE):
             yield sent.start_char + match.start(), sent.start_char + match.end()
 
 

@@ -10,7 +10,7 @@ from spacy.tokens import Span, Token
 from pitchlint.analysis import Analysis
 from pitchlint.analysis import lexicon as lx
 from pitchlint.analysis.core import is_generic_frame
-from pitchlint.analysis.spans import trim
+from pitchlint.analysis.spans import span_text, trim
 from pitchlint.checks import check
 from pitchlint.context import RuleContext
 from pitchlint.findings import Finding
@@ -64,7 +64,7 @@ def _list_length(token: Token) -> int:
 def feature_sentences(analysis: Analysis, verbs: frozenset[str]) -> list[Span]:
     found: list[Span] = []
     for sent in analysis.body_sentences:
-        if _OUTCOME_CONNECTOR.search(sent.text) or sent.text.rstrip().endswith("?"):
+        if _OUTCOME_CONNECTOR.search(span_text(sent)) or span_text(sent).rstrip().endswith("?"):
             continue
         for verb in (c.verb for c in analysis.clauses if c.sentence == sent and c.main):
             subject = _subject(verb)
@@ -111,7 +111,7 @@ def outcome_sentences(analysis: Analysis, verbs: frozenset[str]) -> list[Span]:
     for sent in analysis.body_sentences:
         if is_generic_frame(sent):
             continue  # "If you're like most companies, you spend ...": a presumption, not an outcome
-        if _OUTCOME_CONNECTOR.search(sent.text):
+        if _OUTCOME_CONNECTOR.search(span_text(sent)):
             found.append(sent)
             continue
         for clause in analysis.all_clauses:

@@ -41,7 +41,7 @@ class MetricChecker:
         analysis = ctx.analysis
         if not analysis.body_sentences:
             return
-        value = metrics.DRAFT_METRICS[check.metric].measure(analysis)
+        value = metrics.measure(analysis, check.metric)
         above = check.above
         if ctx.draft.meta.is_follow_up and check.follow_up_above is not None:
             above = check.follow_up_above
