@@ -568,8 +568,7 @@ def sibling_findings(ctx: RuleContext, relative: str) -> list[tuple[int, int]]:
     from pitchlint.checks import get_check
     from pitchlint.rules.loader import bundled_rules_dir
 
-    path = bundled_rules_dir() / relative
-    rule = _sibling_rule(str(path)) if path.is_file() else None
+    rule = _sibling_rule(str(bundled_rules_dir() / relative))
     if rule is None or rule.kind != "python":
         return []
     key = f"findings:{rule.id}"
