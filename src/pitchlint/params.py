@@ -7,7 +7,8 @@ import re
 from collections.abc import Callable, Iterable
 from typing import Any, TypeVar
 
-from spacy.tokens import Token
+from spacy.attrs import LEMMA, LOWER
+from spacy.tokens import Doc, Token
 
 _WORD_SETS: dict[int, tuple[object, frozenset[str]]] = {}
 
@@ -49,7 +50,24 @@ def built_once(factory: Callable[[dict[str, Any]], T], params: dict[str, Any]) -
 def in_words(token: Token, words: Iterable[str]) -> bool:
     """The token's lower form or its lemma is in the list."""
     lexicon = words if isinstance(words, (set, frozenset)) else set(words)
-    return token.lower_ in lexicon or token.lemma_.lower() in lexicon
+    lowers, lemmas = _word_forms(token.doc)
+    return lowers[token.i] in lexicon or lemmas[token.i] in lexicon
+
+
+_FORMS_KEY = "pitchlint.word_forms"  # doc.user_data: every token's lowercase form and lemma
+
+
+def _word_forms(doc: Doc) -> tuple[list[str], list[str]]:
+    """Each token's lowercase form and lowercase lemma, read once per doc: checks ask
+    `in_words` of most tokens, and each `lower_`/`lemma_` builds a new string."""
+    forms = doc.user_data.get(_FORMS_KEY)
+    if forms is None or len(forms[0]) != len(doc):
+        strings = doc.vocab.strings
+        rows = doc.to_array([LOWER, LEMMA]).tolist()
+        lowers = [strings[lower] for lower, _lemma in rows]
+        lemmas = [strings[lemma].lower() for _lower, lemma in rows]
+        forms = doc.user_data[_FORMS_KEY] = (lowers, lemmas)
+    return forms
 
 
 def regex_list(

@@ -460,66 +460,11 @@ class Specifics:
 
 
 # words the recognizer labels as a date, a figure or an ordinal with no digit or capital
-_ENTITY_WORDS = frozenset(
-    [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-        "spring",
-        "summer",
-        "fall",
-        "autumn",
-        "winter",
-        "last",
-        "past",
-        "previous",
-        "week",
-        "weeks",
-        "month",
-        "months",
-        "year",
-        "years",
-        "quarter",
-        "quarters",
-        "first",
-        "second",
-        "third",
-        "fourth",
-        "fifth",
-        "sixth",
-        "seventh",
-        "eighth",
-        "ninth",
-        "tenth",
-        "half",
-        "dozen",
-        "dozens",
-        "hundreds",
-        "thousands",
-        "millions",
-        "billions",
-    ]
+_ENTITY_WORD_RE = re.compile(
+    r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|spring|summer|fall|autumn|winter"
+    r"|last|past|previous|weeks?|months?|years?|quarters?"
+    r"|first|second|third|(?:four|fif|six|seven|eigh|nin|ten)th|half|dozens?|(?:hundred|thousand|million|billion)s"
 )
 
 
@@ -527,7 +472,7 @@ def _may_be_entity(token: Token) -> bool:
     """Whether the recognizer could give the token a label `specific` counts: a name (a
     capital that is not just a sentence's first letter), a figure or a date word. Asking
     only about these keeps the recognizer off most sentences."""
-    if token.like_num or token.pos_ in ("PROPN", "NUM") or token.lower_ in _ENTITY_WORDS:
+    if token.like_num or token.pos_ in ("PROPN", "NUM") or _ENTITY_WORD_RE.fullmatch(token.lower_):
         return True
     return token.text[:1].isupper() and not token.is_sent_start and token.text != "I"
 
