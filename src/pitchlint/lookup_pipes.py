@@ -5,9 +5,9 @@ the attribute ruler runs a Matcher with 179 patterns over every token, and the l
 makes a Python call per token. Nearly all the ruler's patterns look at one token's tag,
 lowercase form, dependency and whitespace, so what they set is a function of those four
 values: worked out once per combination and cached. The few patterns over two tokens still
-go through a Matcher. The lemmatizer already caches lemmas by (word, part of speech); the
-lookups here skip the per-token call. Both give exactly what spaCy's components give
-(tests/test_lookup_pipes.py compares them on every sample).
+go through a Matcher. The lemmatizer already caches lemmas by (word, part of speech,
+morphology); the lookups here skip the per-token call. Both give exactly what spaCy's
+components give (tests/test_pipeline_speedups.py compares them on every sample).
 """
 
 from __future__ import annotations
