@@ -84,3 +84,32 @@ def test_breakdown_adds_up_to_the_points_lost(findings):
 def test_compounding_keeps_bad_drafts_apart_from_zero(findings):
     """Three rules capped at 10, 30 and 50 points can take at most 1 - 0.9 * 0.7 * 0.5 of the score."""
     assert score_findings(findings, CAPS, DEFAULT_GRADES).value >= 31
+
+
+def _signal(rule: str, weight: float) -> Finding:
+    return Finding(rule, Severity.INFO, 0, 1, 1, 1, "x", "m", weight=weight, positive=True)
+
+
+def test_positive_signal_gives_back_a_share_of_what_is_left():
+    score = score_findings(
+        [_finding("c-rule", 20), _signal("research", 10)], {**CAPS, "research": 15}, DEFAULT_GRADES
+    )
+    # 100 - 20% = 80; 80 + 10% of 80 = 88
+    assert [(p.rule, p.points) for p in score.breakdown] == [("c-rule", 20.0), ("research", -8.0)]
+    assert score.breakdown[1].signed() == "+8 research"
+    assert score.value == 88
+
+
+def test_positive_signal_never_lifts_the_score_above_100():
+    score = score_findings([_signal("research", 10)], {"research": 15}, DEFAULT_GRADES)
+    assert score.value == 100
+    assert score.breakdown == ()
+
+
+@given(findings_strategy, st.floats(min_value=0, max_value=30, allow_nan=False))
+def test_breakdown_with_signals_still_adds_up(findings, bonus):
+    score = score_findings([*findings, _signal("research", bonus)], {**CAPS, "research": 30}, DEFAULT_GRADES)
+    assert 0 <= score.value <= 100
+    assert abs(100 - sum(p.points for p in score.breakdown) - score.value) <= 0.5 + 0.05 * len(
+        score.breakdown
+    )

@@ -153,6 +153,7 @@ def _finding_data(f: Finding) -> dict[str, Any]:
         "advice": f.advice,
         "family": f.family,
         "fix": fix,
+        "positive": f.positive,
     }
 
 
@@ -199,4 +200,5 @@ def _finding(data: dict[str, Any]) -> Finding:
         if fix
         else None,
         family=data["family"],
+        positive=bool(data.get("positive", False)),
     )

@@ -133,7 +133,7 @@ def check(
                 report = dataclasses.replace(report, unused_disables=())
             failing |= bool(report.unused_disables)
             reports.append(report)
-            failing |= any(f.severity >= threshold for f in report.findings)
+            failing |= any(f.severity >= threshold and not f.positive for f in report.findings)
             failing |= floor is not None and report.score.value < floor
     order = {d.path: i for i, d in enumerate(drafts)}
     reports.sort(key=lambda r: order[r.draft.path])

@@ -59,4 +59,5 @@ def build_finding(
         advice=spec.advice.strip(),
         fix=fix,
         family=rule.family,
+        positive=spec.positive,
     )

@@ -67,6 +67,8 @@ class Finding:
     advice: str = ""
     fix: Fix | None = None
     family: str = ""
+    # a positive signal's finding: evidence the score credits, never a problem to fail on
+    positive: bool = False
 
     @property
     def sort_key(self) -> tuple[int, int, str]:

@@ -34,12 +34,12 @@ class GradedEmail:
         return self.report.findings
 
     def severity_counts(self) -> dict[str, int]:
-        counts = Counter(str(f.severity) for f in self.report.findings)
+        counts = Counter(str(f.severity) for f in self.report.findings if not f.positive)
         return {str(s): counts.get(str(s), 0) for s in (Severity.ERROR, Severity.WARNING, Severity.INFO)}
 
     def top_rules(self, limit: int = 3) -> list[str]:
         """The rules that cost this email most points, heaviest first."""
-        return [p.rule for p in self.report.score.breakdown[:limit]]
+        return [p.rule for p in self.report.score.breakdown if not p.bonus][:limit]
 
 
 @dataclass(frozen=True)
@@ -53,7 +53,7 @@ class GradeRun:
         grades = Counter(e.report.score.grade for e in emails)
         rule_emails: Counter[str] = Counter()
         for email in emails:
-            rule_emails.update({f.rule for f in email.findings})
+            rule_emails.update({f.rule for f in email.findings if not f.positive})
         ranked = sorted(emails, key=lambda e: (e.report.score.value, e.email_id))
         return {
             "emails": len(emails),

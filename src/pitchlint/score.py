@@ -5,7 +5,11 @@ Penalties compound: each rule takes its share of what is left (a 15-point rule t
 remaining score). With some 45 rules, plain subtraction pinned every spammy email at 0 and
 erased the ordering the seed table needs (Sample C is "fractionally better" than A and B,
 tension T7); compounding keeps bad emails ordered and the breakdown still adds up to the
-points lost."""
+points lost.
+
+A positive signal (evidence of real research about the reader) works the other way: a 6-point
+signal raises what is left by 6%, up to 100. The log of the score is then a sum of one term per
+rule, which is what `pitchlint calibrate` fits to real outcomes."""
 
 from __future__ import annotations
 
@@ -20,9 +24,19 @@ CAP_FACTOR = 1.5  # a rule's repeated findings cost at most 1.5x its weight unle
 
 @dataclass(frozen=True)
 class Penalty:
+    """Points a rule took (a positive signal's are negative: points given back)."""
+
     rule: str
     points: float
     count: int
+
+    @property
+    def bonus(self) -> bool:
+        return self.points < 0
+
+    def signed(self) -> str:
+        """ "-12 feature-dumping", "+4.5 reader-research" """
+        return f"{-self.points:+g} {self.rule}"
 
 
 @dataclass(frozen=True)
@@ -47,19 +61,28 @@ def score_findings(
     metrics: dict[str, float] | None = None,
 ) -> Score:
     """100, reduced by each rule's capped weight in turn (heaviest first) as a share of what is
-    left; the breakdown lists the points each rule actually took."""
+    left, then raised by each positive signal's share (never above 100); the breakdown lists
+    the points each rule actually took or gave."""
     totals: dict[str, float] = defaultdict(float)
     counts: dict[str, int] = defaultdict(int)
+    positive: set[str] = set()
     for finding in findings:
         totals[finding.rule] += finding.weight
         counts[finding.rule] += 1
+        if finding.positive:
+            positive.add(finding.rule)
     weights = {rule: min(points, caps.get(rule, points), 100.0) for rule, points in totals.items()}
     remaining = 100.0
     penalties = []
-    for rule in sorted(weights, key=lambda r: (-weights[r], r)):
+    for rule in sorted(weights.keys() - positive, key=lambda r: (-weights[r], r)):
         taken = remaining * weights[rule] / 100
         remaining -= taken
         if taken > 0:
             penalties.append(Penalty(rule, round(taken, 1), counts[rule]))
+    for rule in sorted(positive, key=lambda r: (-weights[r], r)):
+        given = min(100.0, remaining * (1 + weights[rule] / 100)) - remaining
+        remaining += given
+        if given > 0:
+            penalties.append(Penalty(rule, -round(given, 1), counts[rule]))
     value = max(0, min(100, round(remaining)))
     return Score(value, grade_for(value, bands), tuple(penalties), metrics or {})

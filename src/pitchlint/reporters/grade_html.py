@@ -338,7 +338,9 @@ def _email_section(number: int, email: GradedEmail, findings: Sequence[Finding])
         meta.append(f"sender <b>{_e(email.sender)}</b>")
     counts = email.severity_counts()
     meta.append(", ".join(f"{n} {_e(sev)}{'s' if n != 1 else ''}" for sev, n in counts.items()))
-    points = ", ".join(f"{_e(p.rule)} &minus;{p.points:g}" for p in score.breakdown)
+    points = ", ".join(
+        f"{_e(p.rule)} {'+' if p.bonus else '&minus;'}{abs(p.points):g}" for p in score.breakdown
+    )
     out = [
         f'<section class="email" id="email-{number}" data-grade="{grade}" data-score="{score.value}">',
         f'<h3><span class="badge badge-{grade}">{grade}</span> <span class="score">{score.value}/100</span> '
@@ -346,7 +348,7 @@ def _email_section(number: int, email: GradedEmail, findings: Sequence[Finding])
         f'<p class="meta">{" &middot; ".join(meta)}</p>',
     ]
     if points:
-        out.append(f'<p class="points">Points lost: {points}</p>')
+        out.append(f'<p class="points">Points: {points}</p>')
     out.append(f'<pre class="draft">{highlight(report.draft.text, findings)}</pre>')
     if findings:
         out.append(_findings_table(findings))

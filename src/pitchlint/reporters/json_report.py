@@ -68,6 +68,7 @@ def finding_dict(f: Finding, draft: Draft) -> dict[str, Any]:
         "end": end,
         "matched": f.matched,
         "weight": f.weight,
+        "positive": f.positive,
         "advice": f.advice,
         "fix": None
         if f.fix is None

@@ -31,9 +31,7 @@ def _report(report: Report) -> str:
         )
     score = report.score
     head = f"{report.draft.label}: score {score.value}/100, grade {score.grade}"
-    breakdown = ", ".join(
-        f"-{p.points:g} {p.rule}" + (f" (x{p.count})" if p.count > 1 else "") for p in score.breakdown
-    )
+    breakdown = ", ".join(p.signed() + (f" (x{p.count})" if p.count > 1 else "") for p in score.breakdown)
     lines.append(head + (f"  [{breakdown}]" if breakdown else "  [no findings]"))
     return "\n".join(lines)
 

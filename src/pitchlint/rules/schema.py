@@ -111,6 +111,9 @@ class RuleBase(Strict):
     advice: str
     weight: float | None = Field(default=None, ge=0)
     weight_cap: float | None = Field(default=None, ge=0)
+    # a positive signal (evidence of real research about the reader): its findings give points
+    # back instead of taking them, and never fail a run; only such a rule may carry a bonus
+    positive: bool = False
     fix: FixSpec | None = None
     fix_safety: str | None = None
     references: list[str] = Field(default_factory=list)
@@ -128,6 +131,12 @@ class RuleBase(Strict):
     def _fix_safety_documented(self) -> RuleBase:
         if self.fix is not None and self.fix.applicability != "safe" and not self.fix_safety:
             raise ValueError("a fix that is not safe needs `fix_safety` saying why")
+        return self
+
+    @model_validator(mode="after")
+    def _positive_is_info(self) -> RuleBase:
+        if self.positive and (self.severity != "info" or self.fix is not None):
+            raise ValueError("a positive signal has severity info and no fix")
         return self
 
     @property
