@@ -7,7 +7,11 @@ every interchange" (seed 003), a gift "clearly aimed uniquely at the target clie
   ("who should I contact?"), a click (visit, sign up, download, or a link to follow), a
   purchase, or a reply ("let me know", "interested?").
 * A **give** is something aimed at this reader: an offer of help, an answer to their question,
-  an introduction, a resource made for them, or a specific fact about them or their market.
+  an introduction, a resource made for them, a specific fact about them or their market, an
+  invitation (to speak, to be a guest, to join), or a reward (pay, a fee, sponsorship, a free
+  month). Invitations and rewards are what the pitches real recipients praised and answered
+  had in common: a podcast host asking a maintainer on the show, a conference paying a
+  speaker's fee, a company offering to sponsor a project.
   Generic collateral ("our brochure", "more information") and the seller's numeric claims about
   itself ("we've helped 500 teams") are not gives.
 """
@@ -28,7 +32,7 @@ if TYPE_CHECKING:
     from pitchlint.analysis.core import Analysis
 
 AskKind = Literal["meeting", "referral", "click", "purchase", "reply"]
-GiveKind = Literal["offer", "answer", "introduction", "resource", "insight"]
+GiveKind = Literal["offer", "answer", "introduction", "resource", "insight", "invitation", "reward"]
 
 
 @dataclass(frozen=True)
@@ -65,6 +69,32 @@ REPLY_ASK_RE = re.compile(
     re.I,
 )
 OFFER_RE = re.compile(r"\b(?:anything|something) (?:i|we) can do\b|\bcan i help\b", re.I)
+# "We'd love to have you on the show", "would you like to be in my podcast", "invite you to
+# speak": the reader is asked to take a place the sender offers
+INVITATION_RE = re.compile(
+    r"\b(?:love|like|honou?red|delighted|thrilled|happy|glad|keen) to (?:have|host|feature|interview) "
+    r"(?:you|y'all|y’all|your team|them)\b"
+    r"|\binvit(?:e|ing) (?:you|y'all|y’all|your team)\b|\binvitation to\b"
+    r"|\bwould you (?:like|want|be (?:up|open|willing)) (?:for|to) (?:be|join|come|speak|appear|guest)\b"
+    r"|\b(?:like|love|want) (?:you|y'all|y’all) to (?:join|speak|be (?:on|in|our|a))\b"
+    r"|\b(?:as|be) (?:a|our) (?:guest|speaker|panel(?:l)?ist|keynote)\b"
+    r"|\b(?:get|have) (?:you|y'all|y’all) on (?:the|our|my) (?:show|podcast|panel|stage|program)\b",
+    re.I,
+)
+# what the reader would get for nothing or be paid: money, sponsorship, a free month or trial
+REWARD_RE = re.compile(
+    r"\b(?:pay|pays|paying|paid|compensate|reimburse) (?:you|y'all|your|for your|speakers|guests|contributors)\b"
+    r"|\b(?:speaker|speaking|consulting|referral|finder'?s) fee\b|\bhonorarium\b|\bbonus commission\b"
+    r"|\bcover(?:s|ing)? (?:your|all your|the) (?:travel|expenses|costs|flights?|hotel)\b"
+    r"|\b(?:sponsor|sponsoring|fund|funding|donate|donating) (?:you|your|the project|this project)\b"
+    r"|\bbecom(?:e|ing) a sponsor\b|\bto receive funding\b|\bnominate\b"
+    r"|\b(?:on the house|no strings|free of charge|at no (?:cost|charge))\b"
+    r"|\b(?:a |one |\d+[- ]?(?:day|week|month)s? )?(?:free|complimentary|no-cost)(?:[- ](?:trial|month|access|report|"
+    r"audit|copy|license|licence|seat|seats|review|guide|playbook|analysis|teardown|credit|credits))\b",
+    re.I,
+)
+# a free call is still the reader's time, not a gift
+_TIME_OFFER_RE = re.compile(r"\bfree (?:demo|call|consultation|meeting|chat|session|discovery)\b", re.I)
 GENERIC_COLLATERAL_RE = re.compile(
     r"\b(?:brochure|deck|more information|more info|website|blog post|our latest|case stud|"
     r"one-pager about us|product sheet|datasheet|price list|pricing list|packages)\b",
@@ -202,11 +232,26 @@ def _sentence_ask(analysis: Analysis, sent: Span) -> Ask | None:
     if match and not OFFER_RE.search(text):
         return Ask("reply", sent, sent.start_char + match.start(), sent.start_char + match.end())
     link = LINK_RE.search(span_text(sent))
-    if link and not made_for_reader(sent):
+    if link and not made_for_reader(sent) and _link_is_asked(analysis, sent):
         start = sent.start_char + link.start()
         url = link.group(0)
         return Ask("click", sent, start, start + len(url if url[0] in "([" else url.rstrip(".,;:)")))
     return None
+
+
+def _link_is_asked(analysis: Analysis, sent: Span) -> bool:
+    """A link the reader is sent to ("Check out www.x.com", "You can listen here: url",
+    "Here's the link: url", or a sentence that is little but the link), not one that only says
+    where the sender is from ("Howdy from [The Changelog](url)!", "My employer contributes to
+    open source (url)")."""
+    text = span_text(sent)
+    if _ATTACHED_RE.match(text):
+        return True
+    mains = [c for c in analysis.clauses if c.sentence == sent and c.main]
+    if any(c.imperative or c.agency == "reader" for c in mains):
+        return True
+    link = LINK_RE.search(text)
+    return link is not None and len(link.group(0)) * 2 >= len(text.strip())
 
 
 def find_gives(analysis: Analysis) -> tuple[Give, ...]:
@@ -227,6 +272,10 @@ def give_kind(analysis: Analysis, sent: Span) -> GiveKind | None:
         return "answer"
     if _INTRODUCTION_RE.search(text):
         return "introduction"
+    if INVITATION_RE.search(text):
+        return "invitation"
+    if REWARD_RE.search(text) and not _TIME_OFFER_RE.search(text):
+        return "reward"
     if GENERIC_COLLATERAL_RE.search(text):
         return None
     if made_for_reader(sent):

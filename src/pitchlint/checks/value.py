@@ -61,22 +61,37 @@ def _list_length(token: Token) -> int:
     return 1 + sum(_list_length(c) for c in token.children if c.dep_ == "conj")
 
 
+# verbs that, with a list of three or more things, present a product's parts
+_LIST_VERBS = frozenset({"give", "have", "come", "bring", "ship", "boast", "get"})
+
+
+def _personal_identity(subject: Token) -> bool:
+    """ "I am a conference producer at X", "My name is Dan": who the writer is, not what a
+    product does (the opening rules judge self-introductions)."""
+    possessors = {c.lower_ for c in subject.children if c.dep_ == "poss"}
+    return subject.lower_ == "i" or (subject.lemma_.lower() == "name" and "my" in possessors)
+
+
 def feature_sentences(analysis: Analysis, verbs: frozenset[str]) -> list[Span]:
     found: list[Span] = []
     for sent in analysis.body_sentences:
         if _OUTCOME_CONNECTOR.search(span_text(sent)) or span_text(sent).rstrip().endswith("?"):
             continue
+        if analysis.gives_value(sent):
+            continue  # "we'll pay you a speaker fee, cover your travel and ...": a gift, not a spec
         for verb in (c.verb for c in analysis.clauses if c.sentence == sent and c.main):
             subject = _subject(verb)
             if subject is None or (analysis.clause_of(verb) and analysis.clause_of(verb).service):
                 continue
             lemma = verb.lemma_.lower()
             objects = [c for c in verb.children if c.dep_ in ("dobj", "attr", "pobj")]
-            listed = any(_list_length(o) >= 3 for o in objects)
+            listed = (lemma in verbs or lemma in _LIST_VERBS) and any(_list_length(o) >= 3 for o in objects)
             coordinated = _verb_chain(verb) >= 3
             product = _is_product_subject(analysis, subject, verb)
-            described = lemma == "be" and any(
-                o.dep_ == "attr" and any(p.dep_ == "prep" for p in o.children) for o in objects
+            described = (
+                lemma == "be"
+                and not _personal_identity(subject)
+                and any(o.dep_ == "attr" and any(p.dep_ == "prep" for p in o.children) for o in objects)
             )
             named_product = (
                 subject.is_title and analysis.agency_of(subject) == "other" and (listed or coordinated)
