@@ -43,8 +43,9 @@ class ResultsCache:
         for folder in (bundled_rules_dir(), *config.rule_folders):
             for path in sorted(folder.rglob("*.yaml")) if folder.is_dir() else ():
                 digest.update(str(path.relative_to(folder)).encode() + b"\0" + path.read_bytes())
-        if config.path is not None and config.path.is_file():
-            digest.update(config.path.read_bytes())
+        for path in (config.path, config.weights_file):  # a refitted weights file rescores all
+            if path is not None and path.is_file():
+                digest.update(path.read_bytes())
         root = config.path.parent if config.path is not None else Path.cwd()
         return cls(root, digest.hexdigest())
 

@@ -1,4 +1,5 @@
-"""Command line: `pitchlint check`, `rewrite`, `explain`, `init`, `rules` and `rule ID`.
+"""Command line: `pitchlint check`, `grade`, `calibrate`, `rewrite`, `explain`, `init`, `rules`
+and `rule ID`.
 
 Exit codes: 0 clean, 1 findings at or above --fail-on or a score below --fail-under,
 2 usage, config or rule-file error, or an input that could not be read.
@@ -271,6 +272,135 @@ def grade(
             click.echo(f"pitchlint: wrote {output} ({len(emails)} emails)", err=True)
     failing = fail_under is not None and any(e.report.score.value < fail_under for e in emails)
     sys.exit(1 if failing else 0)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option(
+    "--labels",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="A CSV/TSV of labels: a file or id column and a label (good/bad, replied yes/no) or reply-rate "
+    "column; optionally group (source, campaign) and touch. Default: labels.csv, labels.tsv or "
+    "SOURCES.tsv in each folder, or a batch's own label column.",
+)
+@click.option(
+    "--label-column", default=None, help="The label column's name, when it is not one pitchlint knows."
+)
+@click.option(
+    "--group-column", default=None, help="The column that groups emails (campaign, source, sender)."
+)
+@click.option(
+    "--good-rate",
+    type=click.FloatRange(0, 1),
+    default=0.08,
+    show_default=True,
+    help="A reply rate at least this is good.",
+)
+@click.option(
+    "--bad-rate",
+    type=click.FloatRange(0, 1),
+    default=0.02,
+    show_default=True,
+    help="A reply rate below this is bad.",
+)
+@click.option(
+    "--folds", type=click.IntRange(2, 50), default=5, show_default=True, help="Cross-validation folds."
+)
+@click.option(
+    "--repeats", type=click.IntRange(1, 50), default=5, show_default=True, help="Shuffles of the folds."
+)
+@click.option(
+    "--bootstrap", type=click.IntRange(0), default=2000, show_default=True, help="Bootstrap resamples."
+)
+@click.option(
+    "--prior-strength",
+    type=click.FloatRange(0, min_open=True),
+    default=2.0,
+    show_default=True,
+    help="How strongly weights are pulled toward the ones in use (higher: the data move them less).",
+)
+@click.option(
+    "--fp-cost",
+    type=click.FloatRange(0, min_open=True),
+    default=1.5,
+    show_default=True,
+    help="How much more a good email graded down costs than a bad one graded up.",
+)
+@click.option("--seed", type=int, default=0, show_default=True, help="Random seed of folds and bootstrap.")
+@click.option(
+    "--jobs", "-j", type=click.IntRange(1, 64), default=1, show_default=True, help="Worker processes."
+)
+@click.option("--format", "fmt", type=click.Choice(("text", "json")), default="text", show_default=True)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, writable=True, path_type=Path),
+    help="Write the fitted weights here (load them with `weights-file:` in config).",
+)
+@_rule_options
+def calibrate(
+    paths: tuple[str, ...],
+    labels: Path | None,
+    label_column: str | None,
+    group_column: str | None,
+    good_rate: float,
+    bad_rate: float,
+    folds: int,
+    repeats: int,
+    bootstrap: int,
+    prior_strength: float,
+    fp_cost: float,
+    seed: int,
+    jobs: int,
+    fmt: str,
+    output: Path | None,
+    config_path: Path | None,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+) -> None:
+    """Fit the rules' weights to real outcomes: emails labelled good (replied) or bad, as a
+    folder of drafts with a labels file or a batch export with a label column. Prints each
+    rule's hit rate on good and bad email, the AUC of the weights in use and of fitted ones
+    (cross-validated by group, with a bootstrap interval) and the seed table; `-o` writes the
+    fitted weights for config's `weights-file:`."""
+    try:
+        from pitchlint.calibration import render
+        from pitchlint.calibration.labels import LabelError, Thresholds
+        from pitchlint.calibration.run import NotEnoughLabels, Options
+        from pitchlint.calibration.run import calibrate as run_calibration
+    except ImportError as exc:  # scikit-learn / scipy: the `calibrate` extra
+        raise UsageFailure(
+            f"calibrate needs scikit-learn: pip install 'pitchlint[calibrate]' ({exc})"
+        ) from None
+    if bad_rate > good_rate:
+        raise UsageFailure("--bad-rate must not be above --good-rate")
+    first = Path(paths[0])
+    config = _with_cli(_config_for(config_path, first if first.exists() else Path.cwd()), select, ignore)
+    options = Options(
+        labels=labels,
+        label_column=label_column,
+        group_column=group_column,
+        thresholds=Thresholds(good=good_rate, bad=bad_rate),
+        folds=folds,
+        repeats=repeats,
+        bootstrap=bootstrap,
+        prior_strength=prior_strength,
+        fp_cost=fp_cost,
+        seed=seed,
+        jobs=jobs,
+    )
+    try:
+        result = run_calibration(list(paths), _engine(config), options)
+    except (LabelError, NotEnoughLabels) as exc:
+        raise UsageFailure(str(exc)) from None
+    for item in result.skipped:
+        click.echo(f"pitchlint: {item.reason}", err=True)
+    click.echo(render.render_json(result) if fmt == "json" else render.render_text(result), nl=False)
+    if output is not None:
+        from pitchlint.fixer import write_atomic
+
+        write_atomic(output, render.weights_file_text(result, list(paths)))
+        click.echo(f"pitchlint: wrote {output}", err=True)
 
 
 def _grade_report(run, fmt: str) -> str:  # type: ignore[no-untyped-def]

@@ -30,6 +30,7 @@ class Config:
     ignore: tuple[str, ...] = ()
     severity: dict[str, Severity] = field(default_factory=dict)
     weights: dict[str, float] = field(default_factory=dict)
+    weights_file: Path | None = None  # `pitchlint calibrate`'s weights, merged into weights
     params: dict[str, dict[str, Any]] = field(default_factory=dict)
     rule_folders: tuple[Path, ...] = ()
     sender: tuple[str, ...] = ()
@@ -69,6 +70,7 @@ _KEYS = {
     "ignore",
     "severity",
     "weights",
+    "weights_file",
     "thresholds",
     "params",
     "rule_folders",
@@ -123,6 +125,29 @@ def load_config(path: Path | None) -> Config:
     return config_from_mapping(data, path)
 
 
+def weights_file_path(value: Any, base: Path, where: str) -> Path | None:
+    if value is None:
+        return None
+    if not isinstance(value, str) or not value.strip():
+        raise ConfigError(f"{where}: `weights-file` must be a path")
+    path = (base / value).resolve()
+    if not path.is_file():
+        raise ConfigError(f"{where}: weights-file {value!r} not found (looked at {path})")
+    return path
+
+
+def read_calibration(path: Path | None) -> tuple[dict[str, float], dict[str, str]]:
+    """`weights-file:` (relative to the config file): weights fitted by `pitchlint calibrate`."""
+    if path is None:
+        return {}, {}
+    from pitchlint.calibration.weights_file import WeightsFileError, read_weights_file
+
+    try:
+        return read_weights_file(path)
+    except WeightsFileError as exc:
+        raise ConfigError(str(exc)) from None
+
+
 def config_from_mapping(data: dict[str, Any], path: Path | None) -> Config:
     where = str(path) if path else "config"
     values = {str(k).replace("-", "_"): v for k, v in data.items()}
@@ -147,15 +172,20 @@ def config_from_mapping(data: dict[str, Any], path: Path | None) -> Config:
             raise ConfigError(f"{where}: `{key}` must be a mapping")
         return value
 
+    calibration = weights_file_path(values.get("weights_file"), base, where)
+    file_weights, file_severity = read_calibration(calibration)
     try:
-        severity = {rule: Severity.parse(str(level)) for rule, level in mapping("severity").items()}
+        severity = {
+            rule: Severity.parse(str(level))
+            for rule, level in {**file_severity, **mapping("severity")}.items()
+        }
         fail_on = Severity.parse(str(values.get("fail_on", "error")))
     except ValueError as exc:
         raise ConfigError(f"{where}: {exc}") from exc
     params: dict[str, dict[str, Any]] = {k: dict(v) for k, v in mapping("params").items()}
     for rule, bounds in mapping("thresholds").items():
         params.setdefault(rule, {})["thresholds"] = bounds
-    weights = {}
+    weights = dict(file_weights)  # the config's own weights win over the calibrated file's
     for rule, weight in mapping("weights").items():
         if not isinstance(weight, (int, float)) or weight < 0:
             raise ConfigError(f"{where}: weight of `{rule}` must be a number >= 0")
@@ -176,6 +206,7 @@ def config_from_mapping(data: dict[str, Any], path: Path | None) -> Config:
         ignore=names("ignore"),
         severity=severity,
         weights=weights,
+        weights_file=calibration,
         params=params,
         rule_folders=tuple((base / p).resolve() for p in names("rule_folders")),
         sender=names("sender"),

@@ -149,13 +149,28 @@ def _applies(rule: LoadedRule, meta: DraftMeta) -> bool:
 
 
 def _with_weight(rule: LoadedRule, weight: float | None) -> LoadedRule:
+    """The rule at a configured weight; a `weight_cap` moves with it, so repeated findings
+    still cost at most the same multiple of one."""
     if weight is None:
         return rule
-    return dataclasses.replace(rule, spec=rule.spec.model_copy(update={"weight": weight}))
+    update: dict[str, float | None] = {"weight": weight}
+    spec = rule.spec
+    if spec.weight_cap is not None and spec.effective_weight:
+        update["weight_cap"] = spec.weight_cap * weight / spec.effective_weight
+    return dataclasses.replace(rule, spec=spec.model_copy(update=update))
 
 
 def _check_config_names(config: Config, rules: Sequence[LoadedRule]) -> None:
     known = {r.id for r in rules} | {r.family for r in rules}
+    if config.weights_file is not None:
+        from pitchlint.config import read_calibration
+
+        weights, severity = read_calibration(config.weights_file)
+        for name in (*weights, *severity):
+            if name not in known:
+                raise ConfigError(
+                    f"{config.weights_file}: unknown rule `{name}` (calibrated for other rules?)"
+                )
     where = str(config.path) if config.path else "config"
     named = [*config.select, *config.ignore, *config.severity, *config.weights, *config.params]
     named += [name for _, names in config.per_file_ignores for name in names]

@@ -54,6 +54,17 @@ def grade_for(value: float, bands: Mapping[str, float]) -> str:
     return "F"
 
 
+def rule_factor(points: float, unit: float, *, bonus: bool = False) -> float:
+    """What a rule's capped points multiply the score by: one finding of weight w keeps
+    (1 - w/100) of it, and x findings' worth keeps (1 - w/100)**x. Exponents rather than
+    sums make the log of the score exactly linear in each rule's findings, so the weights
+    `pitchlint calibrate` fits are the weights the score uses."""
+    if points <= 0 or unit <= 0:
+        return 1.0
+    base = 1 + unit / 100 if bonus else 1 - min(unit, 99.0) / 100
+    return float(base ** (points / unit))
+
+
 def score_findings(
     findings: Iterable[Finding],
     caps: Mapping[str, float],
@@ -65,9 +76,11 @@ def score_findings(
     the points each rule actually took or gave."""
     totals: dict[str, float] = defaultdict(float)
     counts: dict[str, int] = defaultdict(int)
+    unit: dict[str, float] = {}  # the weight of one finding at the rule's own severity
     positive: set[str] = set()
     for finding in findings:
         totals[finding.rule] += finding.weight
+        unit[finding.rule] = max(unit.get(finding.rule, 0.0), finding.weight)
         counts[finding.rule] += 1
         if finding.positive:
             positive.add(finding.rule)
@@ -75,12 +88,12 @@ def score_findings(
     remaining = 100.0
     penalties = []
     for rule in sorted(weights.keys() - positive, key=lambda r: (-weights[r], r)):
-        taken = remaining * weights[rule] / 100
+        taken = remaining * (1 - rule_factor(weights[rule], unit[rule]))
         remaining -= taken
         if taken > 0:
             penalties.append(Penalty(rule, round(taken, 1), counts[rule]))
     for rule in sorted(positive, key=lambda r: (-weights[r], r)):
-        given = min(100.0, remaining * (1 + weights[rule] / 100)) - remaining
+        given = min(100.0, remaining * rule_factor(weights[rule], unit[rule], bonus=True)) - remaining
         remaining += given
         if given > 0:
             penalties.append(Penalty(rule, -round(given, 1), counts[rule]))

@@ -110,9 +110,9 @@ def mask(text: str) -> str:
 
 def _near_duplicates(bodies: Sequence[tuple[str, Any]], similarity: float) -> list[list[int]]:
     """Groups of bodies whose shingle Jaccard similarity is at least `similarity`."""
-    shingles = [_shingles(mask(text)) for text, _ in bodies]
+    sets = [shingles(mask(text)) for text, _ in bodies]
     buckets: dict[tuple[int, ...], list[int]] = defaultdict(list)
-    for index, items in enumerate(shingles):
+    for index, items in enumerate(sets):
         if len(items) < 3:
             continue
         signature = _minhash(items)
@@ -136,7 +136,7 @@ def _near_duplicates(bodies: Sequence[tuple[str, Any]], similarity: float) -> li
             if pair in checked or root(first) == root(other):
                 continue
             checked.add(pair)
-            a, b = shingles[first], shingles[other]
+            a, b = sets[first], sets[other]
             if len(a & b) / len(a | b) >= similarity:
                 parent[root(other)] = root(first)
     groups: dict[int, list[int]] = defaultdict(list)
@@ -145,7 +145,8 @@ def _near_duplicates(bodies: Sequence[tuple[str, Any]], similarity: float) -> li
     return [g for g in groups.values() if len(g) > 1]
 
 
-def _shingles(masked: str, size: int = 5) -> frozenset[int]:
+def shingles(masked: str, size: int = 5) -> frozenset[int]:
+    """Hashes of every run of `size` words of a masked text."""
     words = masked.split()
     return frozenset(hash(" ".join(words[i : i + size])) for i in range(max(0, len(words) - size + 1)))
 

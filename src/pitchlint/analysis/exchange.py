@@ -83,14 +83,16 @@ INVITATION_RE = re.compile(
 )
 # what the reader would get for nothing or be paid: money, sponsorship, a free month or trial
 REWARD_RE = re.compile(
-    r"\b(?:pay|pays|paying|paid|compensate|reimburse) (?:you|y'all|your|for your|speakers|guests|contributors)\b"
+    r"\b(?:pay|pays|paying|paid|compensate|reimburse) "
+    r"(?:you|y'all|your|for your|speakers|guests|contributors)\b"
     r"|\b(?:speaker|speaking|consulting|referral|finder'?s) fee\b|\bhonorarium\b|\bbonus commission\b"
     r"|\bcover(?:s|ing)? (?:your|all your|the) (?:travel|expenses|costs|flights?|hotel)\b"
     r"|\b(?:sponsor|sponsoring|fund|funding|donate|donating) (?:you|your|the project|this project)\b"
     r"|\bbecom(?:e|ing) a sponsor\b|\bto receive funding\b|\bnominate\b"
     r"|\b(?:on the house|no strings|free of charge|at no (?:cost|charge))\b"
-    r"|\b(?:a |one |\d+[- ]?(?:day|week|month)s? )?(?:free|complimentary|no-cost)(?:[- ](?:trial|month|access|report|"
-    r"audit|copy|license|licence|seat|seats|review|guide|playbook|analysis|teardown|credit|credits))\b",
+    r"|\b(?:a |one |\d+[- ]?(?:day|week|month)s? )?(?:free|complimentary|no-cost)"
+    r"(?:[- ](?:trial|month|access|report|audit|copy|license|licence|seat|seats|review|guide|"
+    r"playbook|analysis|teardown|credit|credits))\b",
     re.I,
 )
 # a free call is still the reader's time, not a gift

@@ -19,6 +19,8 @@ class EmailInput:
     sender: str | None = None
     sequence: str | None = None  # the sequence file a step belongs to
     step: int | None = None  # 1-based position in that sequence
+    # a batch row's other columns (label, reply rate, campaign ...), for `pitchlint calibrate`
+    fields: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)

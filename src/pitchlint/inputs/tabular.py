@@ -120,7 +120,14 @@ def _collect(
     except DraftError as exc:
         skipped.append(Skipped(where, f"{path}: {record_name}: {exc}"))
         return
-    emails.append(EmailInput(draft, where, template=_text(record.get("template")), sender=meta.sender))
+    fields = tuple(
+        (key, str(value).lower() if isinstance(value, bool) else str(value))
+        for key, value in record.items()
+        if key != body_key and isinstance(value, (str, int, float))
+    )
+    emails.append(
+        EmailInput(draft, where, template=_text(record.get("template")), sender=meta.sender, fields=fields)
+    )
 
 
 def _touch(value: Any) -> int:

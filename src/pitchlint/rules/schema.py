@@ -111,6 +111,9 @@ class RuleBase(Strict):
     advice: str
     weight: float | None = Field(default=None, ge=0)
     weight_cap: float | None = Field(default=None, ge=0)
+    # the least weight `pitchlint calibrate` may fit: a smell the outcome data are too few to
+    # weigh but the product must grade down (a follow-up that is only a bump grades D or F)
+    min_weight: float | None = Field(default=None, ge=0, le=95)
     # a positive signal (evidence of real research about the reader): its findings give points
     # back instead of taking them, and never fail a run; only such a rule may carry a bonus
     positive: bool = False
