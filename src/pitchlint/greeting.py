@@ -107,6 +107,13 @@ _ROLE_NOUNS = frozenset(
         "cmo",
     }
 )
+
+
+def is_role_noun(word: str) -> bool:
+    """A word that addresses a role, not a person ("editor", "webmaster", "partner")."""
+    return word.lower() in _ROLE_NOUNS and word.lower() not in ("there", "you", "dear", "concern")
+
+
 # words that tie an addressee together ("Sir or Madam", "owner of example.com") or soften it
 _CONNECTORS = frozenset({"and", "or", "&", "/", "of", "at", "from", "in", "the", "my", "our", "again"})
 _LEGAL_SUFFIXES = frozenset(

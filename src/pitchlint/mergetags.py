@@ -48,6 +48,18 @@ MALFORMED_TAG_RE = re.compile(
 )
 
 
+# Half a tag: the other half never came, so the sending tool leaves it in the email as typed.
+# "{first_name," (a single brace, then punctuation or the line end), "%COMPANY" (one percent
+# sign), "*|FNAME" or "FNAME|*" (half a Mailchimp tag). Never inside a well-formed tag or group.
+HALF_TAG_RE = re.compile(
+    r"(?<![{\w])\{[A-Za-z_][A-Za-z0-9_.]*(?=[ \t]*(?:[,.!?;:]|\r?$))"
+    r"|(?<![%\w])%[A-Z][A-Z0-9_]{2,}(?![A-Za-z0-9_%])"
+    r"|\*\|[A-Za-z0-9_]+(?![A-Za-z0-9_]|\|\*)"
+    r"|(?<![|\w*])[A-Z][A-Z0-9_]*\|\*",
+    re.MULTILINE,
+)
+
+
 def find_merge_tags(text: str) -> tuple[tuple[int, int], ...]:
     """Spans of well-formed merge tags and whole spintax groups, in order and never overlapping."""
     groups = [(g.start, g.end) for g in find_spintax(text)]
