@@ -73,13 +73,13 @@ def test_tag_greeting_without_a_comma_ends_after_the_tag(analyse):
 
 
 def test_nested_spintax_is_one_group_with_its_tags_inside():
-    text = "Nice to see {a tool that {HOOK}|something that {HOOK}} on the list."
+    text = "Glad to spot {an app that {HOOK}|a service that {HOOK}} in the roundup."
     (group,) = find_spintax(text)
-    assert text[group.start : group.end] == "{a tool that {HOOK}|something that {HOOK}}"
+    assert text[group.start : group.end] == "{an app that {HOOK}|a service that {HOOK}}"
     assert find_merge_tags(text) == ((group.start, group.end),)
     view = first_variant_view(text)
     assert len(view) == len(text)
-    assert view.split() == ["Nice", "to", "see", "a", "tool", "that", "{HOOK}", "on", "the", "list."]
+    assert view.split() == ["Glad", "to", "spot", "an", "app", "that", "{HOOK}", "in", "the", "roundup."]
 
 
 def test_spintax_wrapped_over_a_line_is_one_group_but_not_over_a_blank_line():
@@ -97,16 +97,16 @@ PLAIN_AND_SPUN = [
         "Would it be {okay|alright|fine} if I {sent you|shared} a {short|brief} report on your reviews?",
     ),
     (
-        "We just benchmarked trust scoring across five agent setups last week.",
-        "We just {benchmarked|tested} trust scoring across {five agent setups|several agent stacks} last week.",
+        "We just benchmarked our parser across five invoice formats.",
+        "We just {benchmarked|tested} our parser across {five invoice formats|several layouts}.",
     ),
     (
         "Are you still looking for customers from that launch?",
         "Are you {still|currently} {looking for|hunting for} customers from that launch?",
     ),
     (
-        "I noticed your team was on the list. Nice to see a tool that {HOOK}.",
-        "I noticed your team was on the list. {Nice|Cool} to see {a tool that {HOOK}|something that {HOOK}}.",
+        "I saw your team in the roundup. Glad to spot an app that {HOOK}.",
+        "I saw your team in the roundup. {Glad|Happy} to spot {an app that {HOOK}|a service that {HOOK}}.",
     ),
 ]
 
