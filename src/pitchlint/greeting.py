@@ -139,7 +139,7 @@ class Greeting:
     merge rendered wrong ("a blank where the name should be"), None when it did not."""
 
     kind: GreetingKind
-    start: int = 0
+    start: int = 0  # start == end: a salutation run into the first sentence, no zone of its own
     end: int = 0
     salutation: tuple[int, int] | None = None
     addressee: tuple[int, int] | None = None
@@ -168,7 +168,9 @@ def read_greeting(text: str, start: int, end: int, tags: Sequence[tuple[int, int
         # the body runs on without punctuation ("Hello my name is ...", "Hi Sam thanks for
         # ..."): the greeting is the salutation and the name-shaped words that follow it
         words = _name_prefix(text, words, tags)
-        close = words[-1][1] if words else after
+        # with no name either ("Good day how are you?"), the salutation is part of the first
+        # sentence: the fact stays (a salutation to nobody), the greeting zone is empty
+        close = words[-1][1] if words else pos
     greeting = Greeting("blank", pos, close, salutation, None)
     return _classified(text, greeting, words, tags)
 
