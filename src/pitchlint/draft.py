@@ -15,7 +15,8 @@ from typing import Any
 import yaml
 
 from pitchlint.directives import HTML_COMMENT_RE, Directive, find_directives
-from pitchlint.mergetags import find_merge_tags
+from pitchlint.greeting import NO_GREETING, Greeting, read_greeting
+from pitchlint.mergetags import find_merge_tags, first_variant_view
 from pitchlint.origin import Origin
 
 PROSE_ZONES = ("subject", "greeting", "body", "ps")
@@ -132,6 +133,8 @@ class Draft:
     directives: tuple[Directive, ...] = ()
     # where the text came from when it is not the file itself (an .eml, HTML, CSV row, step)
     origin: Origin | None = None
+    # who the greeting line addresses (a name, a tag, a role, nobody), read once at parse time
+    greeting: Greeting = NO_GREETING
     _line_starts: tuple[int, ...] = field(repr=False, compare=False, default=())
 
     def zone_at(self, offset: int) -> str:
@@ -181,8 +184,9 @@ class Draft:
 
     def masked_text(self, zones: frozenset[str]) -> str:
         """The text with every character outside `zones` blanked (newlines kept), so a Doc
-        over it has the same offsets as the original while parsing only what is judged."""
-        chars = list(self.text)
+        over it has the same offsets as the original while parsing only what is judged.
+        Spintax reads as its first variant, in place (`first_variant_view`)."""
+        chars = list(first_variant_view(self.text))
         blanks = [(z.start, z.end) for z in self.zones if z.name not in zones] + list(self.comments)
         for start, end in blanks:
             for i in range(start, end):
@@ -193,15 +197,6 @@ class Draft:
 
 _FRONT_MATTER_RE = re.compile(r"\A(\ufeff?)---[ \t]*\r?\n(.*?)(?:^|\n)---[ \t]*(?:\r?\n|\Z)", re.S)
 _SUBJECT_RE = re.compile(r"[ \t]*subject[ \t]*:[ \t]*(.*?)[ \t]*\r?$", re.I | re.M)
-_GREETING_RE = re.compile(
-    r"[ \t]*(?:to whom it may concern|hi|hello|hey|dear|greetings|good (?:morning|afternoon|evening)"
-    r"|\{[^{}|\n]+(?:\|[^{}|\n]+)+\}"
-    # a bare name or name tag on its own line: "Wayne --", "{{First_Name}},"
-    r"|(?=(?:\{\{[^{}\n]+\}\}|[A-Z][a-z]+)[ \t]*(?:,|--|—|–)[ \t]*(?:\r?\n|\Z)))"
-    r"(?:\b|(?<=\})|(?=\{))(?:[ \t]+(?:mr|mrs|ms|mx|dr|prof)\.)?"
-    r"(?:[^\n,!:?.]|\.(?=\s*,)){0,40}?(?:[,!:—–]|-+|(?=[ \t]*\r?\n)|\Z)",
-    re.I,
-)
 _QUOTE_START_RE = re.compile(
     r"^(?:>.*|On .{0,200}wrote:[ \t]*\r?|-{2,}[ \t]*(?:Original|Forwarded) Message[ \t]*-{2,}.*"
     r"|From:[ \t].*\r?\n(?:Sent|Date):.*)$",
@@ -217,7 +212,12 @@ _SIGN_OFF_RE = re.compile(
     re.I | re.M,
 )
 _SIG_DASHES_RE = re.compile(r"^-- ?\r?$", re.M)
-_PS_RE = re.compile(r"^[ \t]*p\.?[ \t]?s\.?[ \t]*[:.,-]?", re.I | re.M)
+_PS_RE = re.compile(r"^[ \t]*p\.?[ \t]?(?:p\.?[ \t]?)?s\.?[ \t]*[:.,-]?", re.I | re.M)
+# a sending tool's signature field alone on its line: "{SENDER_EMAIL_SIGNATURE}", "{{signature}}"
+_SIGNATURE_TAG_RE = re.compile(
+    r"^[ \t]*(?:\{\{?|\*\||%%?|\[\[?)[^{}\n|]*?sig(?:nature)?\b[^{}\n|]*?(?:\}\}?|\|\*|%%?|\]\]?)[ \t]*\r?$",
+    re.I | re.M,
+)
 
 
 def load_front_matter(path: str, block: str) -> dict[str, Any]:
@@ -253,7 +253,8 @@ def parse_draft(text: str, path: str = "-", meta: DraftMeta | None = None) -> Dr
         zones.append(Zone("header", pos, subject_span[0]))
         zones.append(Zone("subject", *subject_span))
         pos = subject_span[1]
-    body_zones = _split_body(text, pos)
+    tags = find_merge_tags(text)
+    body_zones, greeting = _split_body(text, pos, tags)
     zones.extend(body_zones)
     zones = [z for z in zones if z.end > z.start]
     if meta is None:
@@ -263,10 +264,11 @@ def parse_draft(text: str, path: str = "-", meta: DraftMeta | None = None) -> Dr
         path=path,
         text=text,
         zones=tuple(zones),
-        merge_tags=find_merge_tags(text),
+        merge_tags=tags,
         meta=meta,
         comments=tuple(m.span() for m in HTML_COMMENT_RE.finditer(text)),
         directives=find_directives(text, _file_disables(data, path)),
+        greeting=greeting,
         _line_starts=line_starts,
     )
 
@@ -300,8 +302,9 @@ def _front_matter_zones(text: str, end: int) -> list[Zone]:
     ]
 
 
-def _split_body(text: str, start: int) -> list[Zone]:
-    """greeting | body | signature | ps | quoted, in that order, from `start` to the end."""
+def _split_body(text: str, start: int, tags: tuple[tuple[int, int], ...]) -> tuple[list[Zone], Greeting]:
+    """greeting | body | signature | ps | quoted, in that order, from `start` to the end; and
+    who the greeting addresses."""
     end = len(text)
     quote = _QUOTE_START_RE.search(text, start)
     own_end = quote.start() if quote else end
@@ -309,15 +312,16 @@ def _split_body(text: str, start: int) -> list[Zone]:
     # Greeting: the first non-blank line's salutation ("Hi Sam," or "Hello Dave," inline).
     lead = re.match(r"(?:\s|<!--.*?-->|\{#.*?#\})*", text[start:own_end], re.S)
     first = start + (lead.end() if lead else 0)
-    greeting = _GREETING_RE.match(text, first, own_end)
+    greeting = read_greeting(text, first, own_end, tags)
     body_start = start
-    if greeting and greeting.end() > first:
+    if greeting.kind != "none" and greeting.end > first:
         zones.append(Zone("body", start, first))  # leading blank lines: harmless whitespace
-        zones.append(Zone("greeting", first, greeting.end()))
-        body_start = greeting.end()
+        zones.append(Zone("greeting", first, greeting.end))
+        body_start = greeting.end
     ps = _PS_RE.search(text, body_start, own_end)
     ps_start = ps.start() if ps else own_end
-    sig_start = _signature_start(text, body_start, ps_start)
+    # a spintax sign-off ("{Thanks|Cheers},") reads as its first variant, like everything else
+    sig_start = _signature_start(first_variant_view(text), body_start, ps_start)
     zones.append(Zone("body", body_start, sig_start))
     zones.append(Zone("signature", sig_start, ps_start))
     if ps:
@@ -326,7 +330,7 @@ def _split_body(text: str, start: int) -> list[Zone]:
         zones.append(Zone("ps", ps_start, ps_end))
         zones.append(Zone("signature", ps_end, own_end))
     zones.append(Zone("quoted", own_end, end))
-    return _merge_adjacent(zones)
+    return _merge_adjacent(zones), greeting
 
 
 def _signature_start(text: str, start: int, end: int) -> int:
@@ -339,6 +343,9 @@ def _signature_start(text: str, start: int, end: int) -> int:
         lines = [ln for ln in tail.splitlines() if ln.strip()]
         if len(lines) <= 8 and all(len(ln.strip()) <= 80 for ln in lines):
             return match.start()
+    field = list(_SIGNATURE_TAG_RE.finditer(text, start, end))
+    if field:
+        return field[-1].start()
     name = _NAME_LINE_RE.search(text, start, end)
     return name.start() + 1 if name else end
 

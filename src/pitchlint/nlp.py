@@ -205,9 +205,12 @@ def _sentence_starts(doc: Doc, draft: Draft) -> list[int]:
     rows = doc.to_array([IDX, LENGTH, IS_SPACE])
     starts, lengths, spaces = rows[:, 0], rows[:, 1], rows[:, 2].astype(bool)
     edges = numpy.array(sorted({z.start for z in draft.zones} | {z.end for z in draft.zones}))
-    # an edge in (previous token's start, this token's start]
-    edge_counts = numpy.searchsorted(edges, starts, side="right")
-    starts_zone = edge_counts[1:] > edge_counts[:-1]
+    # an edge in (previous word's start, this token's start]: whitespace between a zone edge
+    # and the next word ("Hi Sam,\nJust checking in") must not swallow the forced start
+    last_word = numpy.maximum.accumulate(numpy.where(spaces, -1, numpy.arange(len(starts))))[:-1]
+    previous_word_starts = numpy.where(last_word >= 0, starts[numpy.maximum(last_word, 0)], -1)
+    edge_counts = numpy.searchsorted(edges, starts[1:], side="right")
+    starts_zone = edge_counts > numpy.searchsorted(edges, previous_word_starts, side="right")
     # the gap before a token: from the previous token's end (its start, if it is whitespace)
     gap_starts = numpy.where(spaces[:-1], starts[:-1], starts[:-1] + lengths[:-1])
     text = draft.text

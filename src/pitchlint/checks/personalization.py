@@ -1,11 +1,17 @@
-"""Template residue (catalog rule 40): unfilled blanks, broken or unfilled merge tags, CRM-style
-truncated names ("Dear Charles H.,") and the recipient's name pasted back in mid-body as a
-vocative ("Charles H., if you're willing ...").
+"""Who the email is addressed to, and what a mail merge left behind.
 
+Template residue (catalog rule 40): unfilled blanks, broken or half merge tags, hand-fill
+placeholders ("COMPANY NAME HERE", "[blogger]", "XXX"), a name slot that rendered blank or wrong
+("Hi ,", "Hello james,", "Hi Acme Inc,"), CRM-style truncated names ("Dear Charles H.,") and the
+recipient's name pasted back in mid-body as a vocative ("Charles H., if you're willing ...").
 Well-formed merge tags are legitimate in a template (`{{first_name}}` is how templates are
 written), so they count as unfilled only when the draft says it is a finished email
 (front matter `template: false`). Redactions ("[Video Link Deleted]", "(link deleted)") are not
-placeholders. Works on the text alone, so it needs no trained pipeline.
+placeholders.
+
+Generic salutations ("Dear Webmaster", "Hi there", "To whom it may concern"): the greeting
+addresses a role or nobody. Both rules read the greeting once, from `Draft.greeting`, and work
+on the text alone, so they need no trained pipeline.
 """
 
 from __future__ import annotations
@@ -18,90 +24,133 @@ from pitchlint.checks import check
 from pitchlint.context import RuleContext
 from pitchlint.draft import Draft
 from pitchlint.findings import Finding, Severity
-from pitchlint.mergetags import MALFORMED_TAG_RE
+from pitchlint.greeting import Greeting, is_role_noun
+from pitchlint.mergetags import HALF_TAG_RE, MALFORMED_TAG_RE
 from pitchlint.rules.loader import LoadedRule
 
 # a blank to fill: 3+ underscores that are not part of a word, a path or a separator line
 _BLANK_RE = re.compile(r"(?<![\w/])_{3,}(?![\w/])")
-# "<NAME>", "<Company Name>": a hand-fill placeholder no sending tool will replace
-_ANGLE_RE = re.compile(
-    r"<\s*(?:(?:first|last|full|your|contact|prospect|recipient|company)[ _-]?)?"
+_FIELD = (
+    r"(?:(?:first|last|full|your|contact|prospect|recipient|company)[ _-]?)?"
     r"(?:name|company(?:[ _-]?name)?|title|job[ _-]?title|city|industry|website|prospect|recipient)"
-    r"\s*>",
+)
+# "<NAME>", "<Company Name>", "<blogger>", "[blogger]", "[insert editor]": a hand-fill placeholder
+# no sending tool will replace (a markdown link "[Pioneer](https://...)" is not one)
+_BRACKETED_RE = re.compile(
+    rf"<\s*(?:insert[ \t]+)?(?:{_FIELD}|[a-z]+)\s*>|\[[ \t]*(?:insert[ \t]+)?[a-z]+[ \t]*\](?!\()", re.I
+)
+# shouted hand-fill placeholders: "COMPANY NAME HERE", "INSERT PRODUCT HERE", "[COMPANY NAME]", "XXX"
+_FIELD_CAPS = (
+    r"(?:NAME|COMPANY|PRODUCT|SERVICE|LINK|URL|TITLE|DATE|CITY|EMAIL|PHONE|NUMBER|LOGO|BRAND|WEBSITE)"
+)
+_HAND_FILL_RE = re.compile(
+    r"\bINSERT(?:[ \t]+[A-Z][A-Z'’-]+){1,3}(?:[ \t]+HERE)?\b"
+    rf"|\b(?:[A-Z]+[ \t]+){{0,2}}{_FIELD_CAPS}[ \t]+HERE\b"
+    rf"|\[[ \t]*(?:[A-Z]+[ \t]+){{0,3}}{_FIELD_CAPS}(?:[ \t]+[A-Z]+){{0,2}}[ \t]*\](?!\()"
+    r"|(?<![\w-])X{3,}(?!\w)"
+)
+# a name slot that rendered empty: "Thanks , for ...", "Hi ,,"
+_EMPTY_SLOT_RE = re.compile(
+    r"\b(?:thanks|thank you|cheers|congrats|congratulations|welcome|hi|hello|hey|dear)[ \t]+,+"
+    r"|(?<=[A-Za-z])[ \t]*,[ \t]*,(?!,)",
     re.I,
 )
-_SALUTATION_RE = re.compile(
-    r"^[ \t]*(?:hi|hello|hey|dear|greetings|good (?:morning|afternoon|evening))\b[ \t,]*", re.I
-)
+_CODE_RE = re.compile(r"```.*?(?:```|\Z)|`[^`\n]+`", re.S)
 _TITLES = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "sir", "madam", "dear"})
 # "Charles H." / "Mary-Ann O.": a first name and a bare surname initial, as a CRM export writes it
 _TRUNCATED_RE = re.compile(r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+)*[ \t]+[A-Z]\.(?![A-Za-z])")
-_GENERIC_GREETEES = frozenset(
-    {
-        "there",
-        "team",
-        "all",
-        "everyone",
-        "everybody",
-        "folks",
-        "friend",
-        "friends",
-        "sir",
-        "madam",
-        "owner",
-        "colleague",
-        "colleagues",
-        "partner",
-        "partners",
-        "hiring",
-        "manager",
-        "webmaster",
-        "admin",
-        "support",
-        "y'all",
-        "guys",
-        "both",
-    }
-)
+
+
+Residue = tuple[int, int, str, Severity | None]
 
 
 @check("merge-field-artifacts")
 def merge_field_artifacts(ctx: RuleContext, rule: LoadedRule) -> Iterator[Finding]:
     draft = ctx.draft
     scope = set(rule.spec.scope)
-    params = ctx.params_for(rule)
-    found: list[tuple[int, int, str, Severity | None]] = []
+    found = [
+        *_placeholder_findings(draft, scope),
+        *_tag_findings(draft, scope),
+        *_greeting_findings(draft, scope),
+        *_name_findings(draft, scope, ctx.params_for(rule)),
+    ]
+    code = [m.span() for m in _CODE_RE.finditer(draft.text)]
+    seen: list[tuple[int, int]] = []
+    for start, end, detail, severity in sorted(found):
+        if any(s < end and start < e for s, e in seen) or any(s <= start < e for s, e in code):
+            continue
+        if _inside_quotes(draft.text, start, end):
+            continue  # "the email literally said <name>": quoting a placeholder is not leaving one
+        seen.append((start, end))
+        yield ctx.finding(rule, start, end, severity=severity, detail=detail)
+
+
+def _placeholder_findings(draft: Draft, scope: set[str]) -> Iterator[Residue]:
+    """Blanks and hand-fill placeholders in the sender's own zones."""
+    text = draft.text
     for zone in draft.zones:
         if zone.name not in scope:
             continue
-        for match in _BLANK_RE.finditer(draft.text, zone.start, zone.end):
+        for match in _BLANK_RE.finditer(text, zone.start, zone.end):
             deliberate = (
-                _separator_line(draft.text, *match.span())
-                or _form_field(draft.text, *match.span())
-                or _fill_in_question(draft.text, *match.span())
+                _separator_line(text, *match.span())
+                or _form_field(text, *match.span())
+                or _fill_in_question(text, *match.span())
             )
             if not deliberate:
-                found.append((*match.span(), "an unfilled blank", None))
-        for match in _ANGLE_RE.finditer(draft.text, zone.start, zone.end):
-            found.append((*match.span(), "an unfilled placeholder", None))
-    for match in MALFORMED_TAG_RE.finditer(draft.text):
+                yield (*match.span(), "an unfilled blank", None)
+        for match in _BRACKETED_RE.finditer(text, zone.start, zone.end):
+            if _hand_fill(match.group(0)) and not draft.in_merge_tag(*match.span()):
+                yield (*match.span(), "an unfilled placeholder", None)
+        for match in _HAND_FILL_RE.finditer(text, zone.start, zone.end):
+            yield (*match.span(), "an unfilled placeholder", None)
+        for match in _EMPTY_SLOT_RE.finditer(text, zone.start, zone.end):
+            if not draft.in_merge_tag(*match.span()):
+                yield (*match.span(), "a blank where the name should be", None)
+
+
+def _tag_findings(draft: Draft, scope: set[str]) -> Iterator[Residue]:
+    """Broken and half tags in any email; well-formed ones only in an email marked finished."""
+    text = draft.text
+    for match in MALFORMED_TAG_RE.finditer(text):
         start, end = match.span()
-        end = start + len(draft.text[start:end].rstrip())
-        if re.match(r"[ \t]*\r?\n[^{}\n]*\}\}", draft.text[end:]):
+        end = start + len(text[start:end].rstrip())
+        if re.match(r"[ \t]*\r?\n[^{}\n]*\}\}", text[end:]):
             continue  # "{{specific\nfunction}}": a tag the sender's editor wrapped, not a broken one
         if end > start and draft.zone_at(start) in scope:
-            found.append((start, end, "a broken merge tag", None))
+            yield (start, end, "a broken merge tag", None)
+    for match in HALF_TAG_RE.finditer(text):
+        if draft.zone_at(match.start()) in scope and not draft.in_merge_tag(*match.span()):
+            yield (*match.span(), "a broken merge tag", None)
     if draft.meta.template is False:
         for start, end in draft.merge_tags:
             if draft.zone_at(start) in scope:
-                found.append((start, end, "an unfilled merge tag in a finished email", None))
-    found.extend(_name_findings(draft, scope, params))
-    seen: list[tuple[int, int]] = []
-    for start, end, detail, severity in sorted(found):
-        if any(s < end and start < e for s, e in seen):
-            continue
-        seen.append((start, end))
-        yield ctx.finding(rule, start, end, severity=severity, detail=detail)
+                yield (start, end, "an unfilled merge tag in a finished email", None)
+
+
+def _greeting_findings(draft: Draft, scope: set[str]) -> Iterator[Residue]:
+    """The greeting's name slot rendered blank or wrong ("Hi ,", "Hello james,")."""
+    greeting = draft.greeting
+    if greeting.defect is None or "greeting" not in scope:
+        return
+    start, end = greeting.addressee or (greeting.start, greeting.end)
+    yield (start, end, greeting.defect, None)
+
+
+def _hand_fill(bracketed: str) -> bool:
+    """ "<NAME>", "[blogger]", "[insert editor]": a field or a role, not "<b>" or "[sic]"."""
+    inner = re.sub(r"^insert\s+", "", bracketed[1:-1].strip(), flags=re.I)
+    return bool(re.fullmatch(_FIELD, inner, re.I)) or is_role_noun(inner)
+
+
+def _inside_quotes(text: str, start: int, end: int) -> bool:
+    """Whether the span sits between a pair of double quotes on its line."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    before = text[line_start:start]
+    after = text[end : line_end if line_end != -1 else len(text)]
+    opened = before.count('"') % 2 == 1 or before.count("“") > before.count("”")
+    return opened and ('"' in after or "”" in after)
 
 
 def _separator_line(text: str, start: int, end: int) -> bool:
@@ -134,35 +183,15 @@ def _fill_in_question(text: str, start: int, end: int) -> bool:
     return bool(question and re.search(r"\byou(?:rs?)?\b", question.group(0), re.I))
 
 
-def _greeting_name(draft: Draft) -> tuple[int, int] | None:
-    """Span of the name in the greeting ("Charles H." in "Dear Charles H.,"), if any."""
-    zone = draft.zone("greeting")
-    if zone is None:
-        return None
-    text = draft.text[zone.start : zone.end]
-    lead = _SALUTATION_RE.match(text)
-    if not lead:
-        return None
-    start = zone.start + lead.end()
-    end = zone.end
-    while end > start and draft.text[end - 1] in " \t\r\n,!:;—–-":
-        end -= 1
-    if end <= start:
-        return None
-    return start, end
-
-
-def _name_findings(
-    draft: Draft, scope: set[str], params: dict[str, Any]
-) -> Iterator[tuple[int, int, str, Severity | None]]:
-    span = _greeting_name(draft)
-    if span is None:
+def _name_findings(draft: Draft, scope: set[str], params: dict[str, Any]) -> Iterator[Residue]:
+    greeting = draft.greeting
+    if greeting.kind not in ("name", "merge-tag") or greeting.addressee is None or greeting.defect:
         return
-    start, end = span
+    start, end = greeting.addressee
     name = draft.text[start:end]
     words = [w.strip(".").lower() for w in name.split()]
-    tag = draft.in_merge_tag(start, end)
-    if not words or words[0] in _GENERIC_GREETEES or (not name[:1].isupper() and not tag):
+    tag = greeting.kind == "merge-tag"
+    if not words or (not name[:1].isupper() and not tag):
         return
     titled = words[0] in _TITLES
     truncated = None if titled else _TRUNCATED_RE.fullmatch(name)
@@ -205,3 +234,27 @@ def _mismatch(words: list[str], recipient: str | None, params: dict[str, Any]) -
             if word[:3] == real[:3] or word in nicknames.get(real, ()) or real in nicknames.get(word, ()):
                 return False
     return True
+
+
+@check("generic-salutation")
+def generic_salutation(ctx: RuleContext, rule: LoadedRule) -> Iterator[Finding]:
+    """A greeting to a role ("Dear Webmaster", "Hi there") or to nobody ("Hello,"). A name slot
+    that rendered wrong ("Hi ,") is merge-field-artifacts' finding, and a draft with no greeting
+    line (an issue, a pitch form) greets nobody in particular by design."""
+    greeting = ctx.draft.greeting
+    if greeting.defect is not None or greeting.salutation is None or "greeting" not in rule.spec.scope:
+        return
+    if greeting.kind == "generic":
+        yield _salutation_finding(ctx, rule, greeting, "a role, not a person", None)
+    elif greeting.kind == "blank":
+        # weaker evidence: a bare "Hi," is also how people open a note to a project or a forum
+        yield _salutation_finding(ctx, rule, greeting, "no name at all", Severity.INFO)
+
+
+def _salutation_finding(
+    ctx: RuleContext, rule: LoadedRule, greeting: Greeting, detail: str, severity: Severity | None
+) -> Finding:
+    assert greeting.salutation is not None
+    start = greeting.salutation[0]
+    end = max(greeting.salutation[1], greeting.addressee[1] if greeting.addressee else 0)
+    return ctx.finding(rule, start, end, severity=severity, detail=detail)
