@@ -305,7 +305,7 @@ def test_weights_file_errors_name_file_line_and_field(tmp_path, text, message):
 
 
 def test_missing_weights_file_and_unknown_rule_are_config_errors(tmp_path):
-    with pytest.raises(ConfigError, match="weights-file 'nope.yaml' not found"):
+    with pytest.raises(ConfigError, match=r"weights-file 'nope\.yaml' not found"):
         config_from_mapping({"weights-file": "nope.yaml"}, tmp_path / "x.yaml")
     (tmp_path / "w.yaml").write_text("weights:\n  not-a-rule: 3\n", encoding="utf-8")
     config = config_from_mapping({"weights-file": "w.yaml"}, tmp_path / "x.yaml")
