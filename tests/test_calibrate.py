@@ -417,3 +417,22 @@ def test_calibrate_reports_bad_labels_with_exit_2(tmp_path):
     result = _invoke(str(tmp_path))
     assert result.exit_code == 2
     assert "at least 2 good and 2 bad" in result.output + (result.stderr or "")
+
+
+def test_anchors_keep_an_email_inside_its_band():
+    """Data that would make `spammy` heavy cannot push an anchored email out of its band."""
+    matrix, good = _synthetic()
+    free = model.fit(matrix, good, _terms())
+    row = np.array([1.0, 0.0, 0.0, 0.0, 0.0])  # one `spammy` finding
+    assert 100 * (1 - free.weights["spammy"] / 100) < 95
+    anchored = model.fit(matrix, good, _terms(), anchors=[model.Anchor.band(row, 95, 100)])
+    assert 100 * (1 - anchored.weights["spammy"] / 100) >= 94.5
+
+
+def test_band_points_from_the_grade_thresholds():
+    from pitchlint.calibration.seed import band_points
+
+    grades = {"A": 85, "B": 70, "C": 60, "D": 45}
+    assert band_points("F", grades) == (0.0, 44)
+    assert band_points("D", grades) == (46, 59)
+    assert band_points("AB", grades) == (71, 100.0)

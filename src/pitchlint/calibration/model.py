@@ -87,6 +87,22 @@ def features(reports: Sequence[Report], terms: Sequence[RuleTerm]) -> np.ndarray
     return np.minimum(matrix, caps)
 
 
+ANCHOR_STRENGTH = 1000.0
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """An email whose score must stay in [low, high] points (compared as logs of score/100)."""
+
+    row: np.ndarray  # its features
+    low: float
+    high: float
+
+    @classmethod
+    def band(cls, row: np.ndarray, low_points: float, high_points: float) -> Anchor:
+        return cls(row, math.log(max(low_points, 0.5) / 100), math.log(min(high_points, 100.0) / 100))
+
+
 @dataclass(frozen=True)
 class Fitted:
     weights: dict[str, float]
@@ -115,8 +131,11 @@ def fit(
     prior_strength: float = 2.0,
     fp_cost: float = 1.5,
     strata: Sequence[str] | None = None,
+    anchors: Sequence[Anchor] = (),
 ) -> Fitted:
-    """The penalised, bounded logistic fit (see the module docstring)."""
+    """The penalised, bounded logistic fit (see the module docstring). Anchors are emails whose
+    score must stay inside a band whatever the data say (the seed table): a steep penalty
+    outside it, none inside."""
     from scipy.optimize import minimize
 
     prior = np.array([to_beta(t.weight, t.positive) for t in terms])
@@ -136,6 +155,18 @@ def fit(
         shift = params[1:] - prior
         value = float(s @ log_loss + 0.5 * prior_strength * shift @ shift)
         gradient = np.concatenate(([residual.sum()], matrix.T @ residual + prior_strength * shift))
+        for anchor in anchors:
+            raw = float(anchor.row @ params[1:]) / SCALE
+            log_score = min(raw, 0.0)  # a score never passes 100
+            for bound, outside in (
+                (anchor.low, log_score < anchor.low),
+                (anchor.high, log_score > anchor.high),
+            ):
+                if outside:
+                    miss = log_score - bound
+                    value += ANCHOR_STRENGTH * miss * miss
+                    if raw < 0:
+                        gradient[1:] += 2 * ANCHOR_STRENGTH * miss * anchor.row / SCALE
         return value, gradient
 
     start = np.concatenate(([math.log(max(y.mean(), 1e-3) / max(1 - y.mean(), 1e-3))], prior))
@@ -206,6 +237,7 @@ def cross_validate(
     prior_strength: float = 2.0,
     fp_cost: float = 1.5,
     strata: Sequence[str] | None = None,
+    anchors: Sequence[Anchor] = (),
 ) -> CrossValidated:
     """Scores each email got from weights fitted without its group, over several shuffles."""
     matrix = features(reports, terms)
@@ -223,6 +255,7 @@ def cross_validate(
                 prior_strength=prior_strength,
                 fp_cost=fp_cost,
                 strata=None if strata is None else [strata[i] for i in train],
+                anchors=anchors,
             )
             for i in test:
                 scores[i] = rescore(reports[i], fitted.weights, by_id, bands).value

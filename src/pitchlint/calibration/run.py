@@ -12,7 +12,7 @@ import numpy as np
 
 from pitchlint.calibration import labels as lb
 from pitchlint.calibration import model
-from pitchlint.calibration.seed import SeedCheck, check_seed_table, seed_paths
+from pitchlint.calibration.seed import SEED_GRADES, SeedCheck, band_points, check_seed_table, seed_paths
 from pitchlint.engine import Engine
 from pitchlint.inputs.load import load_inputs
 from pitchlint.report import Report
@@ -121,6 +121,14 @@ def calibrate(paths: Sequence[str], engine: Engine, options: Options = Options()
     groups = [e.group for e in emails]
     strata = [e.collection for e in emails]
     current = [r.score.value for r in reports]
+    seed_reports = dict(
+        zip(seed_paths(), engine.check([read_draft(str(p)) for p in seed_paths().values()]), strict=True)
+    )
+    seed_rows = model.features(list(seed_reports.values()), terms)
+    anchors = [
+        model.Anchor.band(row, *band_points(SEED_GRADES[name], bands))
+        for name, row in zip(seed_reports, seed_rows, strict=True)
+    ]
     cross = model.cross_validate(
         reports,
         good,
@@ -133,6 +141,7 @@ def calibrate(paths: Sequence[str], engine: Engine, options: Options = Options()
         prior_strength=options.prior_strength,
         fp_cost=options.fp_cost,
         strata=strata,
+        anchors=anchors,
     )
     fitted = model.fit(
         model.features(reports, terms),
@@ -141,6 +150,7 @@ def calibrate(paths: Sequence[str], engine: Engine, options: Options = Options()
         prior_strength=options.prior_strength,
         fp_cost=options.fp_cost,
         strata=strata,
+        anchors=anchors,
     )
     collections = []
     for name in dict.fromkeys(e.collection for e in emails):
@@ -155,12 +165,8 @@ def calibrate(paths: Sequence[str], engine: Engine, options: Options = Options()
                 model.auc(cross.scores[rows], sub),
             )
         )
-    seed_reports = engine.check([read_draft(str(p)) for p in seed_paths().values()])
-    seed_scores = dict(zip(seed_paths(), (r.score for r in seed_reports), strict=True))
-    seed_refit = {
-        n: model.rescore(r, fitted.weights, by_id, bands)
-        for n, r in zip(seed_paths(), seed_reports, strict=True)
-    }
+    seed_scores = {name: report.score for name, report in seed_reports.items()}
+    seed_refit = {name: model.rescore(r, fitted.weights, by_id, bands) for name, r in seed_reports.items()}
     return Calibration(
         emails=emails,
         reports=reports,

@@ -24,6 +24,15 @@ def seed_dir() -> Path:
     return Path(__file__).resolve().parents[3] / "tests" / "fixtures" / "seed"
 
 
+def band_points(letters: str, grades: Mapping[str, float]) -> tuple[float, float]:
+    """The points a grade band spans, a point inside each edge ("D": 46 to 59 by default)."""
+    order = "ABCDF"
+    worst, best = max(letters, key=order.index), min(letters, key=order.index)
+    low = 0.0 if worst == "F" else grades[worst] + 1
+    high = 100.0 if best == "A" else grades[order[order.index(best) - 1]] - 1
+    return low, high
+
+
 def seed_paths() -> dict[str, Path]:
     return {name: seed_dir() / f"{name}.txt" for name in SEED_GRADES}
 
