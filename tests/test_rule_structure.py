@@ -105,7 +105,7 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     src = tmp_path_factory.mktemp("src")
     for name in ("pyproject.toml", "README.md"):
         shutil.copy2(REPO / name, src / name)
-    for name in ("src", "rules"):
+    for name in ("src", "rules", "tests/fixtures/seed"):
         shutil.copytree(REPO / name, src / name, ignore=_ignore)
     out = tmp_path_factory.mktemp("wheel")
     cmd = [sys.executable, "-m", "pip", "wheel", str(src), "--no-deps", "-q", "-w", str(out)]
@@ -126,6 +126,7 @@ def test_wheel_ships_every_rule_file(wheel):
     assert shipped == expected
     assert "pitchlint/cli.py" in names
     assert "pitchlint/py.typed" in names
+    assert "pitchlint/_seed/sample-c.txt" in names  # calibrate checks the seed table
     entry_points = next(n for n in names if n.endswith(".dist-info/entry_points.txt"))
     assert "pitchlint = pitchlint.cli:main" in zipfile.ZipFile(built).read(entry_points).decode()
 

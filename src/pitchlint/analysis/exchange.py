@@ -74,7 +74,7 @@ OFFER_RE = re.compile(r"\b(?:anything|something) (?:i|we) can do\b|\bcan i help\
 INVITATION_RE = re.compile(
     r"\b(?:love|like|honou?red|delighted|thrilled|happy|glad|keen) to (?:have|host|feature|interview) "
     r"(?:you|y'all|y’all|your team|them)\b"
-    r"|\binvit(?:e|ing) (?:you|y'all|y’all|your team)\b|\binvitation to\b"
+    r"|\binvit(?:e|ing) (?:you|y'all|y’all|your team)\b|\b(?:an|my|our|this|the) invitation to\b"
     r"|\bwould you (?:like|want|be (?:up|open|willing)) (?:for|to) (?:be|join|come|speak|appear|guest)\b"
     r"|\b(?:like|love|want) (?:you|y'all|y’all) to (?:join|speak|be (?:on|in|our|a))\b"
     r"|\b(?:as|be) (?:a|our) (?:guest|speaker|panel(?:l)?ist|keynote)\b"
@@ -97,6 +97,13 @@ REWARD_RE = re.compile(
 )
 # a free call is still the reader's time, not a gift
 _TIME_OFFER_RE = re.compile(r"\bfree (?:demo|call|consultation|meeting|chat|session|discovery)\b", re.I)
+# an "invitation" to the seller's demo, webinar or store is an ask in a gift's clothes
+_SELLING_INVITATION_RE = re.compile(
+    r"\binvit\w* (?:you|y'all|y’all|your team) to (?:(?:a|our|an|the|my) )?(?:\w+ )?"
+    r"(?:demo|webinar|call|meeting|chat|walkthrough|consultation|visit|check|try|buy|shop|order|"
+    r"register|sign|book|schedule|download)",
+    re.I,
+)
 GENERIC_COLLATERAL_RE = re.compile(
     r"\b(?:brochure|deck|more information|more info|website|blog post|our latest|case stud|"
     r"one-pager about us|product sheet|datasheet|price list|pricing list|packages)\b",
@@ -274,7 +281,7 @@ def give_kind(analysis: Analysis, sent: Span) -> GiveKind | None:
         return "answer"
     if _INTRODUCTION_RE.search(text):
         return "introduction"
-    if INVITATION_RE.search(text):
+    if INVITATION_RE.search(text) and not _SELLING_INVITATION_RE.search(text):
         return "invitation"
     if REWARD_RE.search(text) and not _TIME_OFFER_RE.search(text):
         return "reward"

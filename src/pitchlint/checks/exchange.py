@@ -1,4 +1,5 @@
-"""Asking without giving (catalog rule 14): "What did you bring me?" (seed 000).
+"""Asking without giving (catalog rule 14): "What did you bring me?" (seed 000), and its
+positive side, a concrete offer: an invitation or a reward for the reader.
 
 The asks and gives come from the shared model in `analysis.exchange`; this rule only weighs
 them. A reply to the reader answers them, so it is never judged. Small reply asks ("let me know
@@ -11,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from pitchlint.analysis.exchange import Ask
+from pitchlint.analysis.spans import trim
 from pitchlint.checks import check
 from pitchlint.context import RuleContext
 from pitchlint.findings import Finding
@@ -41,3 +43,22 @@ def ask_without_give(ctx: RuleContext, rule: LoadedRule) -> Iterator[Finding]:
 def _describe(asks: list[Ask]) -> str:
     kinds = list(dict.fromkeys(_DESCRIPTIONS[a.kind] for a in asks))
     return kinds[0] if len(kinds) == 1 else ", ".join(kinds[:-1]) + " and " + kinds[-1]
+
+
+# what recipients of real pitches answered: a seat on a show or a stage, money, a free month
+_CONCRETE = frozenset({"invitation", "reward"})
+
+
+@check("concrete-offer")
+def concrete_offer(ctx: RuleContext, rule: LoadedRule) -> Iterator[Finding]:
+    """A positive signal on the first sentence that invites the reader or offers them a reward."""
+    give = next((g for g in ctx.analysis.gives if g.kind in _CONCRETE), None)
+    if give is None:
+        return
+    span = trim(give.sentence)
+    yield ctx.finding(
+        rule,
+        span.start_char,
+        span.end_char,
+        detail=f"an {give.kind}" if give.kind == "invitation" else "a reward",
+    )
