@@ -146,7 +146,11 @@ def described_noun(span: Span) -> Token | None:
 
 
 def _owner(analysis: Analysis, noun: Token) -> Praised:
-    """Whom a noun phrase belongs to: its possessor, else what it is said of, else its clause."""
+    """Whom a noun phrase belongs to: whoever it names ("we", "your team", the seller's company
+    by name), else its possessor, else what it is said of, else its clause."""
+    agency = analysis.agency_of(noun)
+    if agency != "other":
+        return agency
     agency = _possessed(analysis, noun)
     if agency is not None:
         return agency
@@ -219,8 +223,9 @@ def _attributed(analysis: Analysis, span: Span) -> bool:
     sent = span.sent
     if any(t.lower_ == "according" and t.nbor(1).lower_ == "to" for t in sent if t.i + 1 < len(t.doc)):
         return True
-    if any(t.dep_ == "agent" and any(c.pos_ == "PROPN" for c in t.subtree) for t in sent):
-        return True
+    for agent in (t for t in sent if t.dep_ == "agent" and any(c.pos_ == "PROPN" for c in t.subtree)):
+        if not agent.left_edge.i <= span.root.i <= agent.right_edge.i:
+            return True  # "named the top-rated agency by Clutch"; not "by Acme, the leading ..."
     node = span.root
     for _ in range(6):
         if node.pos_ in ("VERB", "AUX") and node.lemma_.lower() in SOURCE_VERBS:
