@@ -353,8 +353,8 @@ def _reader_anchor(analysis: Analysis, noun: Token, params: dict[str, Any]) -> T
     fields = _words(params, "reader_fields")
     for prep in (c for c in noun.children if c.dep_ == "prep"):
         for obj in (c for c in prep.children if c.dep_ in ("pobj", "pcomp")):
-            if prep.lower_ == "like" and _is_reader_token(obj):
-                return prep  # "businesses like yours"
+            if prep.lower_ == "like" and _is_reader_token(obj) and not _OTHERS_TAG_RE.search(obj.lower_):
+                return prep  # "businesses like yours"; not "companies like {{Similar_Company}}"
             yours = any(c.dep_ == "poss" and _is_reader_token(c) for c in obj.children)
             if prep.lower_ in ("in", "at", "within") and yours and in_words(obj, fields):
                 return prep  # "companies in your industry", "teams at your stage"
@@ -387,9 +387,10 @@ def _served_by_seller(analysis: Analysis, phrase: Token) -> bool:
     while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
         verb = verb.head
     if phrase.dep_ in _SUBJECT_DEPS:
-        if verb.dep_ not in ("ccomp", "xcomp"):
-            return False
-        verb = verb.head  # "we help [companies like yours file]"
+        if phrase.head.i == verb.i:  # the crowd's own verb: "we help [companies like yours file]"
+            if verb.dep_ not in ("ccomp", "xcomp"):
+                return False
+            verb = verb.head
         return analysis.agency_of_verb(verb) == "seller" and verb.lemma_.lower() in _ENABLING_VERBS
     return analysis.agency_of_verb(verb) == "seller" or (verb.dep_ == "ROOT" and _is_seller_ask(verb))
 
@@ -399,6 +400,10 @@ def _is_seller_ask(verb: Token) -> bool:
     return verb.lower_ == "let" and any(c.lower_ in ("me", "us") for c in verb.children)
 
 
+# merge tags that stand for other companies, not the reader's: {{Similar_Company}}, {{Customer_1}}
+_OTHERS_TAG_RE = re.compile(
+    r"similar|another|other|peer|customer|client|competitor|example|case|logo|reference"
+)
 _ENABLING_VERBS = frozenset({"help", "enable", "let", "allow", "make", "get", "support", "empower", "show"})
 
 
