@@ -126,3 +126,11 @@ def test_hype_about_the_named_company_is_the_seller_talking(tmp_path):
     assert agency == "seller" and hype == ["#1 rated"]
     agency, hype = _agency_and_hype(parse_draft(BODY + "Thanks,\nDana | Shipfast\n", "<draft>"))
     assert agency == "seller" and hype == ["#1 rated"]
+
+
+def test_a_self_introduction_names_the_company_when_nothing_else_does():
+    seller = seller_of(
+        "Hi Sam,\n\nMy name is Dana Ruiz, from Shipfast. Shipfast prints labels in one click.\n"
+    )
+    assert (seller.company, seller.source) == ("Shipfast", "introduction")
+    assert seller_of("Hi Sam,\n\nI'm Dana from accounting at your firm.\n").company is None

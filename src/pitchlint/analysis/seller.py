@@ -8,7 +8,9 @@ the email itself says about its sender:
   Ruiz" and the company "shipfast" (from the domain, never from a free-mail one like gmail.com);
 - the signature zone: a company line ("Shipfast Inc."), "Dana | Shipfast", "CEO, Shipfast",
   "Head of Sales at Shipfast", the domain of an email address or a URL there, and the name
-  line under the sign-off.
+  line under the sign-off;
+- else the sender's self-introduction in the body: "My name is Dana, from Shipfast", "here at
+  Shipfast, we ...".
 
 The reader's names (front matter `recipient`, the greeting's name) are never taken.
 """
@@ -178,6 +180,12 @@ _SIGN_OFF_RE = re.compile(
     re.I,
 )
 _SEPARATOR_RE = re.compile(r"\s+(?:\||/|·|•|–|—|-|@)\s+|\s*,\s+|\s+(?:at|from|with|of)\s+")
+# "My name is Dana, from Shipfast", "I'm Dana Ruiz with Shipfast", "here at Shipfast, we"
+_INTRO_RE = re.compile(
+    r"\b(?:(?i:my name is|my name's|i'm|i am|this is)\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?,?"
+    r"\s+(?i:from|at|with|of|here at)|(?i:here at|we at))\s+"
+    r"(?P<company>[A-Z][\w&'’.-]*[\w](?:\s+[A-Z][\w&'’.-]*[\w]){0,2})"
+)
 _PERSON_RE = re.compile(r"^[A-Z][a-zA-Z'’.-]+(?:\s+[A-Z][a-zA-Z'’.-]+){0,2}$")
 
 
@@ -188,7 +196,7 @@ class Seller:
     names: tuple[str, ...]
     sender: str | None = None
     company: str | None = None
-    source: str = "config"  # config | front matter | From header | signature | none
+    source: str = "config"  # config | front matter | From header | signature | introduction | none
 
 
 def identify_seller(draft: Draft, configured: tuple[str, ...] = ()) -> Seller:
@@ -217,6 +225,9 @@ def _inferred_company(draft: Draft, lines: list[str], sender: str | None) -> tup
     prose = " ".join(draft.text[z.start : z.end] for z in draft.zones if z.name in ("subject", "body", "ps"))
     if bare and bare.lower() in prose.lower():
         return bare, "signature"  # a plain line under the name, confirmed by the body naming it
+    introduced = _INTRO_RE.search(prose)
+    if introduced and introduced.group("company").lower() not in _reader_names(draft):
+        return introduced.group("company"), "introduction"
     return None, "none"
 
 
