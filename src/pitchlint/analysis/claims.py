@@ -12,9 +12,9 @@ a verb of having or making ("we run the top-rated CRM").
 - seller / reader: the phrase is theirs;
 - other: a subject or named entity the draft does not place (often the seller's own company
   when no name is configured: "Acme is the leading provider");
-- object: the object of someone's action that is not theirs ("we help the fastest-growing
-  companies"), or one of the owner's things ranked against its others ("our best-selling
-  plan");
+- nobody: the words praise no one here: the object of someone's action ("we help the
+  fastest-growing companies"), one of the owner's things ranked against its others ("our
+  best-selling plan"), or a claim the sentence denies ("we're not the biggest agency");
 - sourced: someone named ranks it ("according to G2", "was named", "describes you as"), or
   it is a measured comparison that gives its figure ("the largest review site, with 100,000
   reviews").
@@ -113,9 +113,15 @@ def praised(analysis: Analysis, span: Span) -> Praised:
     noun = described_noun(span)
     if noun is None:
         return analysis.agency_at(span.root)
-    if _ranks_within(span, noun):
-        return "object"
+    if _ranks_within(span, noun) or _denied(noun):
+        return "nobody"
     return _owner(analysis, noun)
+
+
+def _denied(noun: Token) -> bool:
+    """ "We're not the biggest agency in Ohio, but ...": modesty, not a claim."""
+    verb = noun.head if noun.dep_ in _COMPLEMENT_DEPS else None
+    return verb is not None and any(c.dep_ == "neg" for c in verb.children)
 
 
 def _ranks_within(span: Span, noun: Token) -> bool:
@@ -166,7 +172,7 @@ def _owner(analysis: Analysis, noun: Token) -> Praised:
     if noun.dep_ in ("dobj", "pobj", "dative"):
         verb = noun.head.head if noun.dep_ == "pobj" else noun.head
         subject = _subject(verb) if _lemma(verb) in OWN_VERBS else None
-        return _owner(analysis, subject) if subject is not None else "object"
+        return _owner(analysis, subject) if subject is not None else "nobody"
     cause = noun.head.head
     if (
         noun.dep_ == "nsubj"
@@ -174,7 +180,7 @@ def _owner(analysis: Analysis, noun: Token) -> Praised:
         and cause.lemma_.lower() in _CAUSE_VERBS
         and cause.i < noun.i
     ):
-        return "object"  # "we help the fastest-growing companies hire faster"
+        return "nobody"  # "we help the fastest-growing companies hire faster"
     agency = analysis.agency_of(noun)
     return agency if agency != "other" else analysis.agency_at(noun)
 
