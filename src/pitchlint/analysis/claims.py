@@ -169,8 +169,10 @@ def _owner(analysis: Analysis, noun: Token) -> Praised:
         subject = _subject(verb)
         if subject is not None and subject.i != noun.i:
             return _owner(analysis, subject)
-    if noun.dep_ in ("dobj", "pobj", "dative"):
-        verb = noun.head.head if noun.dep_ == "pobj" else noun.head
+    verb = noun.head.head if noun.dep_ == "pobj" else noun.head
+    if noun.dep_ in ("dobj", "pobj", "dative") and verb.pos_ in ("VERB", "AUX"):
+        # "we run the top-rated CRM" is the seller's; "we work with the leading retailers" is not
+        # ("the analysts at Acme, the premier destination ..." hangs off a noun: Acme's own)
         subject = _subject(verb) if _lemma(verb) in OWN_VERBS else None
         return _owner(analysis, subject) if subject is not None else "nobody"
     cause = noun.head.head
