@@ -127,11 +127,20 @@ def _trade_term(analysis: Analysis, sent: Span, params: dict[str, Any]) -> Mark 
             return _TRADE, *_chars(token, token.head)
         if _link_noun(token, params) and token.dep_ == "dobj" and in_words(token.head, trade_verbs):
             return _TRADE, *_chars(token.head, token)  # "build links", "we sell links"
-        if token.lemma_.lower() == "link" and token.pos_ == "VERB":
+        if token.lemma_.lower() == "link" and token.pos_ == "VERB" and not _states_fact(token):
             target = _link_target(analysis, token)
             if target is not None:
                 return _TRADE, *_chars(token, target)
     return None
+
+
+def _states_fact(verb: Token) -> bool:
+    """ "Your post links to our study": a statement, not an ask ("could you link back", "if you
+    link back", "linking back to us")."""
+    subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+    modal = any(c.tag_ == "MD" or c.lower_ == "if" for c in verb.children)
+    indicative = verb.tag_ in ("VBZ", "VBD") or (subject and verb.tag_ == "VBP")  # not "link back"
+    return indicative and not modal and not is_question(verb.sent)
 
 
 def _link_target(analysis: Analysis, verb: Token) -> Token | None:
