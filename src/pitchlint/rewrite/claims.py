@@ -59,9 +59,9 @@ def cut_superlative(ctx: RuleContext, start: int, end: int, spec: FixSpec) -> Se
     tokens = _tokens(ctx, start, end)
     if not tokens:
         return None
-    if any(t.lemma_ == "leader" for t in tokens) and tokens[0].lower_ == "the":
+    if any(t.lemma_ == "leader" for t in tokens):  # "a leader" is still the claim
         copula = ctx.doc[tokens[0].i - 1] if tokens[0].i > 0 else None
-        if copula is None or copula.lower_ not in _COPULA_WORK:
+        if tokens[0].lower_ != "the" or copula is None or copula.lower_ not in _COPULA_WORK:
             return None
         return (Edit(copula.idx, end, _COPULA_WORK[copula.lower_] + " " + tokens[-1].text),)
     if tokens[0].lower_ == "latest" and tokens[-1].lower_ == "greatest":
