@@ -139,6 +139,8 @@ def described_noun(span: Span) -> Token | None:
     platform", "support" in "our support is unparalleled", None for a clause ("transform the
     way you work")."""
     token = span.root
+    if token.dep_ == "poss" and token.lower_ in _FIELDS:
+        token = token.head  # "the world's best brands": the brands
     seen = 0
     while token.pos_ not in _NOMINALS and token.dep_ in _MODIFIER_DEPS | {"prep", "pobj"}:
         if token.head.i == token.i or seen > 8:
