@@ -51,6 +51,7 @@ class DraftMeta:
     relationship: str = "prospect"
     in_reply_to: str | None = None
     sender: str | None = None
+    sender_address: str | None = None  # the From: address of a saved email
     company: str | None = None
     products: tuple[str, ...] = ()
     recipient: Recipient = field(default_factory=Recipient)

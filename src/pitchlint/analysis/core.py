@@ -21,6 +21,7 @@ from pitchlint.analysis import lexicon as lx
 from pitchlint.analysis.exchange import GENERIC_COLLATERAL_RE, OFFER_RE, Ask, Give
 from pitchlint.analysis.hedges import has_evidence, hedge_tokens
 from pitchlint.analysis.meeting_asks import meeting_asks
+from pitchlint.analysis.seller import identify_seller
 from pitchlint.analysis.spans import span_text
 from pitchlint.draft import PROSE_ZONES, Draft
 from pitchlint.nlp import is_merge_tag
@@ -78,13 +79,9 @@ class Analysis:
     def __init__(self, draft: Draft, doc: Doc, seller_names: tuple[str, ...] = ()) -> None:
         self.draft = draft
         self.doc = doc
-        names = [
-            *seller_names,
-            draft.meta.company or "",
-            draft.meta.sender or "",
-            *draft.meta.products,
-        ]
-        self.seller_names = tuple(n.lower() for n in names if n)
+        # who the seller is: configured names, else what the From header and signature say
+        self.seller = identify_seller(draft, seller_names)
+        self.seller_names = self.seller.names
         recipient = draft.meta.recipient
         self.reader_names = tuple(n.lower() for n in (recipient.name, recipient.company) if n)
         self.measured: dict[str, float] = {}  # draft metrics by name (pitchlint.metrics.measure)

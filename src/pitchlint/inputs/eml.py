@@ -80,7 +80,9 @@ def message_to_input(
         body = _locate(content, source_text, raw_at, end, encoding not in _NOT_ENCODED)
     if not body.text.strip():
         raise DraftError(f"{where}: empty text part, skipped")
-    meta = DraftMeta(in_reply_to=_reply_to(message), sender=_sender(message))
+    meta = DraftMeta(
+        in_reply_to=_reply_to(message), sender=_sender(message), sender_address=_sender_address(message)
+    )
     draft = draft_from_parts(
         path,
         source_text,
@@ -234,3 +236,9 @@ def _sender(message: Message) -> str | None:
     if addresses:
         return addresses[0].display_name or addresses[0].addr_spec or None
     return str(header).strip() or None
+
+
+def _sender_address(message: Message) -> str | None:
+    """The From: address ("dana@shipfast.io"), whose domain can name the seller's company."""
+    addresses = getattr(message.get("From"), "addresses", ())
+    return (addresses[0].addr_spec or None) if addresses else None

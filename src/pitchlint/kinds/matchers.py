@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 from spacy.vocab import Vocab
 
+from pitchlint.analysis.claims import praised
 from pitchlint.analysis.core import is_question
 from pitchlint.context import RuleContext
 from pitchlint.findings import Finding
@@ -88,6 +89,8 @@ class MatcherChecker:
             question = is_question(sentence)
             if question != (filters.questions == "only"):
                 return False
+        if filters.about is not None and praised(analysis, span) not in filters.about:
+            return False
         if filters.agency is not None:
             return analysis.agency_at(span.root) in filters.agency
         return True

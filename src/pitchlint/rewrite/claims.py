@@ -59,23 +59,41 @@ def cut_superlative(ctx: RuleContext, start: int, end: int, spec: FixSpec) -> Se
     tokens = _tokens(ctx, start, end)
     if not tokens:
         return None
-    if any(t.lemma_ == "leader" for t in tokens) and tokens[0].lower_ == "the":
+    if any(t.lemma_ == "leader" for t in tokens):  # "a leader" is still the claim
         copula = ctx.doc[tokens[0].i - 1] if tokens[0].i > 0 else None
-        if copula is None or copula.lower_ not in _COPULA_WORK:
+        if tokens[0].lower_ != "the" or copula is None or copula.lower_ not in _COPULA_WORK:
             return None
         return (Edit(copula.idx, end, _COPULA_WORK[copula.lower_] + " " + tokens[-1].text),)
     if tokens[0].lower_ == "latest" and tokens[-1].lower_ == "greatest":
         return (Edit(start, end, "latest"),)
     if tokens[0].lower_ in ("really", "so", "truly"):
         return (Edit(tokens[0].idx, tokens[1].idx, ""),)
-    if _modified_noun(tokens) is not None and _word_ends(tokens[-1]):  # "our world-class team"
-        return _cut_modifier(ctx, tokens)
+    noun = _modified_noun(tokens)
+    if noun is not None and _word_ends(tokens[-1]):  # "our world-class team"
+        # "the #1 rated agency" is one agency among others once its rank goes: "an agency"
+        return _cut_modifier(ctx, tokens, indefinite=_ranks(tokens) and noun.tag_ in ("NN", "NNP"))
     last = tokens[-1]
-    noun = _modified_noun(tokens[:-1]) if len(tokens) > 1 and _word_ends(tokens[-2]) else None
+    rank = _rank_words(tokens)
+    noun = _modified_noun(rank) if rank and _word_ends(rank[-1]) else None
     if noun is not None and noun.i == last.i:  # not "game-|changer": only whole words go
-        # "the leading provider", "the #1 CRM": the rank goes, the noun stays
-        return _cut_modifier(ctx, tokens[:-1], indefinite=True)
+        # "the leading provider", "the #1 CRM", "the only solution": the rank goes, the noun
+        # (and the nouns compounded with it) stays
+        return _cut_modifier(ctx, rank, indefinite=True)
     return None
+
+
+def _ranks(tokens: list[Token]) -> bool:
+    """ "#1", "No. 1", "number one", "only", "first": a rank that makes the noun one of a kind."""
+    return any(t.text in ("#", "1") or t.lower_ in ("no.", "number", "only", "first") for t in tokens)
+
+
+def _rank_words(tokens: list[Token]) -> list[Token]:
+    """The words that rank, before the noun and its compounds: "leading" in "leading sales
+    engagement platform", "only" in "the only solution" (whose "the" becomes "a")."""
+    words = tokens[1:-1] if tokens[0].lower_ == "the" and len(tokens) > 2 else tokens[:-1]
+    while words and words[-1].dep_ == "compound" and words[-1].pos_ in ("NOUN", "PROPN"):
+        words = words[:-1]
+    return words
 
 
 def _word_ends(token: Token) -> bool:

@@ -14,6 +14,9 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 Zone = Literal["subject", "greeting", "body", "ps", "signature", "quoted"]
 Annotation = Literal["pos", "lemma", "dep", "ner", "sents"]
 Agency = Literal["seller", "reader", "other"]
+# whom a claim praises (pitchlint.analysis.claims): an agency, nobody (the object of an
+# action, a denied claim), or a named source's verdict
+Praised = Literal["seller", "reader", "other", "nobody", "sourced"]
 SeverityName = Literal["info", "warning", "error"]
 
 RULE_ID_RE = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
@@ -61,9 +64,11 @@ class FixSpec(Strict):
 
 
 class Filters(Strict):
-    """Where a match counts: the agency of its clause, the first N body sentences, questions."""
+    """Where a match counts: the agency of its clause, whom it praises, the first N body
+    sentences, questions."""
 
     agency: list[Agency] | None = None
+    about: list[Praised] | None = None
     sentences: int | None = Field(default=None, ge=1)
     questions: Literal["any", "exclude", "only"] = "any"
 
