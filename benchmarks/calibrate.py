@@ -45,9 +45,11 @@ def report_folder(engine: Engine, folder: str, show_rule: str | None) -> None:
     bad_grades = Counter(g for g, ok in zip(grades, good, strict=True) if not ok)
     print(f"grades bad:  {dict(sorted(bad_grades.items()))}")
     severities = {r.id: r.spec.severity for r in engine.per_email_rules}
+    positive = {r.id for r in engine.per_email_rules if r.spec.positive}
     print(f"{'rule':32} {'sev':8} {'good':>6} {'bad':>6}  verdict")
     for rate in sorted(model.hit_rates(reports, good, sorted(severities)), key=lambda r: (-r.ratio, r.rule)):
-        print(f"{rate.rule:32} {severities[rate.rule]:8} {rate.good:6.0%} {rate.bad:6.0%}  {rate.verdict()}")
+        verdict = rate.verdict(rate.rule in positive)
+        print(f"{rate.rule:32} {severities[rate.rule]:8} {rate.good:6.0%} {rate.bad:6.0%}  {verdict}")
     if show_rule:
         for email, report in zip(emails, reports, strict=True):
             for f in report.findings:

@@ -109,6 +109,11 @@ _CREEPY_RULE = "personal/creepy-personal-reference.yaml"
 _RESIDUE_RULE = "personalization/merge-field-artifacts.yaml"
 _WISHING = frozenset({"hope", "trust", "wish", "pray"})
 _GENERIC_FRAME_RE = re.compile(r"\b(?:like|as) (?:most|many|all|every|other)\b", re.I)
+_HANDLE_RE = re.compile(r"@[A-Za-z][\w-]{1,38}")
+# "We met at the TC DC meetup", "talked briefly at PyCon": shared history with a name or date
+_MEETING_VERBS = frozenset({"meet", "talk", "speak", "chat"})
+# "to talk about Lumen", "to write about your parser": the reader's work named as the topic
+_TOPIC_VERBS = frozenset({"talk", "write", "cover", "feature", "discuss", "interview", "chat", "present"})
 _LINK_RE = re.compile(r"https?://|www\.|\b[\w-]+\.(?:com|io|co|net|org|ai)\b|\blink\b", re.I)
 
 
@@ -263,7 +268,8 @@ SPECIFICS_DEFAULTS: dict[str, list[str]] = {
         take calendar schedule availability reply response answer question questions interest name
         number address contact space market product products service services help support
         consideration cooperation domain listing listings ad ads advertisement advertising country
-        city area"""),
+        city area blog blogs content background effort efforts stuff articles posts readers
+        audience visitors traffic"""),
     # where mass senders "found" the reader: naming them is not a fact about the reader
     "platforms": _split("""
         linkedin google facebook twitter instagram youtube tiktok crunchbase g2 capterra clutch
@@ -298,9 +304,13 @@ class Specifics:
         self.claim_verbs = _lex(params, "claim_verbs")
 
     def specific(self, token: Token) -> bool:
-        """A name, place, date or number that is not the seller's and not a social platform."""
+        """A name, place, date or number that is not the seller's and not a social platform:
+        also a project named in code quotes (`keyring`) or a handle (@bitwalker), the way
+        people name open-source work."""
         if is_merge_tag(token) or token.is_punct or token.is_space or token.like_url or token.like_email:
             return False
+        if _code_quoted(token) or _HANDLE_RE.fullmatch(token.text):
+            return True
         if token.dep_ == "meta" or (token.is_upper and token.is_alpha and len(token) > 3):
             return False  # a list number "2.", or SHOUTING
         lower = token.lower_
@@ -358,6 +368,11 @@ class Specifics:
             return "congratulations on their news"
         if _THANKS_RE.match(span_text(sent)) and any(self.specific(t) for t in sent):
             return "thanks for something they did"  # "Thanks for speaking at the Denver meetup"
+        for token in sent:
+            if token.pos_ == "VERB" and self._shared_history(token):
+                return "a meeting they will remember"
+            if token.pos_ == "VERB" and self._named_topic(token):
+                return "their work by name"
         if is_question(sent):
             return "their specific situation" if self._presupposes(sent) else None
         for token in sent:
@@ -366,6 +381,35 @@ class Specifics:
             if self._observation(token) or self._reader_fact(token):
                 return "an observation about them"
         return None
+
+    def _shared_history(self, verb: Token) -> bool:
+        """ "I met you last summer at the Denver meetup", "We talked briefly at PyCon": the
+        sender and the reader met, with a name, a place or a date to show it. A vague claim
+        ("we met at a recent event") is fake-familiarity's business, not a fact."""
+        if not _is(verb, _MEETING_VERBS) or verb.tag_ not in ("VBD", "VBN"):
+            return False
+        subject = self.reader.subject_of(verb)
+        if subject is None or subject.lower_ not in ("i", "we"):
+            return False
+        # "we talked", "I met you": the reader was there; "I have spoken at conferences" is a credential
+        together = subject.lower_ == "we" or any(self.reader.ref(t) for t in verb.subtree if t.i > verb.i)
+        return together and any(self.specific(t) for t in verb.subtree if t.i > verb.i and t.dep_ != "conj")
+
+    def _named_topic(self, verb: Token) -> bool:
+        """ "We'd love to have you on the show to talk about Lumen", "I'd like to nominate
+        `keyring`": the reader's own work named (a name or code name in its object), in a
+        sentence that addresses them."""
+        if not (_is(verb, _TOPIC_VERBS) or verb.lemma_.lower() == "nominate"):
+            return False
+        if not any(self.reader.ref(t) for t in verb.sent) and verb.lemma_.lower() != "nominate":
+            return False
+        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        objects += [
+            o for c in verb.children if c.dep_ == "prep" and c.lower_ in ("about", "on") for o in c.children
+        ]
+        return any(
+            self.specific(t) and not _seller_owned(t, self.analysis) for o in objects for t in o.subtree
+        )
 
     def _congrats(self, sent: Span) -> bool:
         """ "Congrats on the Series B" (a name), not "Congrats on the move" or "on your new role"."""
@@ -418,6 +462,8 @@ class Specifics:
         particle = _PARTICLES.get(verb.lemma_.lower())
         if particle and not any(c.lower_ in particle for c in verb.children):
             return False  # "look forward to", "come back"
+        if any(c.dep_ == "prt" and c.lower_ == "up" for c in verb.children):
+            return False  # "I am following up on my email": the thread, not the reader
         tokens = [t for t in verb.subtree if t.i > verb.i]
         nouns = [t for t in tokens if t.pos_ in ("NOUN", "PROPN") and self.reader.possessed(t)]
         if any(self._particular(n) for n in nouns):
@@ -433,7 +479,7 @@ class Specifics:
                 objects = [t for t in clause.subtree if t.dep_ in ("dobj", "pobj", "attr")]
                 if any(t.pos_ in ("NOUN", "PROPN") and self._particular(t) for t in objects):
                     return True
-        return any(self.specific(t) for t in tokens)
+        return any(self.specific(t) and not _seller_owned(t, self.analysis) for t in tokens)
 
     def _particular(self, noun: Token) -> bool:
         return noun.lemma_.lower() not in self.generic_nouns and noun.lower_ not in self.generic_nouns
@@ -490,6 +536,27 @@ def _dated(token: Token) -> bool:
     return bool(_DATED_RE.search(entity.text if entity is not None else token.text))
 
 
+def _code_quoted(token: Token) -> bool:
+    """A name in code quotes (`keyring`), as open-source projects are named."""
+    doc = token.doc
+    if token.i == 0 or token.i + 1 >= len(doc) or not token.is_alpha:
+        return False
+    before, after = doc[token.i - 1], doc[token.i + 1]
+    return before.text == "`" and not before.whitespace_ and after.text == "`" and not token.whitespace_
+
+
+def _seller_owned(token: Token, analysis: Analysis) -> bool:
+    """ "our podcast", "my book": the seller's own thing, not the reader's."""
+    node = token
+    for _ in range(3):
+        if any(c.dep_ == "poss" and c.lower_ in lx.SELLER_POSSESSIVES for c in node.children):
+            return True
+        if node.head.i == node.i:
+            break
+        node = node.head
+    return analysis.agency_of(token) == "seller"
+
+
 def _overlaps(sent: Span, spans: Iterable[tuple[int, int]]) -> bool:
     return any(start < sent.end_char and sent.start_char < end for start, end in spans)
 
@@ -536,15 +603,40 @@ def _anchor(analysis: Analysis) -> Span | None:
     return trim(analysis.body_sentences[0]) if analysis.body_sentences else None
 
 
+def reader_facts(ctx: RuleContext, params: dict[str, Any]) -> list[tuple[Span, str]]:
+    """The sentences that hold a fact about this reader, and what it is (once per draft for
+    the rules that read it with the default lists)."""
+    creepy = sibling_findings(ctx, params.get("personal_rule", _CREEPY_RULE))
+    if any(params.get(k) not in (None, SPECIFICS_DEFAULTS[k]) for k in SPECIFICS_DEFAULTS):
+        return Specifics(ctx.analysis, params, creepy).found  # a config override of the lists
+    if "reader_facts" not in ctx.memo:
+        ctx.memo["reader_facts"] = Specifics(ctx.analysis, {}, creepy).found
+    return list(ctx.memo["reader_facts"])
+
+
+# a merge tag or the recipient's company named from front matter is a slot, not research done
+_TEMPLATE_EVIDENCE = ("merge tag", "the recipient's company")
+
+
+@check("reader-research")
+def reader_research(ctx: RuleContext, rule: LoadedRule) -> Iterator[Finding]:
+    """A positive signal on each sentence that shows research about this reader in its own
+    words: their named work, a meeting with a name or date, an observation of something
+    specific of theirs."""
+    for sent, reason in reader_facts(ctx, ctx.params_for(rule)):
+        if reason.startswith(_TEMPLATE_EVIDENCE) or ctx.draft.zone_at(sent.start_char) == "subject":
+            continue
+        span = trim(sent)
+        yield ctx.finding(rule, span.start_char, span.end_char, detail=reason)
+
+
 @check("no-personalization")
 def no_personalization(ctx: RuleContext, rule: LoadedRule) -> Iterator[Finding]:
     """Fire once when no sentence holds a fact about this reader beyond the greeting name."""
     analysis = ctx.analysis
     if _skip_relationship(analysis) or not analysis.body_sentences:
         return
-    params = ctx.params_for(rule)
-    creepy = sibling_findings(ctx, params.get("personal_rule", _CREEPY_RULE))
-    if Specifics(analysis, params, creepy).found:
+    if reader_facts(ctx, ctx.params_for(rule)):
         return
     anchor = _anchor(analysis)
     if anchor is not None:
