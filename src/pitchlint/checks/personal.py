@@ -409,6 +409,7 @@ class _Praise:
     def __init__(self, params: dict[str, Any]) -> None:
         self.praise = _lex(params, "praise_words")
         self.love_verbs = _lex(params, "love_verbs")
+        self.effect_verbs = _lex(params, "effect_verbs")
         self.work = _lex(params, "work_nouns")
         self.specific = regex_any(params, "specificity_patterns")
         self.attendance = regex_any(params, "attendance_patterns")
@@ -439,6 +440,12 @@ class _Praise:
                     work = self._work_noun(obj)
                     if work is not None:
                         yield t, work
+            # "Your website caught my attention", "your profile stood out"
+            elif t.pos_ == "VERB" and words & self.effect_verbs:
+                subject = next((c for c in t.children if c.dep_ in _SUBJECT_DEPS), None)
+                work = self._work_noun(subject) if subject is not None else None
+                if work is not None:
+                    yield t, work
             # "Your keynote was brilliant"
             elif t.dep_ == "acomp" and words & self.praise:
                 subject = next((c for c in t.head.children if c.dep_ in _SUBJECT_DEPS), None)

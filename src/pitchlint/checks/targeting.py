@@ -618,14 +618,21 @@ def reader_facts(ctx: RuleContext, params: dict[str, Any]) -> list[tuple[Span, s
 _TEMPLATE_EVIDENCE = ("merge tag", "the recipient's company")
 
 
+def researched(ctx: RuleContext, params: dict[str, Any]) -> list[tuple[Span, str]]:
+    """The body sentences that show research done, not a merge field or a CRM company name."""
+    return [
+        (sent, reason)
+        for sent, reason in reader_facts(ctx, params)
+        if not reason.startswith(_TEMPLATE_EVIDENCE) and ctx.draft.zone_at(sent.start_char) != "subject"
+    ]
+
+
 @check("reader-research")
 def reader_research(ctx: RuleContext, rule: LoadedRule) -> Iterator[Finding]:
     """A positive signal on each sentence that shows research about this reader in its own
     words: their named work, a meeting with a name or date, an observation of something
     specific of theirs."""
-    for sent, reason in reader_facts(ctx, ctx.params_for(rule)):
-        if reason.startswith(_TEMPLATE_EVIDENCE) or ctx.draft.zone_at(sent.start_char) == "subject":
-            continue
+    for sent, reason in researched(ctx, ctx.params_for(rule)):
         span = trim(sent)
         yield ctx.finding(rule, span.start_char, span.end_char, detail=reason)
 
