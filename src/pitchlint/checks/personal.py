@@ -175,6 +175,10 @@ class _Creepy:
         self.destinations = _lex(params, "destinations")
         self.events = _lex(params, "event_words")
         self.job_search = regex_any(params, "job_search_patterns")
+        self.life_events = _lex(params, "life_event_nouns")
+        self.homes = _lex(params, "home_nouns")
+        self.life_verbs = _lex(params, "life_event_verbs")
+        self.races = _lex(params, "race_nouns")
         # every category starts from one of these words: a token with none of them is skipped
         # before the parse-walking tests (most tokens of most emails)
         self.anchors = (
@@ -188,6 +192,10 @@ class _Creepy:
             | self.cause_verbs
             | self.photo_nouns
             | self.vacation
+            | self.life_events
+            | self.homes
+            | self.life_verbs
+            | self.races
             | {"pride", "fundraiser", "gofundme", "walkathon", "charity"}
         )
 
@@ -221,8 +229,10 @@ class _Creepy:
             return "sexuality"
         if self._health(t, sent):
             return "health"
-        if self._cause(t):
+        if self._cause(t) or self._race(t):
             return "personal causes"
+        if self._life_event(t):
+            return "a life event"
         if self._vacation(t, sent):
             return "vacations"
         return None
@@ -343,6 +353,41 @@ class _Creepy:
             and _free_noun(t)
             and _reader_possessed(t)
         )
+
+    def _race(self, t: Token) -> bool:
+        """ "your marathon for cancer research", "the 10k you're running for the shelter"."""
+        if t.pos_ not in ("NOUN", "PROPN") or not _in(t, self.races) or t.dep_ in _MODIFIER_DEPS:
+            return False
+        if not (_reader_possessed(t) or _in_reader_clause(t)):
+            return False
+        causes = [o for c in t.children if c.dep_ == "prep" and c.lower_ == "for" for o in c.subtree]
+        return any(_in(o, self.cause_nouns | self.health_strong) or o.lower_ == "research" for o in causes)
+
+    def _life_event(self, t: Token) -> bool:
+        """A wedding, a birthday, a baby or a new house of the reader's: "your wedding",
+        "you just got married", "saw you moved into a new house". Not "your company's
+        anniversary", "your product's birthday sale" or "your office move"."""
+        if t.pos_ in ("NOUN", "PROPN") and _in(t, self.life_events) and _free_noun(t):
+            if any(_in(m, self.business_modifiers | self.events) for m in _modifiers(t)):
+                return False
+            if t.lower_ in ("birthday", "anniversary") and t.i > 0 and t.doc[t.i - 1].lower_ == "happy":
+                return True  # "Happy birthday!": their date of birth, looked up
+            return _reader_possessed(t) or (t.dep_ in ("dobj", "pobj") and _in_reader_clause(t))
+        if t.pos_ in ("NOUN", "PROPN") and _in(t, self.homes) and _free_noun(t):
+            verb = _governing_verb(t)
+            moved = verb is not None and verb.lemma_.lower() in ("move", "buy", "build", "close", "relocate")
+            new = any(m.lower_ in ("new", "first", "dream") for m in t.children)
+            return (moved or new) and (_reader_possessed(t) or (verb is not None and _reader_subject(verb)))
+        if t.pos_ == "VERB" and _in(t, self.life_verbs) and _reader_subject(t):
+            lemma = t.lemma_.lower()
+            if lemma in ("marry", "wed"):
+                return True
+            if lemma == "engage":
+                return t.tag_ == "VBN" and not any(c.dep_ == "prep" for c in t.children)  # not "engaged with"
+            if lemma == "expect":
+                return any(c.lower_ in ("baby", "twins", "child") for c in t.subtree)
+            return any(_in(d, self.homes) for d in t.subtree if d.i != t.i)  # "moved into a new house"
+        return False
 
     def _place_named(self, t: Token) -> bool:
         for d in t.subtree:
