@@ -21,8 +21,8 @@ from .conftest import REPO
 
 FAKE = "Subject: Re: Re: hi\n\nHi Sam,\n\nWhat changed in your Q3 plans?\n"
 CLEAN = "Subject: Your Reno warehouse\n\nHi Sam,\n\nHow are returns going since the move?\n\nJonah\n"
-# One "Re:" on step 3 of a sequence the reader never answered: a warning, not an error.
-WARNING_ONLY = '---\ntouch: 3\nsubject: "Re: 15 minutes next week?"\n---\nHi Sam,\n\nWhat changed?\n'
+# A "Fwd:" of the sender's own email on step 3 of a sequence: a warning, not an error.
+WARNING_ONLY = '---\ntouch: 3\nsubject: "Fwd: 15 minutes next week?"\n---\nHi Sam,\n\nWhat changed?\n'
 SELECT = ("--select", "fake-reply-subject")
 
 

@@ -372,12 +372,20 @@ def fake_familiarity(ctx: RuleContext, rule: LoadedRule) -> Iterator[Finding]:
     params = ctx.params_for(rule)
     phrases = _regexes(params, "phrases")
     named = _regexes(params, "named_encounter_patterns")
-    for sent in ctx.analysis.body_sentences:
-        if _found(sent, named):
-            continue
+    sentences = ctx.analysis.body_sentences
+    if any(_found(sent, named) for sent in sentences) or _remembered_meeting(ctx):
+        return  # "I met you last summer at Smith & Wollensky's ... thank you for taking the time"
+    for sent in sentences:
         hit = _first(_at(sent, m) for m in _search(sent, phrases))
         if hit is not None:
             yield ctx.finding(rule, *hit)
+
+
+def _remembered_meeting(ctx: RuleContext) -> bool:
+    """The reader-fact model found a meeting with a name, a place or a date."""
+    from pitchlint.checks.targeting import researched
+
+    return any(reason == "a meeting they will remember" for _sent, reason in researched(ctx, {}))
 
 
 def _regexes(params: dict[str, Any], key: str) -> tuple[re.Pattern[str], ...]:

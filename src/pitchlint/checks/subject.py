@@ -16,10 +16,15 @@ _PREFIXES_RE = re.compile(r"[ \t(]*((?:(?:re|fwd?|aw|tr)[ \t]*[:;](?=[ \t)]|$)[ 
 _ONE_PREFIX_RE = re.compile(r"(?:re|fwd?|aw|tr)[ \t]*[:;]", re.I)
 
 
+_REPLY_PREFIX_RE = re.compile(r"(?:re|aw)[ \t]*[:;]", re.I)
+
+
 @check("fake-reply-subject")
 def fake_reply_subject(ctx: RuleContext, rule: LoadedRule) -> Iterator[Finding]:
-    """A prefix on a first touch, or stacked prefixes, is an error; a single prefix on an
-    unanswered follow-up is a warning; a real reply (in_reply_to) is fine."""
+    """A prefix on a first touch, or stacked prefixes, is an error. A single "Re:" on a
+    follow-up is how a sequencer threads step 2 under step 1 (the sender's own thread): fine.
+    A single "Fwd:" on a follow-up forwards nothing the reader asked for: a warning. A real
+    reply (in_reply_to) is fine."""
     draft = ctx.draft
     zone = draft.zone("subject")
     meta = draft.meta
@@ -34,8 +39,10 @@ def fake_reply_subject(ctx: RuleContext, rule: LoadedRule) -> Iterator[Finding]:
         severity, detail = Severity.ERROR, " on a first email"
     elif count >= 2:
         severity, detail = Severity.ERROR, f" ({count} stacked prefixes)"
+    elif _REPLY_PREFIX_RE.match(match.group(1)):
+        return  # step 2 in the sender's own thread
     else:
-        severity, detail = Severity.WARNING, " on a follow-up the reader never answered"
+        severity, detail = Severity.WARNING, " on a follow-up: it forwards nothing the reader asked for"
     rest = draft.text[end : zone.end].strip(" \t()")
     finding = ctx.finding(rule, start, end, severity=severity, detail=detail)
     if not rest or draft.text[start - 1 : start] == "(":
