@@ -110,7 +110,9 @@ def test_sequence_steps_know_their_position_and_thread():
     assert [e.step for e in emails] == [1, 2, 3]
     assert [e.draft.meta.touch for e in emails] == [1, 2, 3]
     assert emails[0].draft.meta.in_reply_to is None  # a "Re:" here would be fake
-    assert emails[1].draft.meta.in_reply_to == "seq.yaml#step 1"  # step 2 goes out in step 1's thread
+    # step 2 goes out in step 1's thread but answers nothing the reader wrote
+    assert emails[1].draft.meta.in_reply_to is None
+    assert emails[1].draft.meta.touch == 2
     assert (info.steps, info.delays, info.stop_on_reply) == (3, (0.0, 3.0, 4.0), True)
     assert emails[0].sender == "liam" and emails[0].template == "Q3 retail"
     _points_at(emails[0].draft, SEQUENCE, "world's leading provider")

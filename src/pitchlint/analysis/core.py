@@ -16,7 +16,7 @@ from typing import Literal
 
 from spacy.tokens import Doc, Span, Token
 
-from pitchlint.analysis import exchange
+from pitchlint.analysis import exchange, followups
 from pitchlint.analysis import lexicon as lx
 from pitchlint.analysis.exchange import GENERIC_COLLATERAL_RE, OFFER_RE, Ask, Give
 from pitchlint.analysis.hedges import has_evidence, hedge_tokens
@@ -301,6 +301,17 @@ class Analysis:
 
     def gives_value(self, sent: Span) -> bool:
         return exchange.give_kind(self, sent) is not None
+
+    # follow-ups ------------------------------------------------------------------------
+    @functools.cached_property
+    def bumps(self) -> tuple[followups.Bump, ...]:
+        """Body sentences that only chase the earlier email ("just checking in", "any update?")."""
+        return followups.find_bumps(self)
+
+    @functools.cached_property
+    def bump_only(self) -> bool:
+        """A follow-up with nothing in it but bumps and filler."""
+        return followups.bump_only(self)
 
     @functools.cached_property
     def hedges(self) -> dict[int, tuple[Token, ...]]:

@@ -12,8 +12,9 @@
         delay: 3
         body: ...
 
-Step n is touch n (unless it says `touch:`); a later step's "Re:" answers the thread that
-step 1 opened, so it is a real reply, but a "Re:" on step 1 is not."""
+Step n is touch n (unless it says `touch:`). A later step goes out in the thread step 1
+opened, so one "Re:" on it is fine, while a "Re:" on step 1 is fake; but no step answers the
+reader (nothing in a sequence is `in_reply_to`): a bump on step 5 is still a bump."""
 
 from __future__ import annotations
 
@@ -72,8 +73,6 @@ def read_sequence(path: str, source: str) -> tuple[list[EmailInput], SequenceInf
         delays.append(_delay(step.get("delay"), where))
         fields = _mapping(node)
         meta_data = {**shared, "touch": step.get("touch", number)}
-        if number > 1 and "in_reply_to" not in meta_data:
-            meta_data["in_reply_to"] = f"{path}#step 1"  # later steps go out in step 1's thread
         meta = meta_from_mapping(meta_data, where)
         subject = step.get("subject")
         draft = draft_from_parts(
