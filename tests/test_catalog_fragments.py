@@ -77,7 +77,7 @@ CASES = {
     "F23": (F["F23"], {"insulting-generic-opener"}, set()),
     "F24": (
         "---\ntouch: 2\n---\nI have emailed you a few times now regarding your business cards.\n",
-        {"valueless-follow-up"},
+        {"bump-only-follow-up", "silence-guilt"},  # nothing but the chase, and its count
         set(),
     ),
     "F25": ("Subject: (Re: Re: Re: Re;)\n\nHi Dave,\n", {"fake-reply-subject"}, set()),

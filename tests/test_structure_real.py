@@ -51,7 +51,7 @@ def test_first_body_sentence_is_judged(analyse, greeting, gap):
 @pytest.mark.parametrize("greeting", GREETINGS)
 def test_existing_rule_fires_on_the_sentence_after_the_greeting_line(rule_findings, greeting):
     text = f"---\ntouch: 2\n---\n{greeting}\n{BODY}\n"
-    assert [f.matched for f in rule_findings("valueless-follow-up", text)] == ["Just checking in"]
+    assert [f.matched for f in rule_findings("bump-only-follow-up", text)] == ["Just checking in"]
 
 
 def test_body_on_the_greeting_line_after_the_salutation_punctuation(analyse):

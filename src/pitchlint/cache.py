@@ -26,6 +26,7 @@ from pitchlint.findings import Applicability, Edit, Finding, Fix, Severity
 from pitchlint.report import Report
 from pitchlint.rules import bundled_rules_dir
 from pitchlint.score import Penalty, Score
+from pitchlint.weights import BUNDLED_WEIGHTS
 
 CACHE_DIR = ".pitchlint_cache"
 FORMAT = 1
@@ -43,7 +44,7 @@ class ResultsCache:
         for folder in (bundled_rules_dir(), *config.rule_folders):
             for path in sorted(folder.rglob("*.yaml")) if folder.is_dir() else ():
                 digest.update(str(path.relative_to(folder)).encode() + b"\0" + path.read_bytes())
-        for path in (config.path, config.weights_file):  # a refitted weights file rescores all
+        for path in (config.path, config.weights_file, BUNDLED_WEIGHTS):  # refitted weights rescore all
             if path is not None and path.is_file():
                 digest.update(path.read_bytes())
         root = config.path.parent if config.path is not None else Path.cwd()

@@ -546,7 +546,9 @@ def show_rule(rule_id: str, config_path: Path | None) -> None:
 
         hint = difflib.get_close_matches(rule_id, sorted(rules), n=1)
         raise UsageFailure(f"unknown rule {rule_id!r}" + (f" (did you mean {hint[0]!r}?)" if hint else ""))
-    click.echo(rule_markdown(rules[rule_id]))
+    from pitchlint.weights import weight_for
+
+    click.echo(rule_markdown(rules[rule_id], weight_for(rules[rule_id], config)))
 
 
 def _one_input(

@@ -31,6 +31,8 @@ class Config:
     severity: dict[str, Severity] = field(default_factory=dict)
     weights: dict[str, float] = field(default_factory=dict)
     weights_file: Path | None = None  # `pitchlint calibrate`'s weights, merged into weights
+    # false: the rule files' hand-set weights instead of the ones shipped fitted to outcomes
+    bundled_weights: bool = True
     params: dict[str, dict[str, Any]] = field(default_factory=dict)
     rule_folders: tuple[Path, ...] = ()
     sender: tuple[str, ...] = ()
@@ -71,6 +73,7 @@ _KEYS = {
     "severity",
     "weights",
     "weights_file",
+    "bundled_weights",
     "thresholds",
     "params",
     "rule_folders",
@@ -123,6 +126,13 @@ def load_config(path: Path | None) -> Config:
     if not isinstance(data, dict):
         raise ConfigError(f"{path}: config must be a mapping of keys")
     return config_from_mapping(data, path)
+
+
+def _flag(values: dict[str, Any], key: str, where: str) -> bool:
+    value = values.get(key, True)
+    if not isinstance(value, bool):
+        raise ConfigError(f"{where}: `{key.replace('_', '-')}` must be true or false")
+    return value
 
 
 def weights_file_path(value: Any, base: Path, where: str) -> Path | None:
@@ -207,6 +217,7 @@ def config_from_mapping(data: dict[str, Any], path: Path | None) -> Config:
         severity=severity,
         weights=weights,
         weights_file=calibration,
+        bundled_weights=_flag(values, "bundled_weights", where),
         params=params,
         rule_folders=tuple((base / p).resolve() for p in names("rule_folders")),
         sender=names("sender"),

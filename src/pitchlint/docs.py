@@ -5,14 +5,19 @@ from __future__ import annotations
 from pitchlint.rules.loader import LoadedRule
 
 
-def rule_markdown(rule: LoadedRule) -> str:
+def rule_markdown(rule: LoadedRule, weight: float | None = None) -> str:
+    """The rule's page; `weight` is the weight in use when it is not the rule file's own."""
     spec = rule.spec
+    sign = "+" if spec.positive else ""
+    shown = f"{sign}{spec.effective_weight:g}"
+    if weight is not None and weight != spec.effective_weight:
+        shown = f"{sign}{weight:g} (fitted to outcomes; {shown} in the rule file)"
     lines = [
         f"# {spec.id}",
         "",
         f"Family: {rule.family} · severity: {spec.severity} · kind: {spec.kind}"
         f" · applies to: {spec.when}{'' if spec.replies else ' (not replies)'}"
-        f" · weight: {spec.effective_weight:g}",
+        f" · weight: {shown}" + (" · a positive signal" if spec.positive else ""),
         "",
     ]
     lines += ["## What it flags", "", spec.summary.strip(), ""]

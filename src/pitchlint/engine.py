@@ -16,6 +16,7 @@ from pitchlint.report import Report
 from pitchlint.rules.loader import LoadedRule, bundled_rules_dir, load_rules
 from pitchlint.rules.schema import COLLECTION_KINDS
 from pitchlint.score import CAP_FACTOR, score_findings
+from pitchlint.weights import weight_for
 
 if TYPE_CHECKING:  # spaCy is imported when a draft is parsed, not before: rules across
     # emails and cached results need the engine without the pipeline
@@ -33,7 +34,7 @@ class Engine:
         self.rules = tuple(rules)
         _check_config_names(self.config, self.rules)
         self.selected = tuple(
-            _with_weight(rule, self.config.weights.get(rule.id))
+            _with_weight(rule, weight_for(rule, self.config))
             for rule in self.rules
             if _is_selected(rule, self.config)
         )

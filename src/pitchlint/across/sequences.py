@@ -14,7 +14,7 @@ from pitchlint.report import Report
 
 # follow-ups that fail these carry no new value (catalog: "the share of steps that fail the
 # new-value check")
-_NO_NEW_VALUE = frozenset({"valueless-follow-up", "ask-without-give"})
+_NO_NEW_VALUE = frozenset({"valueless-follow-up", "bump-only-follow-up", "ask-without-give"})
 
 
 @across_check("sequence-overload")

@@ -59,7 +59,11 @@ TIME_ASK_RE = re.compile(
 )
 REFERRAL_ASK_RE = re.compile(
     r"\b(?:right|correct|best|appropriate) (?:person|contact)\b|\bwho (?:should|do|would) i\b"
-    r"|\bpoint me\b|\bforward (?:this|it|me)\b|\bintroduce me\b",
+    r"|\bpoint me\b|\bforward (?:this|it|me)\b|\bintroduce me\b"
+    # asking a stranger to source for the seller: "recommend some great folks", "I love referrals"
+    r"|\brecommend (?:some|a few|any|someone|anyone|people|folks|candidates|colleagues)\b"
+    r"|\b(?:know|think of) (?:anyone|someone|anybody|somebody) (?:who|that)\b"
+    r"|\b(?:love|welcome|appreciate) referrals\b|\brefer (?:me|someone|anyone|a friend|a colleague)\b",
     re.I,
 )
 REPLY_ASK_RE = re.compile(

@@ -122,15 +122,16 @@ def _number(value: float) -> float | None:
     return None if math.isnan(value) else round(value, 4)
 
 
-def weights_file_text(result: Calibration, inputs: list[str]) -> str:
-    """The fitted weights, and the severity each rule's weight supports where that is less than
-    it declares, with a header saying what they were fitted on and how well they do."""
+def weights_file_text(result: Calibration, inputs: list[str], *, severity: bool = True) -> str:
+    """The fitted weights, and (with `severity`) the severity each rule's weight supports where
+    that is less than it declares, with a header saying what they were fitted on and how well
+    they do."""
     good = int(result.good.sum())
-    severity = {}
-    for term in result.terms:
+    lowered = {}
+    for term in result.terms if severity else ():
         supported = severity_for(result.fitted.weights[term.id], term.severity)
         if not term.positive and supported != term.severity:
-            severity[term.id] = supported
+            lowered[term.id] = supported
     total, groups = len(result.emails), len(set(result.groups))
     header = [
         f"Fitted by `pitchlint calibrate` on {date.today().isoformat()}: {total} labelled emails",
@@ -139,4 +140,4 @@ def weights_file_text(result: Calibration, inputs: list[str]) -> str:
         f"{_auc(result.cross_validated.auc)} {_interval(result.fitted_interval)}.",
         "Load it from config: weights-file: <this file>. Weights in config itself win over these.",
     ]
-    return render_weights_file(result.fitted.weights, severity, header)
+    return render_weights_file(result.fitted.weights, lowered, header)

@@ -144,10 +144,13 @@ class _NameDrops:
         """Proper names in a coordinated list ("Google, Salesforce, Nike and ...")."""
         members = [
             head,
-            *(t for t in head.subtree if t.dep_ == "conj" and t.head.i >= head.i),
+            # the small model parses "Berkeley, Google, and BBVA" as an apposition then a conjunct
+            *(t for t in head.subtree if t.dep_ in ("conj", "appos") and t.head.i >= head.i),
         ]
         # an unfilled merge tag ("teams like {{Peer_Company}}") is judged once filled
-        return [t for t in members if t.pos_ == "PROPN" and not is_merge_tag(t)]
+        parsed = [t for t in members if t.pos_ == "PROPN" and not is_merge_tag(t)]
+        written = _written_list(head)
+        return written if len(written) > len(parsed) else parsed
 
     def _count(self, noun: Token) -> Token | None:
         """The start of a big count on a customer noun: "over 500", "500+", "thousands of"."""
@@ -259,12 +262,49 @@ class _NameDrops:
         needed = self.min_names if head.dep_ == "pobj" and head.head.lower_ in ("by", "in") else None
         if len(names) + len(counted) < (needed or self.min_names_bare):
             return None
+        last = max(t.i for t in [*names, *counted])
+        work = self._work_with(head)
+        if work is not None:
+            return work.left_edge.i, last  # "our work with Berkeley, Google and BBVA"
         verb = self._frame(head)
         if verb is None:
             return None
-        last = max(t.i for t in [*names, *counted])
         first = verb.i if verb.i < head.i and head.head.head.i == verb.i else head.left_edge.i
         return first, last
+
+    def _work_with(self, head: Token) -> Token | None:
+        """ "our work with X, Y and Z", "our results for X, Y and Z": a list of names hung on
+        the seller's own record instead of a verb."""
+        prep = head.head
+        if head.dep_ != "pobj" or prep.lower_ not in ("with", "for") or prep.head.pos_ != "NOUN":
+            return None
+        record = prep.head
+        if record.lemma_.lower() not in _RECORD_NOUNS:
+            return None
+        owner = next((c for c in record.children if c.dep_ == "poss"), None)
+        return record if owner is not None and owner.lower_ in lx.SELLER_POSSESSIVES else None
+
+
+_RECORD_NOUNS = frozenset(
+    {"work", "result", "partnership", "experience", "project", "engagement", "campaign", "collaboration"}
+)
+
+
+def _written_list(head: Token) -> list[Token]:
+    """The names of a list as written from `head` on ("Berkeley, Google, and BBVA"), one token
+    per name, whatever the small parser made of the commas."""
+    names: list[Token] = []
+    previous_name = False
+    for token in head.doc[head.i :]:
+        if token.pos_ == "PROPN" and not is_merge_tag(token):
+            if not previous_name:
+                names.append(token)
+            previous_name = True
+        elif token.text in (",", "and", "&", "or"):
+            previous_name = False
+        else:
+            break
+    return names
 
 
 def _field_end(noun: Token) -> int:

@@ -10,6 +10,7 @@ from spacy.tokens import Span, Token
 from pitchlint.analysis import Analysis
 from pitchlint.analysis import lexicon as lx
 from pitchlint.analysis.core import is_generic_frame
+from pitchlint.analysis.exchange import give_kind
 from pitchlint.analysis.spans import span_text, trim
 from pitchlint.checks import check
 from pitchlint.context import RuleContext
@@ -77,7 +78,7 @@ def feature_sentences(analysis: Analysis, verbs: frozenset[str]) -> list[Span]:
     for sent in analysis.body_sentences:
         if _OUTCOME_CONNECTOR.search(span_text(sent)) or span_text(sent).rstrip().endswith("?"):
             continue
-        if analysis.gives_value(sent):
+        if give_kind(analysis, sent) in ("invitation", "reward"):
             continue  # "we'll pay you a speaker fee, cover your travel and ...": a gift, not a spec
         for verb in (c.verb for c in analysis.clauses if c.sentence == sent and c.main):
             subject = _subject(verb)
