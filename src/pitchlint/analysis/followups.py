@@ -62,6 +62,7 @@ BUMP_PHRASES = compile_all(
         "\\bmake sure (?:this|it|my (?:last |previous )?(?:e-?mail|note|message)) (?:didn't|did not|doesn't|does not|won't) get (?:buried|lost|missed)\\b",
         "\\b(?:did|have) you (?:had|have|get|got) (?:a |the )?(?:moment|minute|second) to\\b",
         "\\bfollow(?:ing)?[- ]up on (?:a|my|the) (?:previous |prior |earlier |last )(?:e-?mail|note|message|voicemail)\\b",
+        "\\b(?:I )?hope you (?:got|received|saw|read|had a chance to (?:read|see|look at|review)) my (?:last |previous |earlier |prior )?(?:e-?mail|note|message)s?\\b",
         "\\bany (?:update|updates|news|thoughts|feedback) (?:on|about|regarding) (?:this|that|it|the above|my (?:last |previous )?(?:e-?mail|note|message))\\b",
     ),
     wrapping=True,
@@ -80,7 +81,9 @@ FILLER_RE = re.compile(
     r"|^\W*(?:i )?(?:hope|trust) (?:you(?:'re|’re| are| had| have)|all is|this finds|your|things|the)\b"
     r"|^\W*(?:please )?(?:let me know|lmk|looking forward|look forward|feel free to reply)\b"
     r"|^\W*(?:happy|hope you had a (?:great|good|nice)) (?:monday|tuesday|wednesday|thursday|friday|weekend|"
-    r"holidays|new year)\b|^\W*have a (?:great|good|nice|lovely)\b",
+    r"holidays|new year)\b|^\W*have a (?:great|good|nice|lovely)\b"
+    r"|^\W*(?:any|your) (?:thoughts|feedback|reply|response|answer)(?: from you)? (?:would|will) be"
+    r" (?:greatly |much |really |very much )?appreciated\W*$",
     re.I,
 )
 
@@ -122,8 +125,10 @@ def is_filler(analysis: Analysis, sent: Span) -> bool:
 
 
 def bump_only(analysis: Analysis) -> bool:
-    """A follow-up whose every body sentence is a bare bump or filler, with at least one bump."""
-    if not analysis.draft.meta.is_follow_up or not analysis.bumps:
+    """An email whose every body sentence is a bare bump or filler, with at least one bump. A
+    draft sent as a first touch that does nothing but chase an earlier email says by itself
+    that it is a follow-up (mailbox exports carry no step number)."""
+    if not analysis.bumps:
         return False
     bare = {b.sentence.start for b in analysis.bumps if _bare(b)}
     return bool(bare) and all(s.start in bare or is_filler(analysis, s) for s in analysis.body_sentences)
