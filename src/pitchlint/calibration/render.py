@@ -40,7 +40,8 @@ def render_text(result: Calibration) -> str:
         for item in result.collections:
             out.append(
                 f"{item.name[-34:]:34} {item.good:5} {item.bad:5}  "
-                f"{_auc(item.current_auc):22} {_auc(item.fitted_auc)}"
+                f"{_auc(item.current_auc)} {_interval(item.current_interval):16} "
+                f"{_auc(item.fitted_auc)} {_interval(item.fitted_interval)}"
             )
     out += ["", "Rules: the share of good and of bad emails each fires on, and the weight fitted to them"]
     out.append(
@@ -88,6 +89,8 @@ def render_json(result: Calibration) -> str:
                 "bad": c.bad,
                 "current_auc": _number(c.current_auc),
                 "fitted_auc": _number(c.fitted_auc),
+                "current_interval": [_number(x) for x in c.current_interval],
+                "fitted_interval": [_number(x) for x in c.fitted_interval],
             }
             for c in result.collections
         ],

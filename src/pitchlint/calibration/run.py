@@ -41,6 +41,8 @@ class CollectionResult:
     bad: int
     current_auc: float
     fitted_auc: float  # from the out-of-fold scores
+    current_interval: tuple[float, float]
+    fitted_interval: tuple[float, float]  # bootstrap over this input's own groups
 
 
 @dataclass
@@ -163,6 +165,8 @@ def calibrate(paths: Sequence[str], engine: Engine, options: Options = Options()
                 int((~sub).sum()),
                 model.auc([current[i] for i in rows], sub),
                 model.auc(cross.scores[rows], sub),
+                model.bootstrap_interval([current[i] for i in rows], sub, [groups[i] for i in rows]),
+                model.bootstrap_interval(cross.scores[rows], sub, [groups[i] for i in rows]),
             )
         )
     seed_scores = {name: report.score for name, report in seed_reports.items()}
