@@ -16,10 +16,12 @@ from click.testing import CliRunner
 from pitchlint import __version__
 from pitchlint.cli import cli
 from pitchlint.rules.loader import bundled_rules_dir, load_rules
+from pitchlint.weights import bundled_weights
 
 from .conftest import REPO
 
 FAKE = "Subject: Re: Re: hi\n\nHi Sam,\n\nWhat changed in your Q3 plans?\n"
+FAKE_WEIGHT = bundled_weights().get("fake-reply-subject", 20.0)
 CLEAN = "Subject: Your Reno warehouse\n\nHi Sam,\n\nHow are returns going since the move?\n\nJonah\n"
 # A "Fwd:" of the sender's own email on step 3 of a sequence: a warning, not an error.
 WARNING_ONLY = '---\ntouch: 3\nsubject: "Fwd: 15 minutes next week?"\n---\nHi Sam,\n\nWhat changed?\n'
@@ -150,7 +152,8 @@ def test_text_output_format(runner, drafts):
     score = re.compile(rf"^{re.escape(str(path))}: score (\d+)/100, grade ([A-F])  \[(.+)\]$")
     scored = [score.match(ln) for ln in lines if score.match(ln)]
     assert len(scored) == 1
-    assert "-20 fake-reply-subject" in scored[0].group(3)
+    # one finding costs its rule's whole weight in use: the fitted one pitchlint ships
+    assert f"-{FAKE_WEIGHT:g} fake-reply-subject" in scored[0].group(3)
     assert lines[-1] == "1 finding in 1 draft"
 
 
@@ -181,7 +184,7 @@ def test_json_shape(runner, drafts):
     assert report["path"] == str(path)
     assert 0 <= report["score"] <= 100
     assert report["grade"] in {"A", "B", "C", "D", "F"}
-    assert report["breakdown"] == [{"rule": "fake-reply-subject", "points": 20.0, "count": 1}]
+    assert report["breakdown"] == [{"rule": "fake-reply-subject", "points": FAKE_WEIGHT, "count": 1}]
     assert isinstance(report["metrics"], dict)
     assert all(isinstance(v, (int, float)) for v in report["metrics"].values())
     (finding,) = report["findings"]

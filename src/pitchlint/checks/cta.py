@@ -108,9 +108,11 @@ def _first(hits: Iterable[Hit]) -> Hit | None:
 # wrong-person-referral-ask -------------------------------------------------------------------
 @check("wrong-person-referral-ask")
 def wrong_person_referral_ask(ctx: RuleContext, rule: LoadedRule) -> Iterator[Finding]:
-    """Error on a first touch; a later touch may have earned some help, so a warning there."""
+    """The rule's severity on a first touch; a later touch may have earned some help, so no
+    more than a warning there."""
     params = ctx.params_for(rule)
-    severity = Severity.WARNING if ctx.draft.meta.is_follow_up else None
+    declared = Severity.parse(rule.spec.severity)
+    severity = min(declared, Severity.WARNING) if ctx.draft.meta.is_follow_up else None
     sentences = ctx.analysis.body_sentences
     for i, sent in enumerate(sentences):
         gift = i > 0 and _found(sentences[i - 1], _regexes(params, "gift_patterns"))
