@@ -27,6 +27,10 @@ severity: {}
 #  first-touch-meeting-ask: warning
 weights: {}
 #  no-question: 4
+# Weights fitted to your own replies by `pitchlint calibrate -o team-weights.yaml`:
+# weights-file: team-weights.yaml
+# The shipped weights are fitted to real outcomes; false uses the rule files' hand-set ones.
+bundled-weights: true
 
 # When `pitchlint check` exits 1: a finding at least this severe, or a score below this.
 fail_on: error
