@@ -6,7 +6,10 @@ hand-set weights (config `bundled-weights: false`), so the out-of-fold AUC print
 fit earned on groups it did not see, however often this is run.
 
 A rule whose fitted weight supports less than its severity is lowered to what the data
-support, with a line in its `why` saying so (and replaced on the next refit).
+support, with a line in its `why` saying so (and replaced on the next refit). Its hand-set
+weight moves with it (a finding at the new severity costs what it cost before), and the fit
+is run again on the lowered rules, until no rule moves, so the weights shipped are fitted to
+the severities shipped.
 
 Usage: python benchmarks/refit_bundled.py [--dry-run] [--prior-strength X]
 """
@@ -25,10 +28,12 @@ from pitchlint.calibration.run import Calibration, Options, calibrate
 from pitchlint.config import Config
 from pitchlint.engine import Engine
 from pitchlint.fixer import write_atomic
+from pitchlint.rules.schema import DEFAULT_WEIGHTS
 from pitchlint.weights import BUNDLED_WEIGHTS
 
 EVAL = Path(__file__).resolve().parents[2] / "shared" / "eval"
 NOTE = "Calibration:"
+MAX_ROUNDS = 4  # fit, lower, refit: rules lowered once are rarely lowered again
 
 
 def demotions(result: Calibration) -> dict[str, tuple[str, float]]:
@@ -56,9 +61,16 @@ def note(rule: str, severity: str, weight: float, result: Calibration) -> str:
 
 
 def rewrite_rule(path: Path, severity: str, line: str) -> None:
-    """Set the rule file's severity and put the calibration note as the last paragraph of its
-    `why`, keeping every other byte of the file."""
+    """Set the rule file's severity (scaling its hand-set weight to it) and put the
+    calibration note as the last paragraph of its `why`, keeping every other byte of the
+    file."""
     text = path.read_text(encoding="utf-8")
+    declared = re.search(r"^severity: (\w+)", text, flags=re.M)
+    weight = re.search(r"^weight: ([\d.]+)", text, flags=re.M)
+    if declared is None or weight is None:
+        raise SystemExit(f"{path}: no `severity:` or `weight:` line to lower")
+    scaled = float(weight.group(1)) * DEFAULT_WEIGHTS[severity] / DEFAULT_WEIGHTS[declared.group(1)]
+    text = re.sub(r"^weight: [\d.]+", f"weight: {round(scaled, 2):g}", text, count=1, flags=re.M)
     text = re.sub(r"^severity: \w+", f"severity: {severity}", text, count=1, flags=re.M)
     match = re.search(r"^why: >-?\n((?:  .*\n|\n)+?)(?=^\S)", text, flags=re.M)
     if match is None:
@@ -81,20 +93,24 @@ def main() -> None:
     parser.add_argument("--prior-strength", type=float, default=Options().prior_strength)
     args = parser.parse_args()
     inputs = [str(EVAL / "dev"), str(EVAL / "real")]
-    engine = Engine(Config(bundled_weights=False))
-    result = calibrate(inputs, engine, Options(prior_strength=args.prior_strength))
+    options = Options(prior_strength=args.prior_strength)
+    for _round in range(MAX_ROUNDS):
+        engine = Engine(Config(bundled_weights=False))
+        result = calibrate(inputs, engine, options)
+        lowered = demotions(result)
+        for rule, (severity, weight) in sorted(lowered.items()):
+            print(f"lower {rule} to {severity} (fitted weight {weight:g})")
+        if args.dry_run or not lowered:
+            break
+        paths = {rule.id: Path(rule.path) for rule in engine.rules}
+        for rule, (severity, weight) in lowered.items():
+            rewrite_rule(paths[rule], severity, note(rule, severity, weight, result))
     print(render.render_text(result))
-    lowered = demotions(result)
-    for rule, (severity, weight) in sorted(lowered.items()):
-        print(f"lower {rule} to {severity} (fitted weight {weight:g})")
     if args.dry_run:
         return
     text = render.weights_file_text(result, ["../shared/eval/dev", "../shared/eval/real"], severity=False)
     write_atomic(BUNDLED_WEIGHTS, text)
-    paths = {rule.id: Path(rule.path) for rule in engine.rules}
-    for rule, (severity, weight) in lowered.items():
-        rewrite_rule(paths[rule], severity, note(rule, severity, weight, result))
-    print(f"wrote {BUNDLED_WEIGHTS} and lowered {len(lowered)} rules")
+    print(f"wrote {BUNDLED_WEIGHTS}")
 
 
 if __name__ == "__main__":

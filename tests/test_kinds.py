@@ -92,3 +92,17 @@ def test_without_a_model_rules_needing_one_are_skipped_with_a_notice(pack, monke
     )[0].findings
     assert [f.rule for f in findings] == ["synergy-talk"]
     assert "skipped subject-shouting" in capsys.readouterr().err
+
+
+def test_a_rule_severity_caps_its_threshold_levels(rules):
+    """too-long's levels reach error; lowered to info (as calibration lowers a rule the data
+    don't weigh), every finding is info and costs no more than a full one."""
+    (too_long,) = [r for r in rules if r.id == "too-long"]
+    body = " ".join(["We file sales tax returns for online stores in every state."] * 40)
+    text = f"Hi Sam,\n\n{body}\n"
+    (finding,) = [f for f in _check([too_long], text) if f.rule == "too-long"][:1]
+    assert str(finding.severity) == "error"
+    lowered = dataclasses.replace(too_long, spec=too_long.spec.model_copy(update={"severity": "info"}))
+    capped = [f for f in _check([lowered], text) if f.rule == "too-long"]
+    assert capped and all(str(f.severity) == "info" for f in capped)
+    assert all(f.weight <= finding.weight for f in capped)  # never more than a full finding

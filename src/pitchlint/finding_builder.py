@@ -37,11 +37,13 @@ def build_finding(
     fix: Fix | None = None,
     **fields: Any,
 ) -> Finding:
-    """The one way a finding is built (rules on one draft and rules across a batch alike);
-    weight scales with severity below the rule's own."""
+    """The one way a finding is built (rules on one draft and rules across a batch alike).
+    A rule's severity is the most its findings can be (a lower level from a threshold or a
+    softer context costs proportionally less), so lowering a rule's severity, as calibration
+    does when the data don't support it, lowers every finding of it."""
     spec = rule.spec
     declared = Severity.parse(spec.severity)
-    actual = severity or declared
+    actual = min(severity, declared) if severity is not None else declared
     weight = spec.effective_weight * _FACTOR[actual] / _FACTOR[declared]
     matched = draft.text[start:end]
     message = string.Formatter().vformat(spec.message, (), _Fields(match=clip(matched), **fields))

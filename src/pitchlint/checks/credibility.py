@@ -1005,5 +1005,5 @@ def off_business_chitchat(ctx: RuleContext, rule: LoadedRule) -> Iterator[Findin
     for sent in ctx.analysis.body_sentences:
         for start, end in detector.hits(sent):
             # "Saw you're a huge Yankees fan": found by research, not met in person (catalog T2)
-            severity = Severity.ERROR if research.search(span_text(sent)) else None
+            severity = Severity.ERROR if research.search(span_text(sent)) else Severity.WARNING
             yield ctx.finding(rule, start, end, severity=severity)
