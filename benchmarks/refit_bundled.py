@@ -34,6 +34,7 @@ from pitchlint.weights import BUNDLED_WEIGHTS
 EVAL = Path(__file__).resolve().parents[2] / "shared" / "eval"
 NOTE = "Calibration:"
 MAX_ROUNDS = 4  # fit, lower, refit: rules lowered once are rarely lowered again
+MIN_HITS = 10  # a rule seen on fewer emails is too rare for the fit to lower it
 
 
 def demotions(result: Calibration) -> dict[str, tuple[str, float]]:
@@ -42,7 +43,7 @@ def demotions(result: Calibration) -> dict[str, tuple[str, float]]:
     lowered = {}
     for term in result.terms:
         weight = result.fitted.weights[term.id]
-        if term.positive or term.min_weight or rates[term.id].hits < 3:
+        if term.positive or term.min_weight or rates[term.id].hits < MIN_HITS:
             continue  # a signal, a policy floor, or too rare for the data to say
         supported = severity_for(weight, term.severity)
         if supported != term.severity:

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import numpy
 import spacy
-from spacy.attrs import IDX, IS_SPACE, LENGTH
+from spacy.attrs import IDX, IS_SPACE, LENGTH, NORM, ORTH
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
@@ -84,10 +84,19 @@ def load_pipeline(
         excluded = [name for name in _all_pipe_names(model) if name not in components]
         nlp = spacy.load(model, exclude=excluded, disable=sorted(lazy & components))
         use_lookup_pipes(nlp)
+    _keep_yall_whole(nlp)
     nlp.tokenizer = MergeTagTokenizer(nlp.tokenizer)
     if "tagger" in components or "attribute_ruler" in components:
         nlp.add_pipe("pitchlint_merge_tags", last=True)
     return nlp
+
+
+def _keep_yall_whole(nlp: Language) -> None:
+    """The English tokenizer cuts "y'all" into "y'" and "all", and the parser then ends the
+    sentence before it ("... the cool stuff" / "y'all are up to?"), so the reader it names is
+    lost. One token, read as "you"."""
+    for form in ("y'all", "Y'all", "y’all", "Y’all", "Y'ALL"):
+        nlp.tokenizer.add_special_case(form, [{ORTH: form, NORM: "you"}])
 
 
 # The lemmatizer knows "'m" but not the curly "’m" most email clients type, so "I’m the best"

@@ -2,7 +2,7 @@
 
 SELLER_PRONOUNS = frozenset({"i", "we", "me", "us"})
 SELLER_POSSESSIVES = frozenset({"my", "our"})
-READER_PRONOUNS = frozenset({"you", "u", "ya"})
+READER_PRONOUNS = frozenset({"you", "u", "ya", "y'all", "y\u2019all"})
 READER_POSSESSIVES = frozenset({"your", "yours"})
 
 # Seller clauses built on these verbs serve the reader ("Is there anything I can do to help?").

@@ -408,8 +408,17 @@ class Specifics:
             o for c in verb.children if c.dep_ == "prep" and c.lower_ in ("about", "on") for o in c.children
         ]
         return any(
-            self.specific(t) and not _seller_owned(t, self.analysis) for o in objects for t in o.subtree
+            (self.specific(t) or self._proper_name(t)) and not _seller_owned(t, self.analysis)
+            for o in objects
+            for t in o.subtree
         )
+
+    def _proper_name(self, token: Token) -> bool:
+        """A proper noun the entity recogniser did not label ("talk about Larkspur"), that is
+        not a platform, a merge tag or one of the seller's names."""
+        if token.pos_ != "PROPN" or is_merge_tag(token) or token.lower_ in self.platforms:
+            return False
+        return not any(token.lower_ in name.split() for name in self.analysis.seller_names)
 
     def _congrats(self, sent: Span) -> bool:
         """ "Congrats on the Series B" (a name), not "Congrats on the move" or "on your new role"."""
