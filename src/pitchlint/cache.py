@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
+import math
 import os
 import tempfile
 from collections.abc import Iterable, Sequence
@@ -30,6 +31,9 @@ from pitchlint.weights import BUNDLED_WEIGHTS
 
 CACHE_DIR = ".pitchlint_cache"
 FORMAT = 1
+# what reading an entry that another process truncated, a disk garbled or an older pitchlint
+# wrote can raise: the entry is dropped and the draft checked again
+_UNUSABLE = (OSError, ValueError, KeyError, TypeError, IndexError, AttributeError, RecursionError)
 
 
 class ResultsCache:
@@ -62,8 +66,8 @@ class ResultsCache:
         try:
             data = json.loads(self._path(draft).read_text(encoding="utf-8"))
             return _report(draft, data)
-        except (OSError, ValueError, KeyError, TypeError):
-            return None  # missing, or from another version of this code: check again
+        except _UNUSABLE:
+            return None  # missing, truncated, garbled or from another version: check again
 
     def put(self, report: Report) -> None:
         if report.draft.path == "-":
@@ -90,8 +94,8 @@ class ResultsCache:
             return None
         try:
             data = json.loads(self._across_path(drafts, extra).read_text(encoding="utf-8"))
-            return [_report(d, r) for d, r in zip(drafts, data["reports"], strict=True)]
-        except (OSError, ValueError, KeyError, TypeError):
+            return [_report(d, r) for d, r in zip(drafts, _list(data["reports"]), strict=True)]
+        except _UNUSABLE:
             return None
 
     def put_across(self, reports: Sequence[Report], extra: str) -> None:
@@ -159,48 +163,97 @@ def _finding_data(f: Finding) -> dict[str, Any]:
     }
 
 
-def _report(draft: Draft, data: dict[str, Any]) -> Report:
-    findings = tuple(_finding(f) for f in data["findings"])
-    for finding in findings:
-        if draft.text[finding.start : finding.end] != finding.matched:
-            raise ValueError("stale entry")
+def _report(draft: Draft, data: Any) -> Report:
+    """A cached report, every field checked for type and range (a ValueError when one is
+    off): a garbled entry must not reach a reporter."""
+    findings = tuple(_finding(f, draft) for f in _list(data["findings"]))
     score = data["score"]
-    return Report(
-        draft,
-        findings,
-        Score(
-            score["value"],
-            score["grade"],
-            tuple(Penalty(rule, points, count) for rule, points, count in score["breakdown"]),
-            score["metrics"],
-        ),
-        tuple(
-            Directive(action, frozenset(rules), start, end) for action, rules, start, end in data["unused"]
-        ),
+    value = _number(score["value"], 0, 100)
+    grade = _text(score["grade"])
+    if grade not in ("A", "B", "C", "D", "F"):
+        raise ValueError("bad grade")
+    breakdown = tuple(
+        Penalty(_text(rule), _number(points, -100, 100), _whole(count, 0))
+        for rule, points, count in _list(score["breakdown"])
     )
+    metrics = score["metrics"]
+    if not isinstance(metrics, dict) or not all(
+        isinstance(k, str) and _is_number(v) for k, v in metrics.items()
+    ):
+        raise ValueError("bad metrics")
+    unused = tuple(
+        Directive(
+            _text(action),
+            frozenset(_text(r) for r in _list(rules)),
+            _offset(start, draft),
+            _offset(end, draft),
+        )
+        for action, rules, start, end in _list(data["unused"])
+    )
+    return Report(draft, findings, Score(value, grade, breakdown, metrics), unused)
 
 
-def _finding(data: dict[str, Any]) -> Finding:
+def _finding(data: Any, draft: Draft) -> Finding:
     fix = data["fix"]
-    start, end, line, col = data["span"]
+    start, end, line, col = (_whole(v, 0) for v in _list(data["span"]))
+    if not start <= end <= len(draft.text):
+        raise ValueError("span outside the draft")
+    matched = _text(data["matched"])
+    if draft.text[start:end] != matched:
+        raise ValueError("stale entry")
     return Finding(
-        rule=data["rule"],
-        severity=Severity[data["severity"]],
+        rule=_text(data["rule"]),
+        severity=Severity[_text(data["severity"])],
         start=start,
         end=end,
         line=line,
         col=col,
-        matched=data["matched"],
-        message=data["message"],
-        weight=data["weight"],
-        advice=data["advice"],
+        matched=matched,
+        message=_text(data["message"]),
+        weight=_number(data["weight"], 0, 100),
+        advice=_text(data["advice"]),
         fix=Fix(
-            tuple(Edit(s, e, c) for s, e, c in fix["edits"]),
+            tuple(Edit(_offset(s, draft), _offset(e, draft), _text(c)) for s, e, c in _list(fix["edits"])),
             Applicability(fix["applicability"]),
-            fix["title"],
+            _text(fix["title"]),
         )
         if fix
         else None,
-        family=data["family"],
+        family=data["family"] if data["family"] is None else _text(data["family"]),
         positive=bool(data.get("positive", False)),
     )
+
+
+def _list(value: Any) -> list[Any]:
+    if not isinstance(value, list):
+        raise TypeError("not a list")
+    return value
+
+
+def _text(value: Any) -> str:
+    if not isinstance(value, str):
+        raise TypeError("not text")
+    return value
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
+
+
+def _number(value: Any, low: float, high: float) -> Any:
+    if not _is_number(value) or not low <= value <= high:
+        raise ValueError("number out of range")
+    return value
+
+
+def _whole(value: Any, low: int) -> int:
+    if not isinstance(value, int) or isinstance(value, bool) or value < low:
+        raise ValueError("not a whole number")
+    return value
+
+
+def _offset(value: Any, draft: Draft) -> int:
+    offset = _whole(value, 0)
+    if offset > len(draft.text):
+        raise ValueError("offset outside the draft")
+    return offset
