@@ -3,7 +3,12 @@ pipeline is the expensive part)."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
+
+# a rule that raises fails its test with the traceback, instead of being reported and left out
+# of the grade as it is for users (tests/test_hostile_inputs.py turns this off where it tests that)
+os.environ["PITCHLINT_STRICT"] = "1"
 
 import pytest
 

@@ -4,6 +4,7 @@ need, run every rule's checker, and score the result."""
 from __future__ import annotations
 
 import dataclasses
+import os
 import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
@@ -24,6 +25,9 @@ if TYPE_CHECKING:  # spaCy is imported when a draft is parsed, not before: rules
     from pitchlint.kinds import Checker
 
 BASE_REQUIRES = frozenset({"pos", "lemma", "dep"})  # the shared analysis parses every draft
+# PITCHLINT_STRICT=1 (the test suite sets it): a rule that raises ends the run with its
+# traceback instead of being reported and left out of that draft's grade
+STRICT = os.environ.get("PITCHLINT_STRICT") == "1"
 
 
 class Engine:
@@ -42,6 +46,7 @@ class Engine:
         self.collection_rules = tuple(r for r in self.selected if r.kind in COLLECTION_KINDS)
         self.per_email_rules = tuple(r for r in self.selected if r.kind not in COLLECTION_KINDS)
         self.notices: list[str] = []
+        self.failures: list[str] = []  # a rule that raised on a draft: the run exits 2
         self._checkers: dict[tuple[str, int], Checker] = {}
 
     def check(self, drafts: Sequence[Draft]) -> list[Report]:
@@ -83,7 +88,15 @@ class Engine:
             if not _applies(rule, draft.meta) or {rule.id, rule.family} & ignored:
                 continue
             checker = self._checker(rule, vocab)
-            for finding in checker.check(ctx):
+            try:
+                found = list(checker.check(ctx))
+            except Exception as exc:  # one rule's bug on one odd draft must not end a batch
+                if STRICT:
+                    raise
+                self.failures.append(f"{draft.path}: rule {rule.id} failed ({type(exc).__name__}: {exc})")
+                self._notice(f"{self.failures[-1]}; graded without it (please report this)")
+                continue
+            for finding in found:
                 if draft.zone_at(finding.start) not in rule.spec.scope:
                     continue
                 override = self.config.severity.get(rule.id) or self.config.severity.get(rule.family)

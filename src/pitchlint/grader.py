@@ -46,8 +46,9 @@ def check_drafts(
         return reports
     bare = [[dataclasses.replace(d, origin=None) for d in chunk] for chunk in chunks]
     with ProcessPoolExecutor(jobs, initializer=_start_worker, initargs=(engine.config,)) as pool:
-        for chunk, checked in zip(chunks, pool.map(_check_chunk, bare), strict=True):
+        for chunk, (checked, failures) in zip(chunks, pool.map(_check_chunk, bare), strict=True):
             reports.extend(_restore(report, draft) for report, draft in zip(checked, chunk, strict=True))
+            engine.failures.extend(failures)  # the worker printed them; the run still exits 2
             if progress:
                 progress(len(chunk))
     return reports
@@ -73,9 +74,10 @@ def _start_worker(config: Config) -> None:
     _WORKER = Engine(config)
 
 
-def _check_chunk(drafts: list[Draft]) -> list[Report]:
+def _check_chunk(drafts: list[Draft]) -> tuple[list[Report], list[str]]:
     assert _WORKER is not None
-    return _WORKER.check(drafts)
+    before = len(_WORKER.failures)
+    return _WORKER.check(drafts), _WORKER.failures[before:]
 
 
 def _restore(report: Report, draft: Draft) -> Report:
