@@ -51,7 +51,7 @@ def test_csv_rows_carry_metadata_and_point_into_the_file():
     reasons = [s.reason for s in skipped]
     assert reasons == [
         "batch.csv: row 2: empty body, skipped",
-        "batch.csv: row 3: `touch` must be a whole number from 1, got 'two'",
+        "batch.csv: row 3: `touch` must be a whole number from 1 to 1000, got 'two'",
     ]
 
 

@@ -8,6 +8,7 @@ Exit codes: 0 clean, 1 findings at or above --fail-on or a score below --fail-un
 from __future__ import annotations
 
 import dataclasses
+import io
 import sys
 from collections import defaultdict
 from collections.abc import Sequence
@@ -23,9 +24,10 @@ from pitchlint.errors import ModelError, RuleError
 from pitchlint.findings import Severity
 from pitchlint.inputs import EmailInput
 from pitchlint.inputs.load import Loaded, load_inputs
+from pitchlint.limits import Limits
 from pitchlint.report import Report
 from pitchlint.reporters import FORMATS, get_reporter
-from pitchlint.sources import load_drafts
+from pitchlint.sources import Skipped, load_drafts
 from pitchlint.wording import clip
 
 if TYPE_CHECKING:  # the engine imports spaCy: only loaded when a draft must be parsed
@@ -46,6 +48,13 @@ class UsageFailure(click.ClickException):
 @click.version_option(__version__, prog_name="pitchlint")
 def cli() -> None:
     """Lint, grade and rewrite sales outreach emails."""
+    for stream in (sys.stdout, sys.stderr):
+        # a file name with undecodable bytes comes back as surrogates: print them, escaped
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors="backslashreplace")
+    for engine in _ENGINES.values():  # engines are kept between calls in one process (tests)
+        engine.failures.clear()
+        engine.notices.clear()
 
 
 def _rule_options(command):  # type: ignore[no-untyped-def]
@@ -111,7 +120,7 @@ def check(
     """Check draft files (or folders, or - for stdin) and print findings and scores.
     With --fix or --diff, what remains after fixing is reported, and the exit code is 0 when
     everything that failed the check was fixed."""
-    loaded = load_inputs(paths)
+    loaded = load_inputs(paths, _limits(config_path, paths))
     drafts, skipped = [e.draft for e in loaded.emails], loaded.skipped
     for item in skipped:
         click.echo(f"pitchlint: {item.reason}", err=True)
@@ -125,7 +134,7 @@ def check(
         floor = fail_under if fail_under is not None else config.fail_under
         if fixing:
             write = fix and not show_diff
-            checked, pending = _fix_all(_engine(config), group, write=write, unsafe=unsafe_fixes)
+            checked, pending = _fix_all(_engine(config), group, skipped, write=write, unsafe=unsafe_fixes)
             failing |= pending
         else:
             checked = _check_all(config, emails, loaded, (*select, *ignore), use_cache=not no_cache)
@@ -141,7 +150,8 @@ def check(
     out = get_reporter(fmt)(reports, skipped)
     # with stdin fixed, stdout carries the fixed text, so the report goes to stderr
     click.echo(out, nl=False, err=fix and not show_diff and "-" in paths)
-    sys.exit(2 if any(s.error for s in skipped) else 1 if failing else 0)
+    broken = any(engine.failures for engine in _ENGINES.values())
+    sys.exit(2 if broken or any(s.error for s in skipped) else 1 if failing else 0)
 
 
 def _check_with_cache(config: Config, drafts: list[Draft], cache: ResultsCache | None) -> list[Report]:
@@ -160,9 +170,12 @@ def _check_with_cache(config: Config, drafts: list[Draft], cache: ResultsCache |
     return reports
 
 
-def _fix_all(engine: Engine, drafts: list[Draft], *, write: bool, unsafe: bool) -> tuple[list[Report], bool]:
+def _fix_all(
+    engine: Engine, drafts: list[Draft], failed: list[Skipped], *, write: bool, unsafe: bool
+) -> tuple[list[Report], bool]:
     """Fix each draft; write it back (or print the diff) and report what was fixed and what
-    remains. The flag is true when a diff shows fixes not yet applied (exit 1, like ruff)."""
+    remains. The flag is true when a diff shows fixes not yet applied (exit 1, like ruff). A
+    file that cannot be written is added to `failed` and left as it was; the others go on."""
     from pitchlint.fixer import fix_draft, unified_diff, write_atomic
 
     reports = []
@@ -184,7 +197,15 @@ def _fix_all(engine: Engine, drafts: list[Draft], *, write: bool, unsafe: bool) 
             continue
         fixed = ", ".join(sorted({f.rule for f in outcome.applied}))
         if write and draft.path != "-":
-            write_atomic(Path(draft.path), outcome.draft.text)
+            try:
+                write_atomic(Path(draft.path), outcome.draft.text)
+            except OSError as exc:
+                why = exc.strerror or exc
+                reason = f"{draft.path}: cannot write the fixes ({why}); the file is unchanged"
+                failed.append(Skipped(draft.path, reason))
+                click.echo(f"pitchlint: {reason}", err=True)
+                reports[-1] = engine.check([draft])[0]  # what the file still holds
+                continue
             click.echo(f"{draft.path}: fixed {len(outcome.applied)} ({fixed})", err=True)
         elif not write:
             pending = True
@@ -237,7 +258,7 @@ def grade(
     from pitchlint.grader import check_loaded, jobs_for
     from pitchlint.grading import GradedEmail, GradeRun
 
-    loaded = load_inputs(paths)
+    loaded = load_inputs(paths, _limits(config_path, paths))
     for item in loaded.skipped:
         click.echo(f"pitchlint: {item.reason}", err=True)
     if not loaded.emails:
@@ -259,19 +280,18 @@ def grade(
         if output is None:
             print_summary(run, worst=worst)
         else:
-            with output.open("w", encoding="utf-8") as handle:
-                print_summary(run, handle, worst=worst)
+            buffer = io.StringIO()
+            print_summary(run, buffer, worst=worst)
+            _write_output(output, buffer.getvalue())
     else:
         text = _grade_report(run, fmt)
         if output is None:
             click.echo(text, nl=False)
         else:
-            from pitchlint.fixer import write_atomic
-
-            write_atomic(output, text)
+            _write_output(output, text)
             click.echo(f"pitchlint: wrote {output} ({len(emails)} emails)", err=True)
     failing = fail_under is not None and any(e.report.score.value < fail_under for e in emails)
-    sys.exit(1 if failing else 0)
+    sys.exit(2 if engine.failures else 1 if failing else 0)
 
 
 @cli.command()
@@ -397,10 +417,19 @@ def calibrate(
         click.echo(f"pitchlint: {item.reason}", err=True)
     click.echo(render.render_json(result) if fmt == "json" else render.render_text(result), nl=False)
     if output is not None:
-        from pitchlint.fixer import write_atomic
-
-        write_atomic(output, render.weights_file_text(result, list(paths)))
+        _write_output(output, render.weights_file_text(result, list(paths)))
         click.echo(f"pitchlint: wrote {output}", err=True)
+
+
+def _write_output(path: Path, text: str) -> None:
+    """A report or weights file written in one step; a full disk or a read-only folder is a
+    message (exit 2), and whatever was at `path` before is left as it was."""
+    from pitchlint.fixer import write_atomic
+
+    try:
+        write_atomic(path, text)
+    except OSError as exc:
+        raise UsageFailure(f"{path}: cannot write ({exc.strerror or exc}); nothing was changed") from None
 
 
 def _grade_report(run, fmt: str) -> str:  # type: ignore[no-untyped-def]
@@ -555,7 +584,7 @@ def _one_input(
     path: str, config_path: Path | None, select: tuple[str, ...], ignore: tuple[str, ...]
 ) -> tuple[list[Draft], Engine]:
     """The drafts of one path (exit 2 when it cannot be read) and the engine for its config."""
-    drafts, skipped = load_drafts((path,))
+    drafts, skipped = load_drafts((path,), _limits(config_path, (path,)))
     for item in skipped:
         click.echo(f"pitchlint: {item.reason}", err=True)
     if not drafts:
@@ -570,6 +599,13 @@ def _group_by_config(emails: Sequence[EmailInput], explicit: Path | None) -> dic
         path = email.draft.path
         groups[_config_for(explicit, Path.cwd() if path == "-" else Path(path))].append(email)
     return groups
+
+
+def _limits(explicit: Path | None, paths: Sequence[str]) -> Limits:
+    """How much of each input to read: the limits of the config that governs the first path
+    (inputs are read before each file's own config is looked up), as `grade` finds its one."""
+    first = Path(paths[0]) if paths and paths[0] != "-" else Path.cwd()
+    return _config_for(explicit, first if first.exists() else Path.cwd()).limits
 
 
 def _config_for(explicit: Path | None, start: Path) -> Config:

@@ -14,6 +14,7 @@ from typing import Any
 import yaml
 
 from pitchlint.findings import Severity
+from pitchlint.limits import DEFAULT_LIMITS, Limits, finite_number
 
 CONFIG_FILES = (".pitchlint.yaml", ".pitchlint.yml", "pyproject.toml")
 DEFAULT_GRADES = {"A": 85.0, "B": 70.0, "C": 60.0, "D": 45.0}
@@ -44,6 +45,7 @@ class Config:
     grades: dict[str, float] = field(default_factory=lambda: dict(DEFAULT_GRADES))
     # (glob, rule ids or families), globs relative to the config file's folder
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    limits: Limits = DEFAULT_LIMITS  # how much of an input is read and parsed
 
     def ignored_for(self, draft_path: str) -> frozenset[str]:
         """Rule ids and families `per-file-ignores` switches off for this file."""
@@ -85,6 +87,7 @@ _KEYS = {
     "fail_under",
     "grades",
     "per_file_ignores",
+    "limits",
 }
 
 
@@ -196,11 +199,19 @@ def config_from_mapping(data: dict[str, Any], path: Path | None) -> Config:
     for rule, bounds in mapping("thresholds").items():
         params.setdefault(rule, {})["thresholds"] = bounds
     weights = dict(file_weights)  # the config's own weights win over the calibrated file's
-    for rule, weight in mapping("weights").items():
-        if not isinstance(weight, (int, float)) or weight < 0:
-            raise ConfigError(f"{where}: weight of `{rule}` must be a number >= 0")
-        weights[rule] = float(weight)
-    grades = {**DEFAULT_GRADES, **{str(k).upper(): float(v) for k, v in mapping("grades").items()}}
+    try:
+        for rule, weight in mapping("weights").items():
+            weights[rule] = finite_number(weight, f"{where}: weight of `{rule}`", low=0, high=100)
+        grades = {
+            **DEFAULT_GRADES,
+            **{
+                str(k).upper(): finite_number(v, f"{where}: grade {k}", low=0, high=100)
+                for k, v in mapping("grades").items()
+            },
+        }
+        limits = Limits.from_mapping(values.get("limits", {}), where)
+    except ValueError as exc:
+        raise ConfigError(str(exc)) from None
     per_file = tuple(
         (str(pattern), tuple([ids] if isinstance(ids, str) else ids))
         for pattern, ids in mapping("per_file_ignores").items()
@@ -208,8 +219,11 @@ def config_from_mapping(data: dict[str, Any], path: Path | None) -> Config:
     if not all(isinstance(i, str) for _, ids in per_file for i in ids):
         raise ConfigError(f"{where}: `per-file-ignores` maps a glob to a list of rule ids")
     fail_under = values.get("fail_under")
-    if fail_under is not None and not isinstance(fail_under, (int, float)):
-        raise ConfigError(f"{where}: `fail_under` must be a number from 0 to 100")
+    if fail_under is not None:
+        try:
+            fail_under = finite_number(fail_under, f"{where}: `fail-under`", low=0, high=100)
+        except ValueError as exc:
+            raise ConfigError(str(exc)) from None
     return Config(
         path=path,
         select=names("select"),
@@ -228,4 +242,5 @@ def config_from_mapping(data: dict[str, Any], path: Path | None) -> Config:
         fail_under=float(fail_under) if fail_under is not None else None,
         grades=grades,
         per_file_ignores=per_file,
+        limits=limits,
     )

@@ -235,8 +235,18 @@ def load_front_matter(path: str, block: str) -> dict[str, Any]:
     return loaded
 
 
+_SURROGATE_RE = re.compile("[\ud800-\udfff]")
+
+
+def clean_text(text: str) -> str:
+    """Lone surrogates (from a JSON escape like \\ud800, or a header's undecodable bytes)
+    become U+FFFD, one character for one, so offsets hold and no output ever fails to encode."""
+    return _SURROGATE_RE.sub("\ufffd", text)
+
+
 def parse_draft(text: str, path: str = "-", meta: DraftMeta | None = None) -> Draft:
     """Split a draft into zones and read its front matter or `Subject:` line."""
+    text = clean_text(text)
     zones: list[Zone] = []
     pos = 0
     data: dict[str, Any] = {}

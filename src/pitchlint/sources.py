@@ -3,12 +3,15 @@ every other input are in pitchlint.inputs)."""
 
 from __future__ import annotations
 
+import stat
 import sys
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from pitchlint.draft import Draft, DraftError, parse_draft
+from pitchlint.limits import DEFAULT_LIMITS, Limits
 
 DRAFT_SUFFIXES = (".txt", ".md", ".markdown", ".text", ".email")
 
@@ -32,16 +35,30 @@ def decode(data: bytes, where: str) -> str:
         raise DraftError(f"{where}: not UTF-8 text (byte {exc.start}), skipped") from None
 
 
-def read_bytes(raw: str) -> bytes:
-    """The file's bytes ('-' is stdin), or a DraftError that names it."""
+def read_bytes(raw: str, limit: int = Limits.bytes) -> bytes:
+    """The file's bytes ('-' is stdin), at most `limit` of them, or a DraftError that names
+    it. A device, pipe or socket named as a file (`/dev/zero`) is refused before it is read:
+    it may never end."""
     if raw == "-":
-        return sys.stdin.buffer.read()
+        return _capped(sys.stdin.buffer, "<stdin>", limit)
     try:
-        return Path(raw).read_bytes()
+        path = Path(raw)
+        if not stat.S_ISREG(path.stat().st_mode):
+            raise DraftError(f"{raw}: not a regular file (a device, pipe or socket), skipped")
+        with path.open("rb") as handle:
+            return _capped(handle, raw, limit)
     except FileNotFoundError:
         raise DraftError(f"{raw}: no such file") from None
     except OSError as exc:
-        raise DraftError(f"{raw}: cannot read ({exc.strerror})") from None
+        raise DraftError(f"{raw}: cannot read ({exc.strerror or exc})") from None
+
+
+def _capped(handle: BinaryIO, where: str, limit: int) -> bytes:
+    data = handle.read(limit + 1)
+    if len(data) > limit:
+        limit_key = "config `limits: {bytes: N}`"
+        raise DraftError(f"{where}: more than {limit:,} bytes, over the read limit ({limit_key}), skipped")
+    return data
 
 
 def read_draft(raw: str) -> Draft:
@@ -49,9 +66,9 @@ def read_draft(raw: str) -> Draft:
     return parse_draft(decode(read_bytes(raw), "<stdin>" if raw == "-" else raw), raw)
 
 
-def load_drafts(paths: Iterable[str]) -> tuple[list[Draft], list[Skipped]]:
+def load_drafts(paths: Iterable[str], limits: Limits = DEFAULT_LIMITS) -> tuple[list[Draft], list[Skipped]]:
     """The drafts of every email the paths hold (see pitchlint.inputs), and what was skipped."""
     from pitchlint.inputs.load import load_inputs  # the readers import this module
 
-    loaded = load_inputs(paths)
+    loaded = load_inputs(paths, limits)
     return [email.draft for email in loaded.emails], loaded.skipped

@@ -4,14 +4,15 @@ skipped, so the rest of a batch is still graded."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from pitchlint.draft import DraftError, parse_draft
 from pitchlint.inputs import EmailInput
 from pitchlint.inputs.sequence import SequenceInfo
-from pitchlint.sources import DRAFT_SUFFIXES, Skipped, decode, read_bytes, read_draft
+from pitchlint.limits import DEFAULT_LIMITS, Limits
+from pitchlint.sources import DRAFT_SUFFIXES, Skipped, decode, read_bytes
 
 HTML_SUFFIXES = (".html", ".htm")
 EML_SUFFIXES = (".eml",)
@@ -37,14 +38,41 @@ class Loaded:
     sequences: list[SequenceInfo] = field(default_factory=list)
 
 
-def load_inputs(paths: Iterable[str]) -> Loaded:
+def load_inputs(paths: Iterable[str], limits: Limits = DEFAULT_LIMITS) -> Loaded:
+    """Every email the paths hold. This is the one place where an input that cannot be
+    taken becomes a Skipped with its reason (every command reads through it): whatever one
+    file does, the others are still read."""
     loaded = Loaded()
     for raw, explicit in _expand(paths):
+        one = Loaded()
         try:
-            _read(raw, explicit, loaded)
+            _read(raw, explicit, one, limits)
         except DraftError as exc:
             loaded.skipped.append(Skipped(raw, str(exc)))
+            continue
+        except (RecursionError, MemoryError, ValueError, LookupError, OverflowError, TypeError) as exc:
+            # a reader's bug or a library's limit on a hostile file: this file, not the batch
+            reason = f"{raw}: could not be read ({type(exc).__name__}: {_short(exc)}), skipped"
+            loaded.skipped.append(Skipped(raw, reason))
+            continue
+        loaded.skipped.extend(one.skipped)
+        loaded.sequences.extend(one.sequences)
+        for email in one.emails:
+            size = len(email.draft.text)
+            if size > limits.characters:
+                reason = (
+                    f"{email.email_id}: {size:,} characters, over the limit of {limits.characters:,}"
+                    " (config `limits: {characters: N}`), skipped"
+                )
+                loaded.skipped.append(Skipped(email.email_id, reason))
+            else:
+                loaded.emails.append(email)
     return loaded
+
+
+def _short(exc: BaseException) -> str:
+    text = " ".join(str(exc).split())
+    return text if len(text) <= 160 else text[:157] + "..."
 
 
 def _expand(paths: Iterable[str]) -> Iterator[tuple[str, bool]]:
@@ -64,12 +92,12 @@ def _takes(path: Path) -> bool:
     return path.is_file() and path.suffix.lower() in ALL_SUFFIXES and path.stem.upper() != "README"
 
 
-def _read(raw: str, explicit: bool, loaded: Loaded) -> None:
+def _read(raw: str, explicit: bool, loaded: Loaded, limits: Limits) -> None:
+    data = read_bytes(raw, limits.bytes)
     if raw == "-":
-        loaded.emails.append(EmailInput(read_draft("-"), "-"))
+        loaded.emails.append(EmailInput(parse_draft(decode(data, "<stdin>"), "-"), "-"))
         return
     path = Path(raw)
-    data = read_bytes(raw)
     suffix = path.suffix.lower()
     if suffix in EML_SUFFIXES:
         from pitchlint.inputs.eml import read_eml
@@ -94,7 +122,7 @@ def _read(raw: str, explicit: bool, loaded: Loaded) -> None:
 
         loaded.emails.extend(read_html(raw, text))
     elif suffix in CSV_SUFFIXES or suffix in JSONL_SUFFIXES:
-        _read_rows(raw, text, suffix, explicit, loaded)
+        _read_rows(raw, text, suffix, explicit, loaded, limits)
     else:
         loaded.emails.append(EmailInput(parse_draft(text, raw), raw))
 
@@ -114,13 +142,14 @@ def _read_sequence(raw: str, text: str, explicit: bool, loaded: Loaded) -> None:
     loaded.sequences.append(info)
 
 
-def _read_rows(raw: str, text: str, suffix: str, explicit: bool, loaded: Loaded) -> None:
+def _read_rows(raw: str, text: str, suffix: str, explicit: bool, loaded: Loaded, limits: Limits) -> None:
     from pitchlint.inputs.tabular import NotABatch, read_csv, read_jsonl
 
-    reader: Callable[[str, str], tuple[list[EmailInput], list[Skipped]]]
-    reader = read_csv if suffix in CSV_SUFFIXES else read_jsonl
     try:
-        emails, skipped = reader(raw, text)
+        if suffix in CSV_SUFFIXES:
+            emails, skipped = read_csv(raw, text, field_limit=limits.field_characters)
+        else:
+            emails, skipped = read_jsonl(raw, text)
     except NotABatch:
         if explicit:
             raise

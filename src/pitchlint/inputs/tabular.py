@@ -11,8 +11,9 @@ import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from pitchlint.draft import DraftError, DraftMeta
+from pitchlint.draft import DraftError, DraftMeta, clean_text
 from pitchlint.inputs import EmailInput, Piece, draft_from_parts
+from pitchlint.limits import Limits, whole_number
 from pitchlint.sources import Skipped
 
 BODY_KEYS = ("body", "text", "content", "email", "message")
@@ -23,12 +24,16 @@ class NotABatch(DraftError):
     """A CSV with no body column: data of some other kind, ignored when found in a folder."""
 
 
-def read_csv(path: str, source: str) -> Rows:
-    """Rows of a CSV file with a header naming at least a body column."""
+def read_csv(path: str, source: str, *, field_limit: int = Limits.field_characters) -> Rows:
+    """Rows of a CSV file with a header naming at least a body column. A row that breaks
+    the CSV grammar or holds a cell over `field_limit` characters is skipped with its number,
+    and reading goes on with the next."""
     line_starts = [0, *(m.end() for m in re.finditer(r"\n", source))]
+    csv.field_size_limit(max(field_limit, 1))
     reader = csv.reader(io.StringIO(source, newline=""))
     try:
-        header = [h.strip().lower() for h in next(reader)]
+        # a spreadsheet's "CSV UTF-8" starts with a byte-order mark: it is not the first name
+        header = [h.strip().lstrip("\ufeff").strip().lower() for h in next(reader)]
     except (StopIteration, csv.Error) as exc:
         raise DraftError(f"{path}: no CSV header row ({exc or 'empty file'})") from None
     body_key = next((k for k in BODY_KEYS if k in header), None)
@@ -44,8 +49,11 @@ def read_csv(path: str, source: str) -> Rows:
         except StopIteration:
             break
         except csv.Error as exc:
-            skipped.append(Skipped(f"{path}#row {row_number + 1}", f"{path}: row {row_number + 1}: {exc}"))
-            break
+            row_number += 1
+            skipped.append(Skipped(f"{path}#row {row_number}", f"{path}: row {row_number}: {exc}, skipped"))
+            if reader.line_num == first_line:
+                break  # the reader cannot get past it
+            continue
         row_number += 1
         if not any(v.strip() for v in values):
             continue
@@ -67,9 +75,15 @@ def read_jsonl(path: str, source: str) -> Rows:
             continue
         where = f"{path}#line {number}"
         try:
-            record = json.loads(line)
+            record = json.loads(line, parse_constant=_no_constant)
         except json.JSONDecodeError as exc:
             skipped.append(Skipped(where, f"{path}: line {number}: not JSON ({exc.msg})"))
+            continue
+        except ValueError as exc:
+            skipped.append(Skipped(where, f"{path}: line {number}: {exc}, skipped"))
+            continue
+        except RecursionError:
+            skipped.append(Skipped(where, f"{path}: line {number}: JSON nested too deeply, skipped"))
             continue
         if not isinstance(record, dict):
             skipped.append(Skipped(where, f"{path}: line {number}: not a JSON object"))
@@ -95,7 +109,7 @@ def _collect(
     skipped: list[Skipped],
 ) -> None:
     """One row into an EmailInput, or a Skipped naming the row."""
-    label = str(record.get("id") or "").strip() or record_name
+    label = clean_text(str(record.get("id") or "")).strip() or record_name
     where = f"{path}#{label}"
     body = record.get(body_key)
     if not isinstance(body, str) or not body.strip():
@@ -121,7 +135,7 @@ def _collect(
         skipped.append(Skipped(where, f"{path}: {record_name}: {exc}"))
         return
     fields = tuple(
-        (key, str(value).lower() if isinstance(value, bool) else str(value))
+        (key, str(value).lower() if isinstance(value, bool) else clean_text(str(value)))
         for key, value in record.items()
         if key != body_key and isinstance(value, (str, int, float))
     )
@@ -130,20 +144,28 @@ def _collect(
     )
 
 
+def _no_constant(name: str) -> None:
+    """JSON has no Infinity or NaN; Python's reader takes them unless told not to."""
+    raise ValueError(f"`{name}` is not a JSON number")
+
+
+MAX_TOUCH = 1000  # no sequence has more steps; a bigger number is a broken export
+
+
 def _touch(value: Any) -> int:
-    if value in (None, ""):
+    if value is None or (isinstance(value, str) and not value.strip()):
         return 1
+    if isinstance(value, str):
+        text = value.strip()
+        value = int(text) if text.isascii() and text.isdigit() else text
     try:
-        touch = int(value)
-    except (TypeError, ValueError):
-        raise DraftError(f"`touch` must be a whole number from 1, got {value!r}") from None
-    if touch < 1:
-        raise DraftError(f"`touch` must be a whole number from 1, got {value!r}")
-    return touch
+        return whole_number(value, "`touch`", low=1, high=MAX_TOUCH)
+    except ValueError as exc:
+        raise DraftError(str(exc)) from None
 
 
 def _text(value: Any) -> str | None:
-    return str(value).strip() or None if value is not None else None
+    return clean_text(str(value)).strip() or None if value is not None else None
 
 
 def _lines(source: str) -> Iterator[tuple[int, str]]:

@@ -24,7 +24,9 @@ DEFAULT_WEIGHTS = {"error": 15.0, "warning": 8.0, "info": 2.0}
 
 
 class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # allow_inf_nan=False: a `weight: .inf` or `ratio: .nan` in a rule file is an error naming
+    # its field, not a score that overflows later
+    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
 
 
 class BadExample(Strict):
@@ -114,7 +116,7 @@ class RuleBase(Strict):
     message: str
     why: str
     advice: str
-    weight: float | None = Field(default=None, ge=0)
+    weight: float | None = Field(default=None, ge=0, le=100)
     weight_cap: float | None = Field(default=None, ge=0)
     # the least weight `pitchlint calibrate` may fit: a smell the outcome data are too few to
     # weigh but the product must grade down (a follow-up that is only a bump grades D or F)
