@@ -266,7 +266,10 @@ class SentenceEntities:
         if sent.start in self.covered:
             return
         self.covered.add(sent.start)
-        found = self.recognizer(sent.as_doc()).ents
+        # a new Doc of the sentence's words: Span.as_doc copies arrays of the whole draft,
+        # which made a long draft's entity lookups quadratic
+        words = Doc(token.doc.vocab, words=[t.text for t in sent], spaces=[bool(t.whitespace_) for t in sent])
+        found = self.recognizer(words).ents
         if found:
             doc = token.doc
             spans = [Span(doc, sent.start + e.start, sent.start + e.end, label=e.label) for e in found]

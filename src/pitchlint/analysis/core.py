@@ -118,6 +118,7 @@ class Analysis:
         previous: AgencyClass = "other"
         for sent in self.body_sentences:
             question = is_question(sent)
+            first_of_sentence = len(found)
             for verb in main_verbs(sent):
                 clause = self._clause(verb, sent, question)
                 subject = clause.subject
@@ -131,8 +132,7 @@ class Analysis:
                 ):
                     clause = dataclasses.replace(clause, agency="seller")
                 found.append(clause)
-            main = [c.agency for c in found if c.sentence == sent]
-            previous = main[0] if main else "other"
+            previous = found[first_of_sentence].agency if len(found) > first_of_sentence else "other"
         return tuple(found)
 
     def _clause(self, verb: Token, sent: Span, question: bool) -> Clause:
@@ -204,6 +204,23 @@ class Analysis:
             if node.head.i == node.i:
                 return None
             node = node.head
+
+    def clauses_in(self, sent: Span) -> tuple[Clause, ...]:
+        """The main clauses of one body sentence (looked up, not searched: a long draft has
+        thousands of sentences, and rules ask this of each)."""
+        return self._main_by_sentence.get(sent.start, ())
+
+    def all_clauses_in(self, sent: Span) -> tuple[Clause, ...]:
+        """Every clause of one body sentence, main or subordinate."""
+        return self._all_by_sentence.get(sent.start, ())
+
+    @functools.cached_property
+    def _main_by_sentence(self) -> dict[int, tuple[Clause, ...]]:
+        return _by_sentence(self.clauses)
+
+    @functools.cached_property
+    def _all_by_sentence(self) -> dict[int, tuple[Clause, ...]]:
+        return _by_sentence(self.all_clauses)
 
     @functools.cached_property
     def _clauses_by_verb(self) -> dict[int, Clause]:
@@ -451,3 +468,10 @@ def _lets(verb: Token) -> bool:
 def is_generic_frame(sent: Span) -> bool:
     """ "If you're like most companies": a frame that lumps the reader in with everyone."""
     return bool(re.search(r"\b(?:like|as) (?:most|many|all|every)\b", span_text(sent), re.I))
+
+
+def _by_sentence(clauses: tuple[Clause, ...]) -> dict[int, tuple[Clause, ...]]:
+    grouped: dict[int, list[Clause]] = {}
+    for clause in clauses:
+        grouped.setdefault(clause.sentence.start, []).append(clause)
+    return {start: tuple(found) for start, found in grouped.items()}

@@ -260,7 +260,7 @@ def _link_is_asked(analysis: Analysis, sent: Span) -> bool:
     text = span_text(sent)
     if _ATTACHED_RE.match(text):
         return True
-    mains = [c for c in analysis.clauses if c.sentence == sent and c.main]
+    mains = [c for c in analysis.clauses_in(sent) if c.main]
     if any(c.imperative or c.agency == "reader" for c in mains):
         return True
     link = LINK_RE.search(text)
@@ -293,7 +293,7 @@ def give_kind(analysis: Analysis, sent: Span) -> GiveKind | None:
         return None
     if made_for_reader(sent):
         return "resource"
-    if any(c.service and c.sentence == sent for c in analysis.clauses):
+    if any(c.service for c in analysis.clauses_in(sent)):
         return "offer"
     if analysis.question_kind(sent) != "other":
         return None
@@ -304,7 +304,7 @@ def give_kind(analysis: Analysis, sent: Span) -> GiveKind | None:
 
 def _seller_claim(analysis: Analysis, sent: Span) -> bool:
     """ "We've helped 500 teams": a number in the seller's own main clause is a claim, not a gift."""
-    return any(c.main and c.agency == "seller" and c.sentence == sent for c in analysis.clauses)
+    return any(c.main and c.agency == "seller" for c in analysis.clauses_in(sent))
 
 
 def is_fact_number(draft: Draft, token: Token, excluded: tuple[tuple[int, int], ...] = ()) -> bool:

@@ -191,7 +191,7 @@ def _first_hit(analysis: Analysis, sent: Span, text: str) -> tuple[int, int] | N
     frames = {
         "question": question,
         "imperative": bool(_IMPERATIVE_START.search(text))
-        or any(c.imperative and c.sentence == sent for c in analysis.clauses),
+        or any(c.imperative for c in analysis.clauses_in(sent)),
         "conditional": bool(_CONDITIONAL.search(text)),
         "wish": bool(_WISH.search(text)),
     }

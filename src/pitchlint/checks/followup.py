@@ -116,9 +116,9 @@ def _news(ctx: RuleContext, sent: Span, bump: tuple[int, int] | None, specifics:
     if sent.text.rstrip().endswith("?"):
         return False
     outside = {t.i for t in trim(sent) if bump is None or not (bump[0] <= t.idx < bump[1])}
-    for clause in analysis.all_clauses:
+    for clause in analysis.all_clauses_in(sent):
         verb = clause.verb
-        if clause.sentence != sent or clause.agency == "seller" or verb.i not in outside:
+        if clause.agency == "seller" or verb.i not in outside:
             continue
         happened = verb.tag_ in ("VBD", "VBN") or any(
             c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children

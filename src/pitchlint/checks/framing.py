@@ -209,8 +209,8 @@ class _Process:
         """A seller clause whose subject or object is the method itself."""
         if is_question(sent):
             return None
-        for clause in self.analysis.all_clauses:
-            if clause.sentence != sent or clause.agency != "seller" or clause.service or _past(clause.verb):
+        for clause in self.analysis.all_clauses_in(sent):
+            if clause.agency != "seller" or clause.service or _past(clause.verb):
                 continue  # a story in the past tense is not a description of the method
             verb = clause.verb
             subject = _subject(verb)
@@ -488,8 +488,8 @@ class _Veneer:
     def hit(self, sent: Span) -> tuple[int, int] | None:
         if is_question(sent) or any(_in(t, self.problems) or _in(t, self.pains) for t in sent):
             return None  # their problem is named: "for developers who hate writing docs"
-        for clause in self.analysis.all_clauses:
-            if clause.sentence != sent or clause.agency != "seller":
+        for clause in self.analysis.all_clauses_in(sent):
+            if clause.agency != "seller":
                 continue
             verb = clause.verb
             audience = self._audience_of(verb)
@@ -591,8 +591,9 @@ class _Payoff:
         with NetSuite" right after the product was named)."""
         if is_question(sent):
             return False
-        for clause in self.analysis.all_clauses:  # also "excited to share that our platform supports"
-            if clause.sentence != sent or clause.service or not _in(clause.verb, self.claim_verbs):
+        # also subordinate clauses: "excited to share that our platform supports"
+        for clause in self.analysis.all_clauses_in(sent):
+            if clause.service or not _in(clause.verb, self.claim_verbs):
                 continue
             if clause.verb.dep_ in ("relcl", "acl"):
                 continue  # "the drafts we saved" describes a noun, it claims nothing

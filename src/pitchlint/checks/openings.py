@@ -96,7 +96,7 @@ def _mentions_reader(analysis: Analysis, tokens: Iterable[Token]) -> bool:
 
 
 def _sentence_clauses(analysis: Analysis, sent: Span) -> list[Clause]:
-    return [c for c in analysis.clauses if c.sentence.start == sent.start]
+    return list(analysis.clauses_in(sent))
 
 
 def _main_agency(analysis: Analysis, sent: Span) -> str:
@@ -192,8 +192,8 @@ def _reader_specific(analysis: Analysis, sent: Span, params: dict[str, Any]) -> 
     observation). "I know you're busy", "your company could benefit" (a generic state or a
     guess) and "regarding your business cards" are not."""
     generic = _words(params, "generic_states")
-    for clause in analysis.all_clauses:
-        if clause.sentence.start != sent.start or clause.agency != "reader" or clause.imperative:
+    for clause in analysis.all_clauses_in(sent):
+        if clause.agency != "reader" or clause.imperative:
             continue
         if clause.subject is not None and _after_like(clause.subject):
             continue

@@ -80,7 +80,7 @@ def feature_sentences(analysis: Analysis, verbs: frozenset[str]) -> list[Span]:
             continue
         if give_kind(analysis, sent) in ("invitation", "reward"):
             continue  # "we'll pay you a speaker fee, cover your travel and ...": a gift, not a spec
-        for verb in (c.verb for c in analysis.clauses if c.sentence == sent and c.main):
+        for verb in (c.verb for c in analysis.clauses_in(sent) if c.main):
             subject = _subject(verb)
             if subject is None or (analysis.clause_of(verb) and analysis.clause_of(verb).service):
                 continue
@@ -130,14 +130,10 @@ def outcome_sentences(analysis: Analysis, verbs: frozenset[str]) -> list[Span]:
         if _OUTCOME_CONNECTOR.search(span_text(sent)):
             found.append(sent)
             continue
-        for clause in analysis.all_clauses:
-            if (
-                clause.sentence == sent
-                and clause.agency == "reader"
-                and (
-                    clause.verb.lemma_.lower() in verbs
-                    or any(c.dep_ == "xcomp" and c.lemma_.lower() in verbs for c in clause.verb.children)
-                )
+        for clause in analysis.all_clauses_in(sent):
+            if clause.agency == "reader" and (
+                clause.verb.lemma_.lower() in verbs
+                or any(c.dep_ == "xcomp" and c.lemma_.lower() in verbs for c in clause.verb.children)
             ):
                 found.append(sent)
                 break

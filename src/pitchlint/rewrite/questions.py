@@ -131,9 +131,7 @@ def hedge_presumption(ctx: RuleContext, start: int, end: int, spec: FixSpec) -> 
     sentence = sentence_at(ctx.analysis, start)
     if sentence is None:
         return None
-    clause = next(
-        (c for c in ctx.analysis.clauses if c.sentence == sentence and c.main and c.agency == "reader"), None
-    )
+    clause = next((c for c in ctx.analysis.clauses_in(sentence) if c.main and c.agency == "reader"), None)
     if clause is None or clause.subject is None:
         return None
     verb = clause.verb
