@@ -6,7 +6,7 @@ from __future__ import annotations
 import dataclasses
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from pitchlint.config import Config, ConfigError
@@ -50,12 +50,17 @@ class Engine:
         self._checkers: dict[tuple[str, int], Checker] = {}
 
     def check(self, drafts: Sequence[Draft]) -> list[Report]:
-        return [report for report, _analysis in self.inspect(drafts)]
+        """Reports only: each draft's Doc and analysis are let go once it is checked, so a
+        run over thousands of templates holds their reports, not their parses."""
+        return [report for report, _analysis in self._each(drafts)]
 
     def inspect(self, drafts: Sequence[Draft]) -> list[tuple[Report, Analysis]]:
         """Reports together with the analysis behind them (for `pitchlint explain`)."""
+        return list(self._each(drafts))
+
+    def _each(self, drafts: Sequence[Draft]) -> Iterator[tuple[Report, Analysis]]:
         if not drafts:
-            return []
+            return
         from pitchlint.nlp import components_for, load_pipeline, parse_drafts, resolve_model
 
         model = resolve_model(self.config.model)
@@ -72,8 +77,8 @@ class Engine:
         nlp = load_pipeline(model, components, _lazy_components(rules))
         zones = frozenset(PROSE_ZONES).union(*(r.spec.scope for r in rules))
         docs = parse_drafts(nlp, drafts, zones)
-        pairs = zip(drafts, docs, strict=True)
-        return [self._check_one(draft, doc, rules, nlp.vocab) for draft, doc in pairs]
+        for draft, doc in zip(drafts, docs, strict=True):
+            yield self._check_one(draft, doc, rules, nlp.vocab)
 
     def _check_one(self, draft, doc, rules, vocab) -> tuple[Report, Analysis]:  # type: ignore[no-untyped-def]
         from pitchlint import metrics

@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 import importlib.util
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
 import numpy
@@ -239,14 +239,14 @@ def _sentence_starts(doc: Doc, draft: Draft) -> list[int]:
 
 def parse_drafts(
     nlp: Language, drafts: Sequence[Draft], zones: frozenset[str], batch_size: int = 64
-) -> list[Doc]:
-    """Docs for many drafts through nlp.pipe, in order."""
-    docs = list(nlp.pipe((make_doc(nlp, draft, zones) for draft in drafts), batch_size=batch_size))
-    if "ner" in nlp.disabled:
-        recognizer = nlp.get_pipe("ner")
-        for doc in docs:
+) -> Iterator[Doc]:
+    """Docs for many drafts through nlp.pipe, in order, as they are parsed: a caller that
+    lets each go once checked holds one batch of Docs, not the whole run's."""
+    recognizer = nlp.get_pipe("ner") if "ner" in nlp.disabled else None
+    for doc in nlp.pipe((make_doc(nlp, draft, zones) for draft in drafts), batch_size=batch_size):
+        if recognizer is not None:
             doc.user_data[_LAZY_NER_KEY] = SentenceEntities(recognizer)
-    return docs
+        yield doc
 
 
 class SentenceEntities:
