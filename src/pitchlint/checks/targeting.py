@@ -834,6 +834,8 @@ def no_customer_problem(ctx: RuleContext, rule: LoadedRule) -> Iterator[Finding]
     analysis = ctx.analysis
     if analysis.draft.meta.is_reply or not analysis.body_sentences or not _pitches(analysis):
         return
+    if any(g.kind in ("invitation", "reward") for g in analysis.gives):
+        return  # a seat on their stage, a fee, a free month: what is in it for them is the offer
     params = ctx.params_for(rule)
     creepy = sibling_findings(ctx, params.get("personal_rule", _CREEPY_RULE))
     problems = Problems(analysis, params)
