@@ -62,8 +62,8 @@ def test_grade_bands():
     ]
 
 
-def _finding(rule: str, weight: float) -> Finding:
-    return Finding(rule, Severity.ERROR, 0, 1, 1, 1, "x", "m", weight=weight)
+def _finding(rule: str, weight: float, severity: Severity = Severity.ERROR) -> Finding:
+    return Finding(rule, severity, 0, 1, 1, 1, "x", "m", weight=weight)
 
 
 def test_penalties_compound_heaviest_first():
@@ -93,7 +93,9 @@ def _signal(rule: str, weight: float) -> Finding:
 
 def test_positive_signal_gives_back_a_share_of_what_is_left():
     score = score_findings(
-        [_finding("c-rule", 20), _signal("research", 10)], {**CAPS, "research": 15}, DEFAULT_GRADES
+        [_finding("c-rule", 20, Severity.WARNING), _signal("research", 10)],
+        {**CAPS, "research": 15},
+        DEFAULT_GRADES,
     )
     # 100 - 20% = 80; 80 + 10% of 80 = 88
     assert [(p.rule, p.points) for p in score.breakdown] == [("c-rule", 20.0), ("research", -8.0)]
@@ -114,3 +116,26 @@ def test_breakdown_with_signals_still_adds_up(findings, bonus):
     assert abs(100 - sum(p.points for p in score.breakdown) - score.value) <= 0.5 + 0.05 * len(
         score.breakdown
     )
+
+
+def test_a_signal_never_gives_back_what_an_error_took():
+    """ "Hi ," with a researched question: the research does not mend the broken merge."""
+    caps = {**CAPS, "research": 30}
+    alone = score_findings([_finding("c-rule", 20)], caps, DEFAULT_GRADES)
+    signalled = score_findings([_finding("c-rule", 20), _signal("research", 30)], caps, DEFAULT_GRADES)
+    assert signalled.value == alone.value == 80
+    mixed = score_findings(
+        [_finding("c-rule", 20), _finding("b-rule", 10, Severity.WARNING), _signal("research", 30)],
+        caps,
+        DEFAULT_GRADES,
+    )
+    assert mixed.value == 80  # the warning's points come back, up to what the error left
+
+
+@given(findings_strategy, st.floats(min_value=0, max_value=30, allow_nan=False))
+def test_signals_never_lift_a_score_above_its_errors_alone(findings, bonus):
+    errors_only = score_findings(findings, CAPS, DEFAULT_GRADES)  # the strategy's findings are errors
+    signalled = score_findings(
+        [*findings, _signal("research", bonus)], {**CAPS, "research": 30}, DEFAULT_GRADES
+    )
+    assert signalled.value <= errors_only.value

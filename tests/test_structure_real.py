@@ -8,6 +8,7 @@ import pytest
 
 from pitchlint.analysis import Analysis
 from pitchlint.draft import PROSE_ZONES, parse_draft
+from pitchlint.findings import Severity
 from pitchlint.mergetags import find_merge_tags, find_spintax, first_variant_view
 from pitchlint.nlp import components_for, load_pipeline, parse_drafts, resolve_model
 
@@ -209,3 +210,24 @@ def test_lowercase_writer_is_not_a_mail_merge():
 def test_a_redacted_name_is_a_name():
     greeting = parse_draft("Dear ***\n\nBody.\n").greeting
     assert (greeting.kind, greeting.defect) == ("name", None)
+
+
+BROKEN_MERGES = [
+    "Hi ,\n\nWhat changed in your Q3 filing plans?\n",
+    "Dear Ms. ,\n\nWhat changed in your Q3 filing plans?\n",
+    "Hi FNAME,\n\nWhat changed in your Q3 filing plans?\n",
+    "Hi {first_name,\n\nWhat changed in your Q3 filing plans?\n",
+    "Hi Sam,\n\nWhat changed at %COMPANY in Q3?\n",
+    "---\ntemplate: false\n---\nHi Sam,\n\nI loved *|BLOG|* last week. What changed in Q3?\n",
+    "Hi Sam,\n\nWhat changed at [COMPANY NAME] in Q3?\n",
+    "Hi Sam,\n\nI saw that , , opened a warehouse. What changed in Q3?\n",
+]
+
+
+@pytest.mark.parametrize("text", BROKEN_MERGES)
+def test_a_broken_merge_is_an_error_and_grades_c_at_best(engine, text):
+    """However well the rest reads (a researched question gives points back), a broken merge
+    is an error, and the research cannot buy back what it cost."""
+    (report,) = engine.check([parse_draft(text)])
+    assert any(f.rule == "merge-field-artifacts" and f.severity == Severity.ERROR for f in report.findings)
+    assert report.score.grade in "CDF", report.score

@@ -8,8 +8,9 @@ tension T7); compounding keeps bad emails ordered and the breakdown still adds u
 points lost.
 
 A positive signal (evidence of real research about the reader) works the other way: a 6-point
-signal raises what is left by 6%, up to 100. The log of the score is then a sum of one term per
-rule, which is what `pitchlint calibrate` fits to real outcomes."""
+signal raises what is left by 6%, up to 100, but never gives back the points an error took.
+The log of the score is then a sum of one term per rule (bar that ceiling), which is what
+`pitchlint calibrate` fits to real outcomes."""
 
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
-from pitchlint.findings import Finding
+from pitchlint.findings import Finding, Severity
 
 CAP_FACTOR = 1.5  # a rule's repeated findings cost at most 1.5x its weight unless it says otherwise
 
@@ -72,28 +73,38 @@ def score_findings(
     metrics: dict[str, float] | None = None,
 ) -> Score:
     """100, reduced by each rule's capped weight in turn (heaviest first) as a share of what is
-    left, then raised by each positive signal's share (never above 100); the breakdown lists
+    left, then raised by each positive signal's share, never above what the error findings
+    alone would leave (research about the reader does not mend "Hi ,"); the breakdown lists
     the points each rule actually took or gave."""
     totals: dict[str, float] = defaultdict(float)
     counts: dict[str, int] = defaultdict(int)
     unit: dict[str, float] = {}  # the weight of one finding at the rule's own severity
     positive: set[str] = set()
+    errors: dict[str, float] = defaultdict(float)  # the points of error findings, per rule
     for finding in findings:
         totals[finding.rule] += finding.weight
+        if finding.severity == Severity.ERROR and not finding.positive:
+            errors[finding.rule] += finding.weight
         unit[finding.rule] = max(unit.get(finding.rule, 0.0), finding.weight)
         counts[finding.rule] += 1
         if finding.positive:
             positive.add(finding.rule)
     weights = {rule: min(points, caps.get(rule, points), 100.0) for rule, points in totals.items()}
     remaining = 100.0
+    ceiling = 100.0  # what the errors alone leave: no signal gives those points back
     penalties = []
     for rule in sorted(weights.keys() - positive, key=lambda r: (-weights[r], r)):
         taken = remaining * (1 - rule_factor(weights[rule], unit[rule]))
         remaining -= taken
+        if errors[rule]:
+            ceiling *= rule_factor(min(errors[rule], weights[rule]), unit[rule])
         if taken > 0:
             penalties.append(Penalty(rule, round(taken, 1), counts[rule]))
     for rule in sorted(positive, key=lambda r: (-weights[r], r)):
-        given = min(100.0, remaining * rule_factor(weights[rule], unit[rule], bonus=True)) - remaining
+        given = (
+            max(remaining, min(ceiling, remaining * rule_factor(weights[rule], unit[rule], bonus=True)))
+            - remaining
+        )
         remaining += given
         if given > 0:
             penalties.append(Penalty(rule, -round(given, 1), counts[rule]))
