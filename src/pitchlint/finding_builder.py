@@ -3,6 +3,7 @@ on purpose (no spaCy): the rules across emails run on cached results without the
 
 from __future__ import annotations
 
+import functools
 import string
 from typing import TYPE_CHECKING, Any
 
@@ -58,8 +59,15 @@ def build_finding(
         matched=matched,
         message=message,
         weight=round(weight, 2),
-        advice=spec.advice.strip(),
+        advice=_stripped(spec.advice),
         fix=fix,
         family=rule.family,
         positive=spec.positive,
     )
+
+
+@functools.lru_cache(maxsize=1024)
+def _stripped(advice: str) -> str:
+    """One copy of each rule's advice, shared by all its findings: a run over thousands of
+    templates holds every finding until it is reported."""
+    return advice.strip()
