@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 import tomllib
 
+import pytest
 from click.testing import CliRunner
 
 from pitchlint.cli import cli
@@ -140,3 +141,38 @@ def test_readme_config_and_directive_examples_work(engine):
     rules = _rules(engine, example)
     assert "fake-reply-subject" not in rules and "hype-superlatives" not in rules
     assert "fake-reply-subject" in _rules(engine, re.sub(r"<!--.*?-->\n", "", example))
+
+
+def _findings(engine, text: str):
+    (report,) = engine.check([parse_draft(text, "<t>")])
+    return report.findings
+
+
+def test_a_jinja_comment_is_blanked_before_the_parse(engine):
+    """It used to open the sentence it stood before: messages quoted it, and rules read it as prose."""
+    text = "Hi Sam,\n\n{# pitchlint: disable=hype-superlatives #}\nWe are the world's leading platform.\n"
+    found = _findings(engine, text)
+    assert "hype-superlatives" not in {f.rule for f in found}
+    assert found and not any("{#" in f.message or "{#" in f.matched for f in found)
+    assert any(f.matched.startswith("We are the world") for f in found)  # the sentence is its own
+
+
+@pytest.mark.parametrize(
+    "comment",
+    [
+        "{{!-- pitchlint: disable=hype-superlatives --}}",
+        "{{! pitchlint: disable=hype-superlatives }}",
+        "{{!-- pitchlint-disable-next-line hype-superlatives --}}",
+        "{{! pitchlint-disable-next-line hype-superlatives }}",
+    ],
+)
+def test_handlebars_comments_are_directives_and_never_prose(engine, comment):
+    text = f"Hi Sam,\n\n{comment}\nWe are the world's leading platform. What changed in Q3?\n"
+    found = _findings(engine, text)
+    assert "hype-superlatives" not in {f.rule for f in found}
+    assert not any("{{!" in f.message for f in found)
+
+
+def test_a_handlebars_comment_that_is_not_a_directive_silences_nothing(engine):
+    text = "Hi Sam,\n\n{{!-- TODO: ask legal --}}\nWe are the world's leading platform.\n"
+    assert "hype-superlatives" in {f.rule for f in _findings(engine, text)}

@@ -4,6 +4,7 @@
     <!-- pitchlint-disable-next-line rule-a -->
     {# pitchlint: disable=rule-a,rule-b #}      (Jinja; also enable= and disable-next-line=)
     {% comment %}pitchlint: disable=rule-a{% endcomment %}   (Liquid, the same forms)
+    {{!-- pitchlint: disable=rule-a --}}, {{! pitchlint-disable-next-line rule-a }}   (Handlebars)
     front matter:  pitchlint-disable: [rule-a]  (the whole file)
 
 No rule ids means every rule. Comments are never judged as prose and fixes leave them in place
@@ -19,15 +20,23 @@ from dataclasses import dataclass
 
 from pitchlint.findings import Finding
 
-# comments that never reach the reader: HTML, and Liquid's {% comment %} ... {% endcomment %}
-# (Jinja's {# ... #} is a merge tag already, so it is opaque too)
-HTML_COMMENT_RE = re.compile(r"<!--.*?-->|\{%-?\s*comment\s*-?%\}.*?\{%-?\s*endcomment\s*-?%\}", re.S)
+# comments that never reach the reader, blanked before the parse so that they are never prose:
+# HTML, Liquid's {% comment %} ... {% endcomment %}, Jinja's {# ... #} and Handlebars'
+# {{!-- ... --}} and {{! ... }}
+HTML_COMMENT_RE = re.compile(
+    r"<!--.*?-->|\{%-?\s*comment\s*-?%\}.*?\{%-?\s*endcomment\s*-?%\}"
+    r"|\{#.*?#\}|\{\{!--.*?--\}\}|\{\{![^}]*\}\}",
+    re.S,
+)
 _DIRECTIVE_RE = re.compile(
     r"<!--\s*pitchlint-(?P<html>disable-next-line|disable|enable)\b(?P<html_rules>.*?)-->"
     r"|\{#\s*pitchlint\s*:\s*(?P<jinja>disable-next-line|disable|enable)\s*"
     r"(?:=\s*(?P<jinja_rules>[^#]*?))?\s*#\}"
     r"|\{%-?\s*comment\s*-?%\}\s*pitchlint\s*:\s*(?P<liquid>disable-next-line|disable|enable)\s*"
-    r"(?:=\s*(?P<liquid_rules>[^{]*?))?\s*\{%-?\s*endcomment\s*-?%\}",
+    r"(?:=\s*(?P<liquid_rules>[^{]*?))?\s*\{%-?\s*endcomment\s*-?%\}"
+    # Handlebars, in either spelling: {{!-- pitchlint: disable=a --}}, {{! pitchlint-disable-next-line a }}
+    r"|\{\{!(?:--)?\s*pitchlint(?:-|\s*:\s*)(?P<hbs>disable-next-line|disable|enable)\b\s*=?"
+    r"(?P<hbs_rules>[^}]*?)\s*(?:--)?\}\}",
     re.I | re.S,
 )
 _RULE_ID_RE = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
@@ -55,8 +64,9 @@ def find_directives(text: str, file_rules: Sequence[str] = ()) -> tuple[Directiv
     """Every directive in the text, in order; `file_rules` come from front matter."""
     found = [Directive("file", frozenset(file_rules), 0, 0)] if file_rules else []
     for match in _DIRECTIVE_RE.finditer(text):
-        action = (match.group("html") or match.group("jinja") or match.group("liquid")).lower()
-        names = match.group("html_rules") or match.group("jinja_rules") or match.group("liquid_rules") or ""
+        kind = next(k for k in ("html", "jinja", "liquid", "hbs") if match.group(k))
+        action = match.group(kind).lower()
+        names = match.group(f"{kind}_rules") or ""
         found.append(Directive(action, frozenset(_RULE_ID_RE.findall(names.lower())), *match.span()))
     return tuple(found)
 
