@@ -183,3 +183,40 @@ def test_emails_of_one_file_share_its_line_index():
     first, second = (e.draft.origin for e in emails)
     assert first is not None and second is not None
     assert first._line_starts is second._line_starts
+
+
+@pytest.mark.parametrize("body", ["Email Body", "Body Text", "Email body", "emailBody", "email_body", "BODY"])
+def test_sequencer_export_headers_name_the_body_subject_id_and_step(body):
+    csv_text = (
+        f"Email ID,Subject Line,{body},Step Number\n"
+        'q-1,Ohio rates,"Hi Sam, what changed in your Q3 plans?",1\n'
+        'q-2,Re: Ohio rates,"Hi Sam,\n\nJust checking in.",2\n'
+    )
+    emails, skipped = read_csv("export.csv", csv_text)
+    assert skipped == []
+    assert [e.email_id for e in emails] == ["export.csv#q-1", "export.csv#q-2"]
+    assert [e.draft.meta.touch for e in emails] == [1, 2]  # step 2 is a follow-up, not a first touch
+    assert emails[1].draft.subject == "Re: Ohio rates"
+    _points_at(emails[0].draft, csv_text, "what changed")
+
+
+def test_jsonl_keys_are_read_the_same_way():
+    line = '{"emailBody": "Hi Sam, what changed in your Q3 plans?", "sequenceStep": 3, "Subject": "Q3"}\n'
+    (email,), skipped = read_jsonl("rows.jsonl", line)
+    assert skipped == [] and email.draft.meta.touch == 3 and email.draft.subject == "Q3"
+    _points_at(email.draft, line, "what changed")
+
+
+def test_a_contacts_export_is_not_graded_as_email_bodies(tmp_path):
+    contacts = tmp_path / "contacts.csv"
+    contacts.write_text("name,email,company\nMaria,maria@acme.com,Acme\nLee,lee@kestrel.io,Kestrel\n")
+    loaded = load_inputs([str(contacts)])
+    assert loaded.emails == []
+    assert [s.reason for s in loaded.skipped] == [
+        f"{contacts}: no body column (one of body, text, content, email, message, Email Body, Body Text ...)"
+        " in the header"
+    ]
+    # an `email` column holding email text is still a body
+    bodies = tmp_path / "bodies.csv"
+    bodies.write_text('id,email\nx,"Hi Sam, what changed in your Q3 plans?"\n')
+    assert [e.email_id for e in load_inputs([str(bodies)]).emails] == [f"{bodies}#x"]

@@ -17,6 +17,52 @@ from pitchlint.limits import Limits, whole_number
 from pitchlint.sources import Skipped
 
 BODY_KEYS = ("body", "text", "content", "email", "message")
+# what sequencer and CRM exports call their columns (Outreach, Salesloft, Apollo, HubSpot,
+# Lemlist, Instantly, Smartlead), compared without case, spaces, "_" or "-"
+_ALIASES = {
+    "body": (
+        "body",
+        "emailbody",
+        "bodytext",
+        "messagebody",
+        "emailtext",
+        "plaintext",
+        "bodyplain",
+        "emailcontent",
+    ),
+    "subject": ("subject", "emailsubject", "subjectline"),
+    "id": ("id", "emailid"),
+    "touch": ("touch", "step", "stepnumber", "sequencestep", "stepno", "steporder"),
+    "in_reply_to": ("inreplyto",),
+}
+_CANONICAL = {alias: name for name, aliases in _ALIASES.items() for alias in aliases}
+_ADDRESS_RE = re.compile(r"^\s*[^@\s]+@[^@\s]+\.[a-z]{2,}\s*$", re.I)
+
+
+def canonical_keys(names: list[str]) -> list[str]:
+    """Column names as pitchlint reads them: "Email Body" and "emailBody" are the body,
+    "Step Number" the touch; the first of two that mean one thing wins, and the others keep
+    their own (lowercase) names."""
+    out: list[str] = []
+    for name in names:
+        plain = name.strip().lower()
+        key = _CANONICAL.get(re.sub(r"[\s_\-]", "", plain), plain)
+        out.append(key if key not in out else plain)
+    return out
+
+
+def body_key(keys: list[str], samples: dict[str, list[str]]) -> str | None:
+    """The body column: one named as a body, else text/content/email/message, unless its
+    values are e-mail addresses (a contacts export's `email` column is no email body)."""
+    for key in BODY_KEYS:
+        if key in keys:
+            values = [v for v in samples.get(key, []) if v.strip()]
+            if values and all(_ADDRESS_RE.match(v) for v in values):
+                continue
+            return key
+    return None
+
+
 Rows = tuple[list[EmailInput], list[Skipped]]
 
 
@@ -33,12 +79,15 @@ def read_csv(path: str, source: str, *, field_limit: int = Limits.field_characte
     reader = csv.reader(io.StringIO(source, newline=""))
     try:
         # a spreadsheet's "CSV UTF-8" starts with a byte-order mark: it is not the first name
-        header = [h.strip().lstrip("\ufeff").strip().lower() for h in next(reader)]
+        header = canonical_keys([h.lstrip("\ufeff") for h in next(reader)])
     except (StopIteration, csv.Error) as exc:
         raise DraftError(f"{path}: no CSV header row ({exc or 'empty file'})") from None
-    body_key = next((k for k in BODY_KEYS if k in header), None)
-    if body_key is None:
-        raise NotABatch(f"{path}: no body column (one of {', '.join(BODY_KEYS)}) in the header")
+    samples = _column_samples(source, header, field_limit)
+    body = body_key(header, samples)
+    if body is None:
+        raise NotABatch(
+            f"{path}: no body column (one of {', '.join(BODY_KEYS)}, Email Body, Body Text ...) in the header"
+        )
     emails: list[EmailInput] = []
     skipped: list[Skipped] = []
     row_number = 0
@@ -61,7 +110,7 @@ def read_csv(path: str, source: str, *, field_limit: int = Limits.field_characte
         row_end = line_starts[reader.line_num] if reader.line_num < len(line_starts) else len(source)
         record = dict(zip(header, values, strict=False))
         located = {k: _locate_csv(source, v, row_start, row_end) for k, v in record.items()}
-        _collect(path, source, f"row {row_number}", record, located, body_key, emails, skipped)
+        _collect(path, source, f"row {row_number}", record, located, body, emails, skipped)
     return emails, skipped
 
 
@@ -69,7 +118,6 @@ def read_jsonl(path: str, source: str) -> Rows:
     """One JSON object per line."""
     emails: list[EmailInput] = []
     skipped: list[Skipped] = []
-    body_key = None
     for number, (start, line) in enumerate(_lines(source), 1):
         if not line.strip():
             continue
@@ -88,13 +136,16 @@ def read_jsonl(path: str, source: str) -> Rows:
         if not isinstance(record, dict):
             skipped.append(Skipped(where, f"{path}: line {number}: not a JSON object"))
             continue
-        record = {str(k).lower(): v for k, v in record.items()}
-        body_key = next((k for k in BODY_KEYS if k in record), None)
-        if body_key is None:
+        names = [str(k) for k in record]
+        record = dict(zip(canonical_keys(names), record.values(), strict=True))
+        originals = dict(zip(record, names, strict=True))
+        body = body_key(list(record), {k: [v] for k, v in record.items() if isinstance(v, str)})
+        if body is None:
             skipped.append(Skipped(where, f"{path}: line {number}: no body key ({', '.join(BODY_KEYS)})"))
             continue
-        located = {k: _locate_json(line, start, k, v) for k, v in record.items() if isinstance(v, str)}
-        _collect(path, source, f"line {number}", record, located, body_key, emails, skipped)
+        texts = {k: v for k, v in record.items() if isinstance(v, str)}
+        located = {k: _locate_json(line, start, originals[k].lower(), v) for k, v in texts.items()}
+        _collect(path, source, f"line {number}", record, located, body, emails, skipped)
     return emails, skipped
 
 
@@ -142,6 +193,20 @@ def _collect(
     emails.append(
         EmailInput(draft, where, template=_text(record.get("template")), sender=meta.sender, fields=fields)
     )
+
+
+def _column_samples(source: str, header: list[str], field_limit: int, rows: int = 20) -> dict[str, list[str]]:
+    """The first rows' values per column, to tell an address column from a body."""
+    reader = csv.reader(io.StringIO(source, newline=""))
+    samples: dict[str, list[str]] = {k: [] for k in header}
+    try:
+        next(reader)
+        for _, values in zip(range(rows), reader, strict=False):
+            for key, value in zip(header, values, strict=False):
+                samples[key].append(value)
+    except csv.Error:
+        pass  # the row reader reports it with its number
+    return samples
 
 
 def _no_constant(name: str) -> None:
