@@ -365,3 +365,43 @@ def test_unknown_rule_id_exits_2(runner, drafts):
     assert "did you mean 'fake-reply-subject'" in result.stderr
     assert result.stdout == ""
     assert run(runner, "rule", "zzzz-nothing-like-it").exit_code == 2
+
+
+# --- ruff-style options ---------------------------------------------------------------------
+
+
+def test_concise_format_is_one_line_per_finding_and_format_is_its_alias(runner, drafts):
+    path = drafts("fake.txt", FAKE)
+    for flag in ("--output-format", "--format"):
+        result = run(runner, "check", flag, "concise", *SELECT, str(path))
+        lines = result.stdout.splitlines()
+        assert lines[0].startswith(f"{path}:1:10: error fake-reply-subject ")
+        assert lines[1].startswith(f"{path}: score ") and lines[-1] == "1 finding in 1 draft"
+        assert len(lines) == 3 and result.exit_code == 1
+
+
+def test_statistics_counts_findings_per_rule(runner, drafts):
+    drafts("a.txt", FAKE)
+    drafts("b.txt", FAKE)
+    result = run(runner, "check", "--statistics", "--select", "fake-reply-subject,hype-superlatives", ".")
+    assert result.stdout.splitlines() == ["2  error    fake-reply-subject", "2 findings in 2 drafts"]
+    assert result.exit_code == 1
+
+
+def test_exit_zero_and_quiet(runner, drafts):
+    path = drafts("fake.txt", FAKE)
+    result = run(runner, "check", "--exit-zero", "-q", "--format", "concise", *SELECT, str(path))
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()  # the finding alone: no score line, no summary
+    assert len(lines) == 1 and lines[0].startswith(f"{path}:1:10: error fake-reply-subject ")
+    missing = run(runner, "check", "--exit-zero", "missing.txt")
+    assert missing.exit_code == 2  # an input that could not be read is still an error
+
+
+def test_the_current_folder_is_the_default_path_and_selections_split_on_commas(runner, drafts):
+    drafts("one.txt", FAKE)
+    drafts("sub/two.txt", FAKE)
+    result = run(runner, "check", "--format", "json", "--select", "fake-reply-subject, hype-superlatives")
+    data = json.loads(result.stdout)
+    assert sorted(d["path"] for d in data["drafts"]) == ["one.txt", "sub/two.txt"]
+    assert {f["rule"] for d in data["drafts"] for f in d["findings"]} == {"fake-reply-subject"}

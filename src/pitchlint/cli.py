@@ -69,8 +69,21 @@ def _rule_options(command):  # type: ignore[no-untyped-def]
 
 
 @cli.command()
-@click.argument("paths", nargs=-1, required=True)
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True)
+@click.argument("paths", nargs=-1)
+@click.option(
+    "--output-format",
+    "--format",
+    "fmt",
+    type=click.Choice(FORMATS),
+    default="text",
+    show_default=True,
+    help="text (or full): findings with the source line and advice; concise: one line each.",
+)
+@click.option("--statistics", is_flag=True, help="Print how many findings each rule made, not the findings.")
+@click.option(
+    "--exit-zero", is_flag=True, help="Exit 0 even when findings fail the check (2 still means unread input)."
+)
+@click.option("-q", "--quiet", is_flag=True, help="Print the findings only: no score lines and no summary.")
 @click.option(
     "--fail-on",
     type=click.Choice(SEVERITIES),
@@ -106,6 +119,9 @@ def _rule_options(command):  # type: ignore[no-untyped-def]
 def check(
     paths: tuple[str, ...],
     fmt: str,
+    statistics: bool,
+    exit_zero: bool,
+    quiet: bool,
     fail_on: str | None,
     fail_under: float | None,
     config_path: Path | None,
@@ -119,7 +135,8 @@ def check(
 ) -> None:
     """Check draft files (or folders, or - for stdin) and print findings and scores.
     With --fix or --diff, what remains after fixing is reported, and the exit code is 0 when
-    everything that failed the check was fixed."""
+    everything that failed the check was fixed. With no path, the current folder."""
+    paths = paths or (".",)
     loaded = load_inputs(paths, _limits(config_path, paths))
     drafts, skipped = [e.draft for e in loaded.emails], loaded.skipped
     for item in skipped:
@@ -147,11 +164,31 @@ def check(
             failing |= floor is not None and report.score.value < floor
     order = {d.path: i for i, d in enumerate(drafts)}
     reports.sort(key=lambda r: order[r.draft.path])
-    out = get_reporter(fmt)(reports, skipped)
+    if statistics:
+        from pitchlint.reporters.concise import render_statistics
+
+        out = render_statistics(reports, skipped)
+    else:
+        out = get_reporter(fmt)(reports, skipped)
+    if quiet and fmt in ("text", "full", "concise"):
+        out = _findings_only(out, reports, skipped)
     # with stdin fixed, stdout carries the fixed text, so the report goes to stderr
     click.echo(out, nl=False, err=fix and not show_diff and "-" in paths)
     broken = any(engine.failures for engine in _ENGINES.values())
-    sys.exit(2 if broken or any(s.error for s in skipped) else 1 if failing else 0)
+    sys.exit(2 if broken or any(s.error for s in skipped) else 1 if failing and not exit_zero else 0)
+
+
+def _findings_only(out: str, reports: Sequence[Report], skipped: Sequence[Skipped]) -> str:
+    """`-q`: the text without its score lines and summary (what a quiet hook prints)."""
+    from pitchlint.reporters.text import footer
+
+    scores = tuple(f"{r.draft.label}: score " for r in reports)
+    summary = footer(reports, skipped)
+    kept = [line for line in out.splitlines() if line != summary and not line.startswith(scores)]
+    text = "\n".join(kept).strip("\n")
+    while "\n\n\n" in text:
+        text = text.replace("\n\n\n", "\n\n")
+    return text + "\n" if text else ""
 
 
 def _check_with_cache(config: Config, drafts: list[Draft], cache: ResultsCache | None) -> list[Report]:
@@ -616,6 +653,7 @@ def _config_for(explicit: Path | None, start: Path) -> Config:
 
 
 def _with_cli(config: Config, select: tuple[str, ...], ignore: tuple[str, ...]) -> Config:
+    select, ignore = _split(select), _split(ignore)  # `--select a,b` as ruff takes it
 
     if not select and not ignore:
         return config
@@ -692,6 +730,10 @@ def main() -> None:
     except (RuleError, ConfigError, ModelError) as exc:
         click.echo(f"pitchlint: error: {exc}", err=True)
         sys.exit(2)
+
+
+def _split(names: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(n.strip() for value in names for n in value.split(",") if n.strip())
 
 
 __all__ = ["cli", "main"]

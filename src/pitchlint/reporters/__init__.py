@@ -11,10 +11,12 @@ Render = Callable[[Sequence[Report], Sequence[Skipped]], str]
 
 
 def get_reporter(name: str) -> Render:
-    from pitchlint.reporters import github, json_report, sarif, text
+    from pitchlint.reporters import concise, github, json_report, sarif, text
 
     renderers = {
         "text": text.render,
+        "full": text.render,
+        "concise": concise.render,
         "json": json_report.render,
         "github": github.render,
         "sarif": sarif.render,
@@ -22,4 +24,4 @@ def get_reporter(name: str) -> Render:
     return renderers[name]
 
 
-FORMATS = ("text", "json", "github", "sarif")
+FORMATS = ("text", "full", "concise", "json", "github", "sarif")

@@ -14,11 +14,14 @@ from pitchlint.wording import clip
 def render(reports: Sequence[Report], skipped: Sequence[Skipped]) -> str:
     blocks = [_report(r) for r in reports]
     out = "\n\n".join(b for b in blocks if b)
+    return (out + "\n\n" if out else "") + footer(reports, skipped) + "\n"
+
+
+def footer(reports: Sequence[Report], skipped: Sequence[Skipped]) -> str:
+    """ "12 findings in 3 drafts, 1 skipped" """
     totals = sum(len(r.findings) for r in reports)
-    footer = f"{_plural(totals, 'finding')} in {_plural(len(reports), 'draft')}"
-    if skipped:
-        footer += f", {len(skipped)} skipped"
-    return (out + "\n\n" if out else "") + footer + "\n"
+    line = f"{_plural(totals, 'finding')} in {_plural(len(reports), 'draft')}"
+    return line + (f", {len(skipped)} skipped" if skipped else "")
 
 
 def _report(report: Report) -> str:
