@@ -79,11 +79,20 @@ def test_rewrite_prints_the_draft_names_each_rule_and_writes_nothing(tmp_path):
 def test_rewrite_diff_and_stdin(tmp_path):
     text = "Subject: Re: Re: rates\n\nHi Sam,\n\nI hope this finds you well. What changed in your plans?\n"
     result = CliRunner().invoke(cli, ["rewrite", "-", "--diff"], input=text)
-    assert result.exit_code == 0, result.output
+    assert result.exit_code == 1, result.output  # changes pending, as `check --diff` says
     assert result.stdout.startswith("--- a/-\n+++ b/-\n")
     assert "-Subject: Re: Re: rates\n+Subject: rates\n" in result.stdout
     assert "+What changed in your plans?\n" in result.stdout
     assert "fake-reply-subject" in result.stderr and "empty-pleasantry-opener" in result.stderr
+
+
+def test_rewrite_diff_of_a_draft_with_nothing_to_change_exits_0():
+    text = (
+        "Subject: Ohio nexus\n\nHi Sam,\n\nI read your post on moving fulfilment to Columbus. That move"
+        " creates nexus in Ohio from the first shipment. Is that on your radar?\n\nTom\n"
+    )
+    result = CliRunner().invoke(cli, ["rewrite", "-", "--diff"], input=text)
+    assert (result.exit_code, result.stdout) == (0, ""), result.output
 
 
 def test_rewrite_reports_an_unreadable_file(tmp_path):

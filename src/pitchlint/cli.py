@@ -508,18 +508,22 @@ def rewrite(
     path: str, show_diff: bool, config_path: Path | None, select: tuple[str, ...], ignore: tuple[str, ...]
 ) -> None:
     """Print a rewritten draft: every fix and suggested rewrite applied, each change named
-    with its rule (on stderr, with the score before and after). Writes nothing."""
+    with its rule (on stderr, with the score before and after). Writes nothing. With --diff,
+    exit 1 while there are changes, as `check --diff` does with pending fixes."""
     from pitchlint.fixer import rewrite_draft, unified_diff
 
     drafts, engine = _one_input(path, config_path, select, ignore)
+    changed = False
     for draft in drafts:
         (before,) = engine.check([draft])
         outcome = rewrite_draft(engine, draft)
+        changed |= outcome.draft.text != draft.text
         if show_diff:
             click.echo(unified_diff(draft.label, draft.text, outcome.draft.text), nl=False)
         else:
             click.echo(outcome.draft.text, nl=False)
         click.echo(_rewrite_summary(draft.label, before, outcome), err=True, nl=False)
+    sys.exit(1 if show_diff and changed else 0)
 
 
 def _rewrite_summary(path: str, before: Report, outcome) -> str:  # type: ignore[no-untyped-def]
