@@ -488,3 +488,31 @@ def test_merge_tags_are_ordered_and_disjoint(text):
         if f" {tag} " in f" {text} ".replace("\n", " "):
             start = text.find(tag)
             assert any(s <= start < e for s, e in tags)
+
+
+@pytest.mark.parametrize(
+    ("status", "template"), [("final", False), ("Sent", False), ("draft", True), ("published", None)]
+)
+def test_status_in_front_matter_marks_a_finished_email(status, template):
+    draft = parse_draft(f"---\nstatus: {status}\n---\nHi Sam,\n\nWhat changed in Q3?\n", "d.md")
+    assert draft.meta.template is template
+
+
+def test_template_false_wins_over_status():
+    draft = parse_draft("---\ntemplate: true\nstatus: final\n---\nHi Sam,\n", "d.md")
+    assert draft.meta.template is True
+
+
+@pytest.mark.parametrize(
+    ("key", "meant"), [("tempalte", "template"), ("toch", "touch"), ("recipent", "recipient")]
+)
+def test_a_misspelt_front_matter_key_is_an_error_with_the_key_it_meant(key, meant):
+    with pytest.raises(
+        DraftError, match=rf"d.md: unknown front-matter key `{key}` \(did you mean `{meant}`\?\)"
+    ):
+        parse_draft(f"---\n{key}: 2\n---\nHi Sam,\n", "d.md")
+
+
+def test_a_site_generators_own_keys_are_left_alone():
+    draft = parse_draft("---\ntitle: Q3 intro\nlayout: email\ntags: [ohio]\n---\nHi Sam,\n", "d.md")
+    assert draft.meta.touch == 1

@@ -67,6 +67,7 @@ class DraftMeta:
 
 
 _META_KEYS = {
+    "status",
     "subject",
     "touch",
     "relationship",
@@ -78,6 +79,22 @@ _META_KEYS = {
     "template",
 }
 _RECIPIENT_KEYS = {"name", "company", "role", "industry", "size"}
+# `status:` words: a finished email (judged as sent) or a template (merge tags expected)
+_STATUS_WORDS = {"final": False, "sent": False, "done": False, "draft": True, "template": True}
+
+
+def _check_keys(data: dict[str, Any], where: str) -> None:
+    """A front-matter key that is a near miss of one pitchlint reads ("tempalte", "toch") is
+    an error with the key it meant; other keys belong to the site generator or the sequencer."""
+    import difflib
+
+    known = sorted({*_META_KEYS, "pitchlint-disable"})
+    for key in data:
+        if str(key) in known:
+            continue
+        hint = difflib.get_close_matches(str(key), known, n=1, cutoff=0.8)
+        if hint:
+            raise DraftError(f"{where}: unknown front-matter key `{key}` (did you mean `{hint[0]}`?)")
 
 
 def meta_from_mapping(data: dict[str, Any], where: str) -> DraftMeta:
@@ -110,6 +127,12 @@ def meta_from_mapping(data: dict[str, Any], where: str) -> DraftMeta:
     template = data.get("template")
     if template is not None and not isinstance(template, bool):
         raise DraftError(f"{where}: `template` must be true or false")
+    status = data.get("status")
+    if template is None and status is not None:
+        # `status: final` (or sent) marks a finished email as plainly as `template: false`
+        word = str(status).strip().lower()
+        if word in _STATUS_WORDS:  # other words ("published") belong to a site generator
+            template = _STATUS_WORDS[word]
     return DraftMeta(
         touch=touch,
         relationship=relationship,
@@ -269,6 +292,7 @@ def parse_draft(text: str, path: str = "-", meta: DraftMeta | None = None) -> Dr
     zones.extend(body_zones)
     zones = [z for z in zones if z.end > z.start]
     if meta is None:
+        _check_keys(data, path)
         meta = meta_from_mapping({k: v for k, v in data.items() if k in _META_KEYS}, path)
     line_starts = (0, *(m.end() for m in re.finditer(r"\n", text)))
     return Draft(
