@@ -76,8 +76,8 @@ def test_clean_draft_exits_0(runner, drafts):
     assert "0 findings in 1 draft" in result.stdout
 
 
-def test_missing_paths_is_a_usage_error(runner):
-    result = run(runner, "check")
+def test_an_unknown_option_is_a_usage_error(runner):
+    result = run(runner, "check", "--no-such-option")
     assert result.exit_code == 2
 
 
@@ -311,7 +311,7 @@ def test_python_m_exit_codes(tmp_path):
 
 
 def test_python_m_usage_error(tmp_path):
-    usage = _module("check", cwd=tmp_path)
+    usage = _module("check", "--no-such-option", cwd=tmp_path)
     assert usage.returncode == 2
     assert "Usage" in usage.stderr
 
