@@ -20,6 +20,10 @@ FAKE = (
     "Subject: Re: Re: Ohio rates\n\nHi Sam,\n\nYour Q3 filing added 14 states. What changed in your plans?\n"
 )
 
+HYPE = (
+    "Subject: Ohio rates\n\nHi Sam,\n\nWe are the world's leading platform. What changed in your Q3 plans?\n"
+)
+
 
 @pytest.fixture(scope="session")
 def pre_commit_home(tmp_path_factory):
@@ -103,3 +107,10 @@ def test_readme_config_passes_clean_and_fixes_fake_reply(pre_commit_home, templa
 
     again = _pre_commit(pre_commit_home, templates, "run", "--all-files")
     assert again.returncode == 0, again.stdout
+
+    # a finding no fix removes is printed once, by the pitchlint hook, not by both
+    (templates / "templates" / "hype.txt").write_text(HYPE, encoding="utf-8")
+    subprocess.run(["git", "add", "."], cwd=templates, check=True)
+    both = _pre_commit(pre_commit_home, templates, "run", "--all-files")
+    assert both.returncode == 1
+    assert both.stdout.count("templates/hype.txt:5:12  error  hype-superlatives") == 1, both.stdout
