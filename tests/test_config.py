@@ -227,7 +227,7 @@ def test_unknown_pyproject_key_suggests(runner, project):
     result = run(runner, "check", str(draft))
     assert result.exit_code == 2
     assert "unknown key `fail_undr`" in result.stderr or "unknown key `fail-undr`" in result.stderr
-    assert "did you mean `fail_under`" in result.stderr
+    assert "did you mean `fail-under`" in result.stderr
 
 
 def test_unknown_rule_id_in_config(runner, project):

@@ -116,10 +116,12 @@ def test_init_writes_a_starter_that_loads_with_its_examples_switched_on(tmp_path
     assert written == STARTER_CONFIG
     config_from_mapping(yaml.safe_load(written), tmp_path / ".pitchlint.yaml")
     # every commented example under a key is valid too
-    examples = re.sub(r"^#  (?=[\w\"])", "  ", written, flags=re.M)
-    examples = re.sub(r"^(per-file-ignores|severity|weights): \{\}$", r"\1:", examples, flags=re.M)
+    examples = re.sub(r"^#  (?=[\w\"-])", "  ", written, flags=re.M)
+    keys = r"per-file-ignores|severity|weights|thresholds|rule-folders"
+    examples = re.sub(rf"^({keys}): (\{{\}}|\[\])$", r"\1:", examples, flags=re.M)
     config = config_from_mapping(yaml.safe_load(examples), tmp_path / ".pitchlint.yaml")
     assert config.per_file_ignores and config.severity and config.weights
+    assert config.params["too-long"]["thresholds"] and config.rule_folders
     again = CliRunner().invoke(cli, ["init", str(tmp_path)])
     assert again.exit_code == 2 and "--force" in again.output
 

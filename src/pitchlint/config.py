@@ -131,10 +131,16 @@ def load_config(path: Path | None) -> Config:
     return config_from_mapping(data, path)
 
 
+def _spelt(key: str) -> str:
+    """A key as the README and `pitchlint init` spell it (`rule-folders`; `rule_folders` is
+    read too)."""
+    return key.replace("_", "-")
+
+
 def _flag(values: dict[str, Any], key: str, where: str) -> bool:
     value = values.get(key, True)
     if not isinstance(value, bool):
-        raise ConfigError(f"{where}: `{key.replace('_', '-')}` must be true or false")
+        raise ConfigError(f"{where}: `{_spelt(key)}` must be true or false")
     return value
 
 
@@ -164,11 +170,11 @@ def read_calibration(path: Path | None) -> tuple[dict[str, float], dict[str, str
 def config_from_mapping(data: dict[str, Any], path: Path | None) -> Config:
     where = str(path) if path else "config"
     values = {str(k).replace("-", "_"): v for k, v in data.items()}
-    for key in values:
+    for key, given in zip(values, data, strict=True):
         if key not in _KEYS:
             hint = difflib.get_close_matches(key, sorted(_KEYS), n=1)
-            suggestion = f" (did you mean `{hint[0]}`?)" if hint else ""
-            raise ConfigError(f"{where}: unknown key `{key}`{suggestion}")
+            suggestion = f" (did you mean `{_spelt(hint[0])}`?)" if hint else ""
+            raise ConfigError(f"{where}: unknown key `{given}`{suggestion}")
     base = path.parent if path else Path.cwd()
 
     def names(key: str) -> tuple[str, ...]:
@@ -176,13 +182,13 @@ def config_from_mapping(data: dict[str, Any], path: Path | None) -> Config:
         if isinstance(value, str):
             return (value,)
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            raise ConfigError(f"{where}: `{key}` must be a list of names")
+            raise ConfigError(f"{where}: `{_spelt(key)}` must be a list of names")
         return tuple(value)
 
     def mapping(key: str) -> dict[str, Any]:
         value = values.get(key, {})
         if not isinstance(value, dict):
-            raise ConfigError(f"{where}: `{key}` must be a mapping")
+            raise ConfigError(f"{where}: `{_spelt(key)}` must be a mapping")
         return value
 
     calibration = weights_file_path(values.get("weights_file"), base, where)

@@ -32,9 +32,21 @@ weights: {}
 # The shipped weights are fitted to real outcomes; false uses the rule files' hand-set ones.
 bundled-weights: true
 
+# A rule's numbers (`pitchlint rule too-long` lists them), and rule parameters.
+thresholds: {}
+#  too-long: {words: {warning: 100, error: 180}}
+
+# Your own rules: folders of rule YAML files laid out like pitchlint's rules/ (each rule's
+# `examples:` are required; bad ones must fire, good ones must not).
+rule-folders: []
+#  - pitch-rules
+
+# The spaCy pipeline (default: the trained English one installed with pitchlint).
+# model: en_core_web_sm
+
 # When `pitchlint check` exits 1: a finding at least this severe, or a score below this.
-fail_on: error
-# fail_under: 60
+fail-on: error
+# fail-under: 60
 
 # Letter grades: the lowest score for each.
 grades: {A: 85, B: 70, C: 60, D: 45}
