@@ -1,4 +1,4 @@
-"""Behaviour of the credibility and rapport checks (checks/credibility.py) that single-rule
+"""Behaviour of the credibility and rapport checks (checks/claims/ and checks/personal/) that single-rule
 YAML examples cannot express: severities, how many findings, and which of two neighbouring
 rules reports a sentence."""
 

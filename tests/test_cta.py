@@ -1,4 +1,4 @@
-"""Behaviour of the call-to-action checks (src/pitchlint/checks/cta.py) that the rules' YAML
+"""Behaviour of the call-to-action checks (src/pitchlint/checks/asks/ and followup/) that the rules' YAML
 examples cannot express: severities that depend on the touch or on the phrase, how many findings
 one passage gives, and params overridden from a config."""
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from pitchlint.checks.targeting import _size_class, tag_field
+from pitchlint.checks._shared.targeting import _size_class, tag_field
 from pitchlint.rules.loader import bundled_rules_dir, load_rules
 
 RULES = load_rules([bundled_rules_dir()])

@@ -20,6 +20,11 @@ def rule_markdown(rule: LoadedRule, weight: float | None = None) -> str:
         f" · weight: {shown}" + (" · a positive signal" if spec.positive else ""),
         "",
     ]
+    if spec.kind == "python":
+        from pitchlint.checks import check_source
+
+        source = check_source(getattr(spec, "function", None) or spec.id)
+        lines += [f"Rule file: `{rule.family}/{rule.path.name}` · code: `{source or 'not found'}`", ""]
     lines += ["## What it flags", "", spec.summary.strip(), ""]
     lines += ["## Why it hurts replies", "", spec.why.strip(), ""]
     if spec.examples.bad:

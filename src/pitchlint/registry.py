@@ -1,6 +1,8 @@
 """Named functions contributed by the modules of a package: the Python checks behind `kind:
-python` rules and the rewrite moves named by `fix.move`. Every module of the package is
-imported on the first lookup, so registering is only a decorator."""
+python` rules and the rewrite moves named by `fix.move`. A name is looked up first in the
+module named after it (`brown-nosing` in `…/brown_nosing.py`, one rule per module), so a run
+imports only the checks of its rules; a name found there is not looked for anywhere else, and
+other names make every module of the package (subpackages too) import once."""
 
 from __future__ import annotations
 
@@ -18,6 +20,7 @@ class Registry(Generic[F]):
         self._what = what  # "python check", "rewrite move": for error messages
         self._functions: dict[str, F] = {}
         self._imported = False
+        self._module_names: list[str] | None = None
 
     def register(self, name: str) -> Callable[[F], F]:
         def add(function: F) -> F:
@@ -29,17 +32,36 @@ class Registry(Generic[F]):
         return add
 
     def get(self, name: str) -> F | None:
-        self._import_all()
+        if name not in self._functions:
+            self._import_named(name)
+        if name not in self._functions:
+            self._import_all()
         return self._functions.get(name)
 
     def names(self) -> list[str]:
         self._import_all()
         return sorted(self._functions)
 
+    def module_of(self, name: str) -> str | None:
+        """The dotted name of the module named after `name`, if the package has one."""
+        stem = name.replace("-", "_")
+        return next((m for m in self._modules() if m.rpartition(".")[2] == stem), None)
+
+    def _import_named(self, name: str) -> None:
+        module = self.module_of(name)
+        if module is not None:
+            importlib.import_module(module)
+
+    def _modules(self) -> list[str]:
+        if self._module_names is None:
+            package = importlib.import_module(self._package)
+            walked = pkgutil.walk_packages(package.__path__, f"{self._package}.")
+            self._module_names = [m.name for m in walked if not m.ispkg]
+        return self._module_names
+
     def _import_all(self) -> None:
         if self._imported:
             return
-        package = importlib.import_module(self._package)
-        for module in pkgutil.iter_modules(package.__path__):
-            importlib.import_module(f"{self._package}.{module.name}")
+        for module in self._modules():
+            importlib.import_module(module)
         self._imported = True

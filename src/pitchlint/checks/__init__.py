@@ -1,7 +1,9 @@
 """Registry of the Python functions behind `kind: python` rules.
 
-Each module in this package registers its functions with `@check("rule-id")`; a rule file
-names its function with `function:` (default: its own id).
+One module per rule, beside its YAML: `rules/<family>/<id>.yaml` is checked by
+`checks/<family>/<id_snake>.py`, which registers `@check("<id>")`. A rule file may name another
+function with `function:` (default: its own id). What a family's checks share lives in
+`checks/<family>/_helpers.py`, what several families share in `checks/_shared/`.
 """
 
 from __future__ import annotations
@@ -34,3 +36,12 @@ def get_check(name: str, rule_path: Path) -> CheckFunction:
             f"no python check named {name!r}; known: {', '.join(_CHECKS.names())}",
         )
     return function
+
+
+def check_source(name: str) -> str | None:
+    """Where the check called `name` is, relative to the installed package (`pitchlint/checks/
+    personal/brown_nosing.py`), found without importing it (so without spaCy)."""
+    module = _CHECKS.module_of(name)
+    if module is None:
+        return None
+    return module.replace(".", "/") + ".py"

@@ -1,0 +1,1 @@
+"""Helpers that the checks of several rule families share."""

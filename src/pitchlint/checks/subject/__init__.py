@@ -1,0 +1,1 @@
+"""The Python checks of the rules in rules/subject/, one module per rule."""
