@@ -51,11 +51,24 @@ def rule_engine(rules):
 
 @pytest.fixture(scope="session")
 def rule_findings(rule_engine):
-    """findings(rule_id, text, params=None): the findings of one rule judged alone on `text`."""
+    """findings(rule_id, text, params=None): the findings of one rule on `text`, judged alone
+    but for the rules it `yields_to` (they run too, unreported)."""
+    import dataclasses
+
+    from pitchlint.config import Config
     from pitchlint.draft import parse_draft
 
+    judging: dict[str, Engine] = {}
+
     def findings(rule: str, text: str, params: dict | None = None):
-        (report,) = rule_engine(rule, params).check([parse_draft(text, f"<{rule} test>")])
+        engine = rule_engine(rule, params)
+        yields_to = next(r.spec.yields_to for r in engine.rules if r.id == rule)
+        if yields_to and params is None:  # judged as in the full set: with the rules it yields to
+            if rule not in judging:
+                config = dataclasses.replace(Config(), select=(rule, *yields_to))
+                judging[rule] = Engine(config, rules=engine.rules)
+            engine = judging[rule]
+        (report,) = engine.check([parse_draft(text, f"<{rule} test>")])
         return [f for f in report.findings if f.rule == rule]
 
     return findings

@@ -61,13 +61,19 @@ def test_a_mid_size_recipient_matches_no_size_framing(rule_findings):
     assert not rule_findings("audience-mismatch", text)
 
 
-def test_residue_is_judged_by_the_merge_field_rule(rule_findings):
-    """The attention-to-detail claim is contradicted only by what merge-field-artifacts flags;
-    pointing the check at a missing rule file turns that evidence off, not the whole rule."""
-    text = "Hi Charles,\n\nOur designers are known for their attention to detail. Portfolio: _____.\n"
-    assert rule_findings("claims-contradicted-by-email", text)
-    rule = "claims-contradicted-by-email"
-    assert not rule_findings(rule, text, params={"residue_rule": "personalization/missing.yaml"})
+def test_residue_is_judged_by_the_merge_field_rule(rule_engine):
+    """The attention-to-detail claim is contradicted by what merge-field-artifacts flags (its
+    rule file `reads:` it): the engine judges that rule for it even when it is not selected,
+    and does not report it."""
+    from pitchlint.draft import parse_draft
+
+    engine = rule_engine("claims-contradicted-by-email")
+    broken = "Hi Charles,\n\nOur designers are known for their attention to detail. Portfolio: _____.\n"
+    filled = "Hi Charles,\n\nOur designers are known for their attention to detail. Portfolio: acme.io.\n"
+    (report,) = engine.check([parse_draft(broken, "<broken>")])
+    assert [f.rule for f in report.findings] == ["claims-contradicted-by-email"]
+    (report,) = engine.check([parse_draft(filled, "<filled>")])
+    assert not report.findings
 
 
 def test_a_late_sequence_step_contradicts_an_engagement_claim(rule_findings):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -21,7 +22,22 @@ class RuleContext:
     doc: Doc
     analysis: Analysis
     params: dict[str, dict[str, Any]]
-    memo: dict[str, Any] = field(default_factory=dict)  # per-draft results one rule reuses from another
+    memo: dict[str, Any] = field(default_factory=dict)  # per-draft facts the checks of a draft share
+    judge: Callable[[str], list[Finding]] | None = None  # the engine's run of a rule on this draft
+    current: LoadedRule | None = None  # the rule being checked
+
+    def findings_of(self, rule_id: str) -> list[Finding]:
+        """Another rule's findings on this draft, judged once by the engine with that rule's
+        own params. The asking rule names it under `reads:`, so the dependency is declared."""
+        asking = self.current
+        if asking is None or rule_id not in getattr(asking.spec, "reads", ()):
+            who = asking.id if asking is not None else "a check"
+            raise LookupError(
+                f"{who} reads {rule_id}'s findings, but its rule file has no `reads: [{rule_id}]`"
+            )
+        if self.judge is None:
+            raise LookupError("findings of other rules are judged by the engine")
+        return self.judge(rule_id)
 
     def params_for(self, rule: LoadedRule) -> dict[str, Any]:
         """The rule's YAML `params`, overlaid with the config's overrides for it."""

@@ -6,15 +6,17 @@ from __future__ import annotations
 import dataclasses
 import os
 import sys
+from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from pitchlint.config import Config, ConfigError
 from pitchlint.directives import apply_directives
 from pitchlint.draft import PROSE_ZONES, Draft, DraftMeta
+from pitchlint.errors import RuleError
 from pitchlint.findings import Finding
 from pitchlint.report import Report
-from pitchlint.rules.loader import LoadedRule, bundled_rules_dir, load_rules
+from pitchlint.rules.loader import LoadedRule, bundled_rules_dir, field_line, load_rules
 from pitchlint.rules.schema import COLLECTION_KINDS
 from pitchlint.score import CAP_FACTOR, score_findings
 from pitchlint.weights import weight_for
@@ -37,11 +39,15 @@ class Engine:
             rules = load_rules([bundled_rules_dir(), *self.config.rule_folders])
         self.rules = tuple(rules)
         _check_config_names(self.config, self.rules)
+        _check_rule_links(self.rules)
         self.selected = tuple(
             _with_weight(rule, weight_for(rule, self.config))
             for rule in self.rules
             if _is_selected(rule, self.config)
         )
+        # a rule another reads runs for it even when not selected (its findings are not reported)
+        self._by_id = {r.id: r for r in self.rules} | {r.id: r for r in self.selected}
+        self._yields = {r.id: frozenset(r.spec.yields_to) for r in self.rules if r.spec.yields_to}
         # rules across emails (sequence steps, a whole batch) run after the per-email ones
         self.collection_rules = tuple(r for r in self.selected if r.kind in COLLECTION_KINDS)
         self.per_email_rules = tuple(r for r in self.selected if r.kind not in COLLECTION_KINDS)
@@ -66,15 +72,15 @@ class Engine:
         model = resolve_model(self.config.model)
         rules = self.per_email_rules
         if model is None:
-            runnable = tuple(r for r in rules if not r.requires)
-            skipped = sorted(r.id for r in rules if r.requires)
+            runnable = tuple(r for r in rules if not self._requires(r))
+            skipped = sorted(r.id for r in rules if self._requires(r))
             if skipped:
                 self._notice(f"no trained spaCy pipeline installed: skipped {', '.join(skipped)}")
             rules = runnable
             components: frozenset[str] = frozenset()
         else:
-            components = components_for(BASE_REQUIRES.union(*(r.requires for r in rules)))
-        nlp = load_pipeline(model, components, _lazy_components(rules))
+            components = components_for(BASE_REQUIRES.union(*(self._requires(r) for r in rules)))
+        nlp = load_pipeline(model, components, _lazy_components(self._with_read(rules)))
         zones = frozenset(PROSE_ZONES).union(*(r.spec.scope for r in rules))
         docs = parse_drafts(nlp, drafts, zones)
         for draft, doc in zip(drafts, docs, strict=True):
@@ -87,14 +93,15 @@ class Engine:
 
         analysis = Analysis(draft, doc, self.config.seller_names)
         ctx = RuleContext(draft, doc, analysis, self.config.params)
+        judged: dict[str, list[Finding]] = {}
+        ctx.judge = lambda rule_id: self._judged(self._by_id[rule_id], ctx, judged, vocab)
         findings: list[Finding] = []
         ignored = self.config.ignored_for(draft.path)
         for rule in rules:
             if not _applies(rule, draft.meta) or {rule.id, rule.family} & ignored:
                 continue
-            checker = self._checker(rule, vocab)
             try:
-                found = list(checker.check(ctx))
+                found = self._judged(rule, ctx, judged, vocab)
             except Exception as exc:  # one rule's bug on one odd draft must not end a batch
                 if STRICT:
                     raise
@@ -108,6 +115,7 @@ class Engine:
                 if override is not None:
                     finding = dataclasses.replace(finding, severity=override)
                 findings.append(finding)
+        findings = _without_yielded(findings, self._yields)
         findings, unused = apply_directives(draft.text, _dedupe(findings), draft.directives)
         caps = _caps(rules)
         summary = metrics.summary(analysis) if doc.has_annotation("DEP") else {}
@@ -124,6 +132,32 @@ class Engine:
         score = score_findings(findings, _caps(self.selected), self.config.grades, report.score.metrics)
         return dataclasses.replace(report, findings=findings, score=score)
 
+    def _judged(self, rule, ctx, judged, vocab) -> list[Finding]:  # type: ignore[no-untyped-def]
+        """The rule's own findings on this draft, from one run: the rules that read them and
+        the rule itself share it."""
+        if rule.id not in judged:
+            outer, ctx.current = ctx.current, rule
+            try:
+                judged[rule.id] = list(self._checker(rule, vocab).check(ctx))
+            finally:
+                ctx.current = outer
+        return judged[rule.id]
+
+    def _with_read(self, rules: Sequence[LoadedRule]) -> tuple[LoadedRule, ...]:
+        """The rules and every rule they read, directly or through another."""
+        found: dict[str, LoadedRule] = {}
+        todo = list(rules)
+        while todo:
+            rule = todo.pop()
+            if rule.id not in found:
+                found[rule.id] = rule
+                todo.extend(self._by_id[name] for name in getattr(rule.spec, "reads", ()))
+        return tuple(found.values())
+
+    def _requires(self, rule: LoadedRule) -> frozenset[str]:
+        """What the rule needs from the parse, with what the rules it reads need."""
+        return frozenset().union(*(r.requires for r in self._with_read([rule])))
+
     def _checker(self, rule: LoadedRule, vocab) -> Checker:  # type: ignore[no-untyped-def]
         key = (rule.id, id(vocab))
         if key not in self._checkers:
@@ -136,6 +170,55 @@ class Engine:
         if message not in self.notices:
             self.notices.append(message)
             print(f"pitchlint: {message}", file=sys.stderr)
+
+
+def _without_yielded(findings: list[Finding], yields: dict[str, frozenset[str]]) -> list[Finding]:
+    """Drop a finding whose rule `yields_to` another rule that reports overlapping words: one
+    thing said once, by the rule that says it best (declared in the rule file)."""
+    if not yields:
+        return findings
+    spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for f in findings:
+        spans[f.rule].append((f.start, f.end))
+    return [
+        f
+        for f in findings
+        if not any(
+            _overlap((f.start, f.end), span) for other in yields.get(f.rule, ()) for span in spans[other]
+        )
+    ]
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    if a[0] == a[1] or b[0] == b[1]:  # a point: overlapping when it is inside the other
+        return b[0] <= a[0] <= b[1] if a[0] == a[1] else a[0] <= b[0] <= a[1]
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def _check_rule_links(rules: Sequence[LoadedRule]) -> None:
+    """`yields_to` and `reads` name rules of this rule set; no rule yields to or reads itself,
+    and reads form no loop (each would judge the other first)."""
+    known = {r.id: r for r in rules}
+    for rule in rules:
+        for key in ("yields_to", "reads"):
+            for i, name in enumerate(getattr(rule.spec, key, ())):
+                problem = None
+                if name == rule.id:
+                    problem = f"a rule cannot name itself in `{key}`"
+                elif name not in known:
+                    problem = f"no rule {name!r} in the rule set"
+                if problem:
+                    raise RuleError(rule.path, field_line(rule.path, [key, i]), key, problem)
+    for rule in rules:
+        todo = list(getattr(rule.spec, "reads", ()))
+        seen: set[str] = set()
+        while todo:
+            name = todo.pop()
+            if name == rule.id:
+                raise RuleError(rule.path, field_line(rule.path, ["reads"]), "reads", "reads form a loop")
+            if name not in seen:
+                seen.add(name)
+                todo.extend(getattr(known[name].spec, "reads", ()))
 
 
 def _lazy_components(rules: Sequence[LoadedRule]) -> frozenset[str]:

@@ -9,7 +9,7 @@ from pathlib import Path
 @functools.cache
 def bundled_rules_dir() -> Path:
     """The rules shipped in the wheel, or the repository's rules/ in a source checkout
-    (looked up once: checks ask for sibling rules per draft)."""
+    (looked up once)."""
     packaged = Path(__file__).resolve().parent.parent / "_rules"
     if packaged.is_dir():
         return packaged

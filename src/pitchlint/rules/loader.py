@@ -129,6 +129,15 @@ def _kinds() -> Iterable[str]:
     return KINDS
 
 
+def field_line(path: Path, loc: Sequence[Any]) -> int | None:
+    """The line of a field in a rule file, for problems found after loading (a name of
+    another rule that the rule set does not have)."""
+    try:
+        return _line_of(yaml.compose(path.read_text(encoding="utf-8"), Loader=_LOADER), loc)
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return None
+
+
 def _line_of(node: yaml.Node | None, loc: Sequence[Any]) -> int | None:
     """The 1-based line of the YAML node at `loc` (or of its nearest existing parent)."""
     line = node.start_mark.line + 1 if node is not None else None

@@ -102,6 +102,13 @@ class MetricCheck(Strict):
         return self
 
 
+def _rule_ids(names: list[str]) -> list[str]:
+    for name in names:
+        if not RULE_ID_RE.match(name):
+            raise ValueError(f"{name!r} is not a rule id")
+    return names
+
+
 class RuleBase(Strict):
     id: str
     family: str | None = None
@@ -128,6 +135,9 @@ class RuleBase(Strict):
     fix_safety: str | None = None
     references: list[str] = Field(default_factory=list)
     params: dict[str, Any] = Field(default_factory=dict)
+    # rules whose finding wins where both report the same words: the engine drops this rule's
+    # finding when it overlaps one of theirs (no rule looks at another to stay quiet)
+    yields_to: list[str] = Field(default_factory=list)
     examples: Examples
 
     @field_validator("id")
@@ -136,6 +146,11 @@ class RuleBase(Strict):
         if not RULE_ID_RE.match(value):
             raise ValueError("must be kebab-case, e.g. fake-reply-subject")
         return value
+
+    @field_validator("yields_to")
+    @classmethod
+    def _yields_to_ids(cls, value: list[str]) -> list[str]:
+        return _rule_ids(value)
 
     @model_validator(mode="after")
     def _fix_safety_documented(self) -> RuleBase:
@@ -217,6 +232,14 @@ class SubjectRule(RuleBase):
 class PythonRule(RuleBase):
     kind: Literal["python"]
     function: str | None = None
+    # rules whose findings on the same draft this check reads (`ctx.findings_of`), judged by
+    # the engine with their own params, whether or not they are selected
+    reads: list[str] = Field(default_factory=list)
+
+    @field_validator("reads")
+    @classmethod
+    def _read_names(cls, value: list[str]) -> list[str]:
+        return _rule_ids(value)
 
 
 class SequenceRule(RuleBase):

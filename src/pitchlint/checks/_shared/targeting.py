@@ -33,7 +33,6 @@ from pitchlint.context import RuleContext
 from pitchlint.mergetags import PLACEHOLDER_RE
 from pitchlint.nlp import entity_at, entity_type, is_merge_tag
 from pitchlint.params import word_set as _lex
-from pitchlint.rules.loader import LoadedRule
 
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
 _READER_WORDS = lx.READER_PRONOUNS | lx.READER_POSSESSIVES | {"yourself", "yourselves"}
@@ -82,7 +81,7 @@ _CONGRATS_RE = re.compile(r"^\W*(?:congrats|congratulations|kudos)\b", re.I)
 _THANKS_RE = re.compile(r"^\W*(?:thanks|thank you) (?:again )?for\b", re.I)
 _DESIRE_VERBS = frozenset({"want", "need", "look", "seek", "wish", "like"})
 _NUMBER_RE = re.compile(r"\d[\d,.]*\s*[kK]?")
-_CREEPY_RULE = "personal/creepy-personal-reference.yaml"
+CREEPY_RULE = "creepy-personal-reference"
 _WISHING = frozenset({"hope", "trust", "wish", "pray"})
 _GENERIC_FRAME_RE = re.compile(r"\b(?:like|as) (?:most|many|all|every|other)\b", re.I)
 _HANDLE_RE = re.compile(r"@[A-Za-z][\w-]{1,38}")
@@ -545,33 +544,11 @@ def _overlaps(sent: Span, spans: Iterable[tuple[int, int]]) -> bool:
     return any(start < sent.end_char and sent.start_char < end for start, end in spans)
 
 
-@functools.lru_cache(maxsize=8)
-def _sibling_rule(path: str) -> LoadedRule | None:
-    from pathlib import Path
-
-    from pitchlint.rules.loader import RuleError, load_rule_file
-
-    try:
-        return load_rule_file(Path(path))
-    except (RuleError, OSError):
-        return None
-
-
-def sibling_findings(ctx: RuleContext, relative: str) -> list[tuple[int, int]]:
-    """Spans another bundled rule flags in this draft, judged by that rule's own check (so
+def spans_of(ctx: RuleContext, rule_id: str) -> list[tuple[int, int]]:
+    """Where another rule reports on this draft, as that rule's own check judges it (so
     "template residue" means what merge-field-artifacts says, "personal-life fact" what
-    creepy-personal-reference says). Empty if that rule file is absent."""
-    from pitchlint.checks import get_check
-    from pitchlint.rules.loader import bundled_rules_dir
-
-    rule = _sibling_rule(str(bundled_rules_dir() / relative))
-    if rule is None or rule.kind != "python":
-        return []
-    key = f"findings:{rule.id}"
-    if key not in ctx.memo:  # two rules here ask for the same sibling: judge it once per draft
-        function = get_check(rule.spec.function or rule.id, rule.path)  # type: ignore[attr-defined]
-        ctx.memo[key] = [(f.start, f.end) for f in function(ctx, rule)]
-    return list(ctx.memo[key])
+    creepy-personal-reference says). The asking rule declares it under `reads:`."""
+    return [(f.start, f.end) for f in ctx.findings_of(rule_id)]
 
 
 def _subtree_ids(token: Token) -> set[int]:
@@ -585,7 +562,7 @@ def _anchor(analysis: Analysis) -> Span | None:
 def reader_facts(ctx: RuleContext, params: dict[str, Any]) -> list[tuple[Span, str]]:
     """The sentences that hold a fact about this reader, and what it is (once per draft for
     the rules that read it with the default lists)."""
-    creepy = sibling_findings(ctx, params.get("personal_rule", _CREEPY_RULE))
+    creepy = spans_of(ctx, CREEPY_RULE)
     if any(params.get(k) not in (None, SPECIFICS_DEFAULTS[k]) for k in SPECIFICS_DEFAULTS):
         return Specifics(ctx.analysis, params, creepy).found  # a config override of the lists
     if "reader_facts" not in ctx.memo:

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Iterable, Sequence
-from pathlib import Path
 from typing import Any
 
 from spacy.tokens import Span, Token
@@ -14,33 +12,15 @@ from pitchlint.analysis import Analysis
 from pitchlint.analysis.core import Clause, is_question
 from pitchlint.analysis.spans import span_text, trim
 from pitchlint.checks._shared.openings import _search
-from pitchlint.context import RuleContext
 from pitchlint.nlp import is_merge_tag
 from pitchlint.params import regex_list as _regex
 from pitchlint.params import word_set as _words
-from pitchlint.rules.loader import LoadedRule, RuleError, load_rule_file
 
 _READER_WORDS = frozenset({"you", "your", "yours", "yourself", "yourselves", "u", "ya"})
 _SELLER_SUBJECTS = frozenset({"i", "we"})
 _SELLER_TAG_RE = re.compile(r"sender|my_|from_|your|rep_|owner", re.I)
 _MODALS = frozenset({"can", "could", "would", "will", "might", "may", "should", "'d", "’d", "'ll", "’ll"})
 _SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj", "expl")
-
-
-@functools.lru_cache(maxsize=16)
-def _rule_file_params(path: Path) -> dict[str, Any]:
-    try:
-        return dict(load_rule_file(path).spec.params)
-    except RuleError:
-        return {}
-
-
-def _sibling_params(ctx: RuleContext, rule: LoadedRule, rule_id: str) -> dict[str, Any]:
-    """Another opening rule's params (its file beside this one, plus config overrides), so
-    that deferring to it uses its exact definition, whether or not it is selected."""
-    path = rule.path.parent / f"{rule_id}.yaml"
-    base = _rule_file_params(path) if path.is_file() else {}
-    return {**base, **ctx.params.get(rule_id, {})}
 
 
 # shared facts about a sentence -------------------------------------------------------------

@@ -20,7 +20,6 @@ from pitchlint.checks.opening._helpers import (
     _is_reader_token,
     _leading,
     _mentions_reader,
-    _sibling_params,
     _specific,
 )
 from pitchlint.context import RuleContext
@@ -40,7 +39,7 @@ def insulting_generic_opener(ctx: RuleContext, rule: LoadedRule) -> Iterator[Fin
     params = ctx.params_for(rule)
     analysis = ctx.analysis
     window = int(params.get("sentences", 2))
-    pleasantry = _regex(_sibling_params(ctx, rule, "company-first-opening"), "pleasantry_patterns")
+    pleasantry = _regex(params, "pleasantry_patterns")
     sentences = _leading(analysis, pleasantry)  # "Hope you're well." is not the opener
     for i, sent in enumerate(sentences[:window]):
         following = sentences[i + 1] if i + 1 < len(sentences) else None

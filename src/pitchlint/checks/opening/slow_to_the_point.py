@@ -25,12 +25,10 @@ from pitchlint.checks.opening._helpers import (
     _mentions_reader,
     _reader_specific,
     _sentence_clauses,
-    _sibling_params,
     _specific,
     _trimmed,
     _verb_key,
     _xcomp_chain,
-    self_intro,
 )
 from pitchlint.context import RuleContext
 from pitchlint.findings import Finding
@@ -69,8 +67,6 @@ def slow_to_the_point(ctx: RuleContext, rule: LoadedRule) -> Iterator[Finding]:
     if not sentences:
         return
     sent = sentences[0]
-    if self_intro(analysis, sent, _sibling_params(ctx, rule, "company-first-opening")):
-        return  # company-first-opening reports it: the better diagnosis
     if _slow(analysis, sent, params):
         yield ctx.finding(rule, *_trimmed(sent))
 

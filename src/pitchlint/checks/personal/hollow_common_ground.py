@@ -5,10 +5,8 @@ is real."""
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Iterable, Iterator
-from pathlib import Path
 from typing import Any
 
 from spacy.tokens import Span, Token
@@ -48,27 +46,11 @@ def _has_specifics(sentences: Iterable[Span], extra: re.Pattern[str]) -> bool:
 
 
 # hollow-common-ground ----------------------------------------------------------------------
-@functools.lru_cache(maxsize=1)
-def _brown_nosing_params() -> dict[str, Any]:
-    """brown-nosing's own params, so "I also loved your book" is reported once, by it."""
-    import yaml
-
-    from pitchlint.rules.loader import bundled_rules_dir
-
-    path = Path(bundled_rules_dir()) / "personal" / "brown-nosing.yaml"
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except OSError:
-        return {}
-    params = data.get("params", {})
-    return params if isinstance(params, dict) else {}
-
-
 class _Common:
     """Claimed shared interests ("Me too!", "Fellow Slideshare enthusiast", "Great post!")
     with nothing specific enough to show the interest is real."""
 
-    def __init__(self, params: dict[str, Any], brown: dict[str, Any]) -> None:
+    def __init__(self, params: dict[str, Any]) -> None:
         self.interest_verbs = _lex(params, "interest_verbs")
         self.interest_nouns = _lex(params, "interest_nouns")
         self.mention_verbs = _lex(params, "mention_verbs")
@@ -78,9 +60,6 @@ class _Common:
         self.mutual = _regex(params, "mutual_cues")
         self.specific = _regex(params, "specificity_patterns")
         self.defer = _lex(params, "defer_words")
-        self.brown_praise = _lex(brown, "praise_words")
-        self.brown_love = _lex(brown, "love_verbs")
-        self.brown_work = _lex(brown, "work_nouns")
 
     def reader_interest(self, sent: Span) -> bool:
         """ "you liked The Challenger Sale", "you shared Dixon's piece", "your favorite book"."""
@@ -144,17 +123,6 @@ class _Common:
                 return obj
         return None
 
-    def brown_nosing(self, sent: Span) -> bool:
-        """brown-nosing's own trigger: praise or love aimed at a work noun the reader owns."""
-        for t in sent:
-            if not (_in(t, self.brown_work) and _reader_possessed(t)):
-                continue
-            praise = any(_in(c, self.brown_praise) for c in t.children)
-            loved = t.head.pos_ == "VERB" and _in(t.head, self.brown_love)
-            if praise or loved:
-                return True
-        return False
-
     def deferred(self, sent: Span) -> bool:
         """Hobbies and teams are off-business-chitchat's; identities are the creepy rule's."""
         return any(_in(t, self.defer) for t in sent)
@@ -165,11 +133,10 @@ def hollow_common_ground(ctx: RuleContext, rule: LoadedRule) -> Iterator[Finding
     """A shared-interest claim or a stock compliment with no quote, number or named point in
     it or the next sentence."""
     params = ctx.params_for(rule)
-    brown = {**_brown_nosing_params(), **ctx.params.get("brown-nosing", {})}
-    detector = _Common(params, brown)
+    detector = _Common(params)  # praise of the reader's own work is brown-nosing's (yields_to)
     sentences = ctx.analysis.body_sentences
     for i, sent in enumerate(sentences):
-        if detector.brown_nosing(sent) or detector.deferred(sent):
+        if detector.deferred(sent):
             continue
         window = sentences[max(0, i - 1) : i + 2]
         previous = sentences[i - 1] if i > 0 else None

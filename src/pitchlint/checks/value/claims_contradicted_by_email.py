@@ -13,13 +13,13 @@ from spacy.tokens import Span
 from pitchlint.analysis.core import is_question
 from pitchlint.analysis.spans import span_text
 from pitchlint.checks import check
-from pitchlint.checks._shared.targeting import _CREEPY_RULE, Reader, Specifics, _promise, sibling_findings
+from pitchlint.checks._shared.targeting import CREEPY_RULE, Reader, Specifics, _promise, spans_of
 from pitchlint.context import RuleContext
 from pitchlint.findings import Finding
 from pitchlint.rules.loader import LoadedRule
 
 _OBSERVING_ROOTS = frozenset({"see", "notice", "read", "hear", "spot", "know", "wonder", "guess"})
-_RESIDUE_RULE = "personalization/merge-field-artifacts.yaml"
+_RESIDUE_RULE = "merge-field-artifacts"
 
 
 # claims-contradicted-by-email ---------------------------------------------------------------
@@ -60,8 +60,8 @@ def claims_contradicted_by_email(ctx: RuleContext, rule: LoadedRule) -> Iterator
     if not claims:
         return
     meta = analysis.draft.meta
-    residue = bool(sibling_findings(ctx, params.get("residue_rule", _RESIDUE_RULE)))
-    creepy = sibling_findings(ctx, params.get("personal_rule", _CREEPY_RULE))
+    residue = bool(spans_of(ctx, _RESIDUE_RULE))
+    creepy = spans_of(ctx, CREEPY_RULE)
     reasons_personal: list[str] = []
     if residue:
         reasons_personal.append("still carries template residue")

@@ -17,8 +17,8 @@ from pitchlint.analysis.spans import span_text
 from pitchlint.checks import check
 from pitchlint.checks._shared.targeting import (
     _CAUSATIVES,
-    _CREEPY_RULE,
     _PROMISE_MODALS,
+    CREEPY_RULE,
     Reader,
     Specifics,
     _anchor,
@@ -28,7 +28,7 @@ from pitchlint.checks._shared.targeting import (
     _is,
     _overlaps,
     _promise,
-    sibling_findings,
+    spans_of,
 )
 from pitchlint.context import RuleContext
 from pitchlint.findings import Finding
@@ -237,7 +237,7 @@ def no_customer_problem(ctx: RuleContext, rule: LoadedRule) -> Iterator[Finding]
     if any(g.kind in ("invitation", "reward") for g in analysis.gives):
         return  # a seat on their stage, a fee, a free month: what is in it for them is the offer
     params = ctx.params_for(rule)
-    creepy = sibling_findings(ctx, params.get("personal_rule", _CREEPY_RULE))
+    creepy = spans_of(ctx, CREEPY_RULE)
     problems = Problems(analysis, params)
     handed_over = any(_FAMILIAR_RE.search(s.text) for s in analysis.body_sentences)
     if any(problems.evidence(s, handed_over) for s in analysis.sentences if not _overlaps(s, creepy)):
