@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from pitchlint.config import Config, ConfigError
 from pitchlint.directives import apply_directives
 from pitchlint.draft import PROSE_ZONES, Draft, DraftMeta
-from pitchlint.errors import RuleError
+from pitchlint.errors import ParseRequired, RuleError
 from pitchlint.findings import Finding
 from pitchlint.report import Report
 from pitchlint.rules.loader import LoadedRule, bundled_rules_dir, field_line, load_rules
@@ -102,6 +102,9 @@ class Engine:
                 continue
             try:
                 found = self._judged(rule, ctx, judged, vocab)
+            except ParseRequired:  # its file claims no parse, its code reads one
+                self._notice(f"rule {rule.id} reads the parse but its rule file says `requires: []`: skipped")
+                continue
             except Exception as exc:  # one rule's bug on one odd draft must not end a batch
                 if STRICT:
                     raise

@@ -18,3 +18,9 @@ class RuleError(Exception):
 
 class ModelError(RuntimeError):
     """The configured pipeline cannot be loaded."""
+
+
+class ParseRequired(RuntimeError):
+    """A fact of the dependency parse was read from a Doc parsed without it (no trained
+    pipeline): the rule that asked must declare `requires`, so that it is skipped instead of
+    finding nothing."""

@@ -24,6 +24,7 @@ from pitchlint.analysis.meeting_asks import meeting_asks
 from pitchlint.analysis.seller import identify_seller
 from pitchlint.analysis.spans import span_text
 from pitchlint.draft import PROSE_ZONES, Draft
+from pitchlint.errors import ParseRequired
 from pitchlint.nlp import is_merge_tag
 
 AgencyClass = Literal["seller", "reader", "other"]
@@ -114,6 +115,8 @@ class Analysis:
         """Main clauses (the root and verbs conjoined to it) of each body sentence, in order.
         "It"/"this" opening a sentence refers back: after "Our platform offers SSO.", "It also
         includes ..." is still the seller speaking."""
+        if not self.doc.has_annotation("DEP"):
+            raise ParseRequired("clauses are read from the dependency parse, and this draft has none")
         found: list[Clause] = []
         previous: AgencyClass = "other"
         for sent in self.body_sentences:

@@ -15,7 +15,7 @@ from pydantic import TypeAdapter, ValidationError
 
 from pitchlint.errors import RuleError
 from pitchlint.rules import bundled_rules_dir  # noqa: F401  (re-exported)
-from pitchlint.rules.schema import DependencyRule, PatternRule, PhraseRule, Rule, RuleBase
+from pitchlint.rules.schema import DependencyRule, PatternRule, PhraseRule, RatioRule, Rule, RuleBase
 
 _RULE_ADAPTER: TypeAdapter[Any] = TypeAdapter(Rule)
 _AGENCY_NEEDS = frozenset({"pos", "lemma", "dep"})
@@ -192,6 +192,8 @@ def _derived_requires(spec: RuleBase) -> frozenset[str]:
         for p in spec.patterns:
             if p.filters and (p.filters.agency or p.filters.questions != "any"):
                 needs |= _AGENCY_NEEDS
+    if isinstance(spec, RatioRule):  # counts seller and reader clauses
+        needs |= {"pos", "lemma", "dep"}
     if isinstance(spec, DependencyRule):
         needs.add("dep")
         patterns.extend([n.get("RIGHT_ATTRS", {}) for n in p] for p in spec.dependency_patterns)

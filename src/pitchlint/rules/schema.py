@@ -232,6 +232,9 @@ class SubjectRule(RuleBase):
 class PythonRule(RuleBase):
     kind: Literal["python"]
     function: str | None = None
+    # code may read anything of the parse: a python rule needs the shared analysis's parse
+    # unless its file says `requires: []` (a check on the raw text or the subject line)
+    requires: list[Annotation] = Field(default_factory=lambda: ["pos", "lemma", "dep"])
     # rules whose findings on the same draft this check reads (`ctx.findings_of`), judged by
     # the engine with their own params, whether or not they are selected
     reads: list[str] = Field(default_factory=list)
