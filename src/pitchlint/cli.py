@@ -44,7 +44,18 @@ class UsageFailure(click.ClickException):
         click.echo(f"pitchlint: error: {self.message}", err=True)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Commands(click.Group):
+    """A rule, config or model problem found while a command runs (a python rule's params are
+    checked when its code loads) is a usage error, exit 2, however the CLI is invoked."""
+
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except (RuleError, ConfigError, ModelError) as exc:
+            raise UsageFailure(str(exc)) from None
+
+
+@click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="pitchlint")
 def cli() -> None:
     """Lint, grade and rewrite sales outreach emails."""

@@ -40,6 +40,11 @@ class Engine:
         self.rules = tuple(rules)
         _check_config_names(self.config, self.rules)
         _check_rule_links(self.rules)
+        for rule in self.rules:  # a python rule's params are checked when its code is loaded
+            if rule.kind != "python" and rule.id in self.config.params:
+                from pitchlint.rules.params import check_config_params
+
+                check_config_params(rule, self.config)
         self.selected = tuple(
             _with_weight(rule, weight_for(rule, self.config))
             for rule in self.rules
@@ -82,6 +87,8 @@ class Engine:
             components = components_for(BASE_REQUIRES.union(*(self._requires(r) for r in rules)))
         nlp = load_pipeline(model, components, _lazy_components(self._with_read(rules)))
         zones = frozenset(PROSE_ZONES).union(*(r.spec.scope for r in rules))
+        for rule in self._with_read(rules):  # a rule or config error ends the run before any output
+            self._checker(rule, nlp.vocab)
         docs = parse_drafts(nlp, drafts, zones)
         for draft, doc in zip(drafts, docs, strict=True):
             yield self._check_one(draft, doc, rules, nlp.vocab)
@@ -166,13 +173,30 @@ class Engine:
         if key not in self._checkers:
             from pitchlint.kinds import build_checker
 
-            self._checkers[key] = build_checker(rule, vocab)
+            checker = build_checker(rule, vocab)
+            _check_params(rule, checker, self.config)
+            self._checkers[key] = checker
         return self._checkers[key]
 
     def _notice(self, message: str) -> None:
         if message not in self.notices:
             self.notices.append(message)
             print(f"pitchlint: {message}", file=sys.stderr)
+
+
+def _check_params(rule: LoadedRule, checker: Checker, config: Config) -> None:
+    """A python rule's params against the `Params` model of its module; other kinds' config
+    overrides were checked when the engine was built."""
+    function = getattr(checker, "function", None)
+    model = getattr(sys.modules.get(getattr(function, "__module__", "")), "Params", None)
+    if model is not None:
+        from pitchlint.rules.params import check_python_params
+
+        check_python_params(rule, model, config)
+    elif rule.kind == "python":
+        from pitchlint.rules.params import check_config_params
+
+        check_config_params(rule, config)
 
 
 def _without_yielded(findings: list[Finding], yields: dict[str, frozenset[str]]) -> list[Finding]:

@@ -15,6 +15,16 @@ from pitchlint.context import RuleContext
 from pitchlint.findings import Finding, Severity
 from pitchlint.params import word_set as _words
 from pitchlint.rules.loader import LoadedRule
+from pitchlint.rules.params import RuleParams
+
+
+class Params(RuleParams):
+    """`params` of bribe-for-meeting.yaml, checked: a key not here is an error."""
+
+    gift_patterns: list[str]
+    meeting_patterns: list[str]
+    trade_verbs: list[str]
+    loss_leader_patterns: list[str]
 
 
 def _tokens(sent: Span, hit: Hit) -> Span | None:

@@ -12,6 +12,11 @@ from pitchlint.checks import check
 from pitchlint.context import RuleContext
 from pitchlint.findings import Finding, Severity
 from pitchlint.rules.loader import LoadedRule
+from pitchlint.rules.params import RuleParams
+
+
+class Params(RuleParams):
+    """`params` of first-touch-meeting-ask.yaml, checked: a key not here is an error."""
 
 
 @check("first-touch-meeting-ask")

@@ -20,6 +20,25 @@ from pitchlint.findings import Finding, Severity
 from pitchlint.params import in_words
 from pitchlint.params import word_set as _words
 from pitchlint.rules.loader import LoadedRule
+from pitchlint.rules.params import RuleParams
+
+
+class Params(RuleParams):
+    """`params` of link-building-ask.yaml, checked: a key not here is an error."""
+
+    link_nouns: list[str]
+    trade_nouns: list[str]
+    trade_modifiers: list[str]
+    trade_compounds: list[str]
+    paid_placements: list[str]
+    trade_verbs: list[str]
+    placing_verbs: list[str]
+    meeting_links: list[str]
+    guest_heads: list[str]
+    sold_as: list[str]
+    writing_verbs: list[str]
+    publications: list[str]
+
 
 # link-building-ask -----------------------------------------------------------------------
 # The marks of link-building outreach, strongest first. Each is found on the parse, so the

@@ -11,6 +11,16 @@ from pitchlint.checks._shared.cta import _at, _first, _regexes, _search
 from pitchlint.context import RuleContext
 from pitchlint.findings import Finding
 from pitchlint.rules.loader import LoadedRule
+from pitchlint.rules.params import RuleParams
+
+
+class Params(RuleParams):
+    """`params` of passive-cta.yaml, checked: a key not here is an error."""
+
+    closing_sentences: int
+    closing_skip_patterns: list[str]
+    quiet_with_genuine_question: bool
+    phrases: list[str]
 
 
 # passive-cta ------------------------------------------------------------------------------

@@ -20,6 +20,23 @@ from pitchlint.findings import Finding
 from pitchlint.nlp import is_merge_tag
 from pitchlint.params import word_set as _words
 from pitchlint.rules.loader import LoadedRule
+from pitchlint.rules.params import RuleParams
+
+
+class Params(RuleParams):
+    """`params` of random-reading-link.yaml, checked: a key not here is an error."""
+
+    link_patterns: list[str]
+    link_tag_pattern: str
+    ignored_links: list[str]
+    ignored_sentences: list[str]
+    framing_patterns: list[str]
+    content_patterns: list[str]
+    listicle_patterns: list[str]
+    recency_patterns: list[str]
+    specific_patterns: list[str]
+    generic_reader_nouns: list[str]
+
 
 # merge tags that say nothing about the reader's situation (names, the sender, the company)
 _GENERIC_TAG = re.compile(

@@ -12,6 +12,14 @@ from pitchlint.checks._shared.cta import Hit, _at, _first, _regexes, _search
 from pitchlint.context import RuleContext
 from pitchlint.findings import Finding, Severity
 from pitchlint.rules.loader import LoadedRule
+from pitchlint.rules.params import RuleParams
+
+
+class Params(RuleParams):
+    """`params` of urgency-pressure.yaml, checked: a key not here is an error."""
+
+    pressure_patterns: list[str]
+    soft_pressure_patterns: list[str]
 
 
 # urgency-pressure ------------------------------------------------------------------------

@@ -20,6 +20,20 @@ from pitchlint.context import RuleContext
 from pitchlint.findings import Finding, Severity
 from pitchlint.params import word_set as _words
 from pitchlint.rules.loader import LoadedRule
+from pitchlint.rules.params import RuleParams
+
+
+class Params(RuleParams):
+    """`params` of wrong-person-referral-ask.yaml, checked: a key not here is an error."""
+
+    person_nouns: list[str]
+    fit_adjectives: list[str]
+    redirect_verbs: list[str]
+    ask_patterns: list[str]
+    forward_patterns: list[str]
+    gift_patterns: list[str]
+    asking_patterns: list[str]
+
 
 _READER = frozenset({"you", "u", "ya"})
 _SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj", "expl")

@@ -29,6 +29,19 @@ from pitchlint.params import in_words as _in
 from pitchlint.params import regex_any as _regex
 from pitchlint.params import word_set as _lex
 from pitchlint.rules.loader import LoadedRule
+from pitchlint.rules.params import RuleParams
+
+
+class Params(RuleParams):
+    """`params` of expertise-insistence.yaml, checked: a key not here is an error."""
+
+    cognition_verbs: list[str]
+    certainty_adverbs: list[str]
+    expert_nouns: list[str]
+    credential_modifiers: list[str]
+    tell_verbs: list[str]
+    experience_patterns: list[str]
+
 
 _BE = frozenset({"be", "am", "is", "are", "was", "were", "'m", "’m", "'re", "’re", "'s", "’s"})
 

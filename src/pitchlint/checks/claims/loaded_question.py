@@ -25,6 +25,17 @@ from pitchlint.params import in_words as _in
 from pitchlint.params import regex_any as _regex
 from pitchlint.params import word_set as _lex
 from pitchlint.rules.loader import LoadedRule
+from pitchlint.rules.params import RuleParams
+
+
+class Params(RuleParams):
+    """`params` of loaded-question.yaml, checked: a key not here is an error."""
+
+    certainty_words: list[str]
+    fear_words: list[str]
+    benefit_multipliers: list[str]
+    loss_verbs: list[str]
+    always_loaded: list[str]
 
 
 # loaded-question ---------------------------------------------------------------------------

@@ -27,6 +27,21 @@ from pitchlint.nlp import is_merge_tag
 from pitchlint.params import in_words as _in
 from pitchlint.params import word_set as _lex
 from pitchlint.rules.loader import LoadedRule
+from pitchlint.rules.params import RuleParams
+
+
+class Params(RuleParams):
+    """`params` of name-dropping.yaml, checked: a key not here is an error."""
+
+    customer_nouns: list[str]
+    endorse_verbs: list[str]
+    seller_verbs: list[str]
+    join_verbs: list[str]
+    press_verbs: list[str]
+    count_words: list[str]
+    min_count: int
+    min_names: int
+    min_names_bare: int
 
 
 # name-dropping -----------------------------------------------------------------------------

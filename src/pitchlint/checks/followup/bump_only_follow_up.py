@@ -12,6 +12,11 @@ from pitchlint.checks import check
 from pitchlint.context import RuleContext
 from pitchlint.findings import Finding
 from pitchlint.rules.loader import LoadedRule
+from pitchlint.rules.params import RuleParams
+
+
+class Params(RuleParams):
+    """`params` of bump-only-follow-up.yaml, checked: a key not here is an error."""
 
 
 @check("bump-only-follow-up")

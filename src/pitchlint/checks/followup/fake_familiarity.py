@@ -12,6 +12,14 @@ from pitchlint.checks._shared.targeting import researched
 from pitchlint.context import RuleContext
 from pitchlint.findings import Finding
 from pitchlint.rules.loader import LoadedRule
+from pitchlint.rules.params import RuleParams
+
+
+class Params(RuleParams):
+    """`params` of fake-familiarity.yaml, checked: a key not here is an error."""
+
+    phrases: list[str]
+    named_encounter_patterns: list[str]
 
 
 # fake-familiarity ------------------------------------------------------------------------

@@ -12,6 +12,13 @@ from pitchlint.context import RuleContext
 from pitchlint.findings import Finding
 from pitchlint.params import regex_list
 from pitchlint.rules.loader import LoadedRule
+from pitchlint.rules.params import RuleParams
+
+
+class Params(RuleParams):
+    """`params` of silence-guilt.yaml, checked: a key not here is an error."""
+
+    phrases: list[str]
 
 
 @check("silence-guilt")

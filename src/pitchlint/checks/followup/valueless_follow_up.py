@@ -18,6 +18,15 @@ from pitchlint.findings import Finding
 from pitchlint.nlp import is_merge_tag
 from pitchlint.params import regex_list
 from pitchlint.rules.loader import LoadedRule
+from pitchlint.rules.params import RuleParams
+
+
+class Params(RuleParams):
+    """`params` of valueless-follow-up.yaml, checked: a key not here is an error."""
+
+    answer_cues: list[str]
+    content_slot: str
+
 
 # "As I mentioned, our platform ..." restates an old claim: not new value.
 _RESTATEMENT = re.compile(

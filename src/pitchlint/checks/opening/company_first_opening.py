@@ -22,6 +22,24 @@ from pitchlint.context import RuleContext
 from pitchlint.findings import Finding
 from pitchlint.params import regex_list as _regex
 from pitchlint.rules.loader import LoadedRule
+from pitchlint.rules.params import RuleParams
+
+
+class Params(RuleParams):
+    """`params` of company-first-opening.yaml, checked: a key not here is an error."""
+
+    sentences: int
+    reply_sentences: int
+    pleasantry_patterns: list[str]
+    intro_patterns: list[str]
+    credential_patterns: list[str]
+    tenure_patterns: list[str]
+    identity_verbs: list[str]
+    what_we_do_verbs: list[str]
+    role_verbs: list[str]
+    attr_exempt: list[str]
+    observation_verbs: list[str]
+    generic_states: list[str]
 
 
 # 4. company-first-opening --------------------------------------------------------------------

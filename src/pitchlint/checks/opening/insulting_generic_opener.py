@@ -28,6 +28,21 @@ from pitchlint.params import in_words
 from pitchlint.params import regex_list as _regex
 from pitchlint.params import word_set as _words
 from pitchlint.rules.loader import LoadedRule
+from pitchlint.rules.params import RuleParams
+
+
+class Params(RuleParams):
+    """`params` of insulting-generic-opener.yaml, checked: a key not here is an error."""
+
+    sentences: int
+    pleasantry_patterns: list[str]
+    crowd_quantifiers: list[str]
+    crowd_nouns: list[str]
+    reader_fields: list[str]
+    generalising_adverbs: list[str]
+    presumption_predicates: list[str]
+    presumption_verbs: list[str]
+    busy_words: list[str]
 
 
 # 3. insulting-generic-opener ---------------------------------------------------------------

@@ -24,6 +24,16 @@ from pitchlint.findings import Finding
 from pitchlint.params import regex_list as _regex
 from pitchlint.params import word_set as _words
 from pitchlint.rules.loader import LoadedRule
+from pitchlint.rules.params import RuleParams
+
+
+class Params(RuleParams):
+    """`params` of logic-first-opening.yaml, checked: a key not here is an error."""
+
+    pleasantry_patterns: list[str]
+    research_nouns: list[str]
+    research_verbs: list[str]
+    unit_nouns: list[str]
 
 
 # 7. logic-first-opening --------------------------------------------------------------------

@@ -15,6 +15,15 @@ from pitchlint.checks import check
 from pitchlint.context import RuleContext
 from pitchlint.findings import Finding
 from pitchlint.rules.loader import LoadedRule
+from pitchlint.rules.params import RuleParams
+
+
+class Params(RuleParams):
+    """`params` of presumed-pain.yaml, checked: a key not here is an error."""
+
+    pain_verbs: list[str]
+    exaggerators: list[str]
+
 
 _OUTCOME_AUX = frozenset({"will", "'ll", "’ll", "wo", "can", "ca", "would", "should", "could", "'d"})
 _ESCAPE_HEADS = frozenset({"stop", "avoid", "quit", "prevent", "end", "without", "never", "reduce"})

@@ -35,6 +35,25 @@ from pitchlint.findings import Finding
 from pitchlint.params import regex_list as _regex
 from pitchlint.params import word_set as _words
 from pitchlint.rules.loader import LoadedRule
+from pitchlint.rules.params import RuleParams
+
+
+class Params(RuleParams):
+    """`params` of slow-to-the-point.yaml, checked: a key not here is an error."""
+
+    pleasantry_patterns: list[str]
+    preamble_patterns: list[str]
+    flag_generic_statements: bool
+    meta_verbs: list[str]
+    wish_verbs: list[str]
+    meta_after_wish: list[str]
+    observation_verbs: list[str]
+    gift_verbs: list[str]
+    guess_verbs: list[str]
+    empathy_verbs: list[str]
+    reaction_verbs: list[str]
+    generic_states: list[str]
+
 
 _EMAIL_NOUNS = frozenset({"note", "email", "e-mail", "message", "line", "mail", "this"})
 _THANKS_RE = re.compile(r"^\W*(?:thanks|thank you|many thanks|congrat)", re.I)

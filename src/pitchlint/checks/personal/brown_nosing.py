@@ -19,6 +19,18 @@ from pitchlint.params import built_once, regex_any
 from pitchlint.params import in_words as _in
 from pitchlint.params import word_set as _lex
 from pitchlint.rules.loader import LoadedRule
+from pitchlint.rules.params import RuleParams
+
+
+class Params(RuleParams):
+    """`params` of brown-nosing.yaml, checked: a key not here is an error."""
+
+    praise_words: list[str]
+    love_verbs: list[str]
+    effect_verbs: list[str]
+    work_nouns: list[str]
+    specificity_patterns: list[str]
+    attendance_patterns: list[str]
 
 
 def _words(token: Token) -> set[str]:

@@ -20,6 +20,38 @@ from pitchlint.params import built_once, regex_any
 from pitchlint.params import in_words as _in
 from pitchlint.params import word_set as _lex
 from pitchlint.rules.loader import LoadedRule
+from pitchlint.rules.params import RuleParams
+
+
+class Params(RuleParams):
+    """`params` of creepy-personal-reference.yaml, checked: a key not here is an error."""
+
+    family_nouns: list[str]
+    family_business_heads: list[str]
+    family_compound_heads: list[str]
+    business_modifiers: list[str]
+    religion_nouns: list[str]
+    religious_identities: list[str]
+    political_identities: list[str]
+    political_terms: list[str]
+    support_verbs: list[str]
+    sexuality_terms: list[str]
+    health_terms: list[str]
+    health_weak_terms: list[str]
+    body_parts: list[str]
+    org_heads: list[str]
+    cause_verbs: list[str]
+    cause_nouns: list[str]
+    vacation_nouns: list[str]
+    photo_nouns: list[str]
+    destinations: list[str]
+    event_words: list[str]
+    job_search_patterns: list[str]
+    life_event_nouns: list[str]
+    home_nouns: list[str]
+    life_event_verbs: list[str]
+    race_nouns: list[str]
+
 
 _READER_SUBJ = frozenset({"you", "u", "ya"})
 _MODIFIER_DEPS = ("compound", "amod", "nmod", "npadvmod")

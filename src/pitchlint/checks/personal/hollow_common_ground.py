@@ -26,6 +26,22 @@ from pitchlint.params import in_words as _in
 from pitchlint.params import regex_any as _regex
 from pitchlint.params import word_set as _lex
 from pitchlint.rules.loader import LoadedRule
+from pitchlint.rules.params import RuleParams
+
+
+class Params(RuleParams):
+    """`params` of hollow-common-ground.yaml, checked: a key not here is an error."""
+
+    interest_verbs: list[str]
+    mention_verbs: list[str]
+    interest_nouns: list[str]
+    work_nouns: list[str]
+    faint_praise: list[str]
+    shared_cues: list[str]
+    mutual_cues: list[str]
+    specificity_patterns: list[str]
+    defer_words: list[str]
+
 
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 _QUOTED = re.compile(r"[\"“”][^\"“”]{3,}[\"“”]|(?<!\w)['‘][^'’]{3,}['’](?!\w)")

@@ -31,6 +31,24 @@ from pitchlint.params import in_words as _in
 from pitchlint.params import regex_any as _regex
 from pitchlint.params import word_set as _lex
 from pitchlint.rules.loader import LoadedRule
+from pitchlint.rules.params import RuleParams
+
+
+class Params(RuleParams):
+    """`params` of off-business-chitchat.yaml, checked: a key not here is an error."""
+
+    hobby_words: list[str]
+    sport_words: list[str]
+    team_names: list[str]
+    drink_words: list[str]
+    food_words: list[str]
+    like_verbs: list[str]
+    invite_verbs: list[str]
+    fan_nouns: list[str]
+    leisure_heads: list[str]
+    leisure_times: list[str]
+    research_cues: list[str]
+    defer_words: list[str]
 
 
 # off-business-chitchat ---------------------------------------------------------------------

@@ -29,6 +29,18 @@ from pitchlint.params import built_once
 from pitchlint.params import in_words as _in
 from pitchlint.params import word_set as _lex
 from pitchlint.rules.loader import LoadedRule
+from pitchlint.rules.params import RuleParams
+
+
+class Params(RuleParams):
+    """`params` of role-change-reference.yaml, checked: a key not here is an error."""
+
+    role_nouns: list[str]
+    change_nouns: list[str]
+    change_verbs: list[str]
+    place_nouns: list[str]
+    recency_words: list[str]
+    congrats_words: list[str]
 
 
 # role-change-reference ---------------------------------------------------------------------

@@ -22,6 +22,24 @@ from pitchlint.context import RuleContext
 from pitchlint.findings import Finding
 from pitchlint.params import word_set as _lex
 from pitchlint.rules.loader import LoadedRule
+from pitchlint.rules.params import RuleParams
+
+
+class Params(RuleParams):
+    """`params` of audience-mismatch.yaml, checked: a key not here is an error."""
+
+    small_max: int
+    large_min: int
+    small_size_labels: list[str]
+    large_size_labels: list[str]
+    mid_size_labels: list[str]
+    large_words: list[str]
+    small_words: list[str]
+    audience_nouns: list[str]
+    market_nouns: list[str]
+    industries: dict[str, list[str]]
+    roles: dict[str, list[str]]
+
 
 _SIZE_RELATIVE_RE = re.compile(r"\b(?:your size|size like yours|unlike)\b", re.I)
 

@@ -16,6 +16,15 @@ from pitchlint.context import RuleContext
 from pitchlint.findings import Finding
 from pitchlint.params import word_set
 from pitchlint.rules.loader import LoadedRule
+from pitchlint.rules.params import RuleParams
+
+
+class Params(RuleParams):
+    """`params` of found-you-opener.yaml, checked: a key not here is an error."""
+
+    sentences: int
+    generic_objects: list[str]
+
 
 # verb lemma -> the particles it needs to mean "found" (empty: none needed)
 _FINDING_VERBS: dict[str, tuple[str, ...]] = {

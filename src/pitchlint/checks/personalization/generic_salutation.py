@@ -11,6 +11,11 @@ from pitchlint.context import RuleContext
 from pitchlint.findings import Finding, Severity
 from pitchlint.greeting import Greeting
 from pitchlint.rules.loader import LoadedRule
+from pitchlint.rules.params import RuleParams
+
+
+class Params(RuleParams):
+    """`params` of generic-salutation.yaml, checked: a key not here is an error."""
 
 
 @check("generic-salutation")

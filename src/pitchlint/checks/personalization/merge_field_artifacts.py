@@ -17,6 +17,14 @@ from pitchlint.findings import Finding, Severity
 from pitchlint.greeting import is_role_noun
 from pitchlint.mergetags import HALF_TAG_RE, MALFORMED_TAG_RE
 from pitchlint.rules.loader import LoadedRule
+from pitchlint.rules.params import RuleParams
+
+
+class Params(RuleParams):
+    """`params` of merge-field-artifacts.yaml, checked: a key not here is an error."""
+
+    nicknames: dict[str, list[str]]
+
 
 # a blank to fill: 3+ underscores that are not part of a word, a path or a separator line
 _BLANK_RE = re.compile(r"(?<![\w/])_{3,}(?![\w/])")

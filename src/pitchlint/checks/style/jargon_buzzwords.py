@@ -21,6 +21,21 @@ from pitchlint.findings import Finding
 from pitchlint.nlp import is_merge_tag
 from pitchlint.params import built_once
 from pitchlint.rules.loader import LoadedRule
+from pitchlint.rules.params import RuleParams
+
+
+class Params(RuleParams):
+    """`params` of jargon-buzzwords.yaml, checked: a key not here is an error."""
+
+    strong: list[str]
+    weak: list[str]
+    strong_patterns: list[str]
+    weak_patterns: list[str]
+    verb_only: list[str]
+    adjective_or_verb_only: list[str]
+    cluster: int
+    min_total: int
+    density_per_100: float
 
 
 # jargon-buzzwords ---------------------------------------------------------------------------

@@ -13,6 +13,14 @@ from pitchlint.context import RuleContext
 from pitchlint.findings import Finding
 from pitchlint.nlp import is_merge_tag
 from pitchlint.rules.loader import LoadedRule
+from pitchlint.rules.params import RuleParams
+
+
+class Params(RuleParams):
+    """`params` of redundant-repetition.yaml, checked: a key not here is an error."""
+
+    min_words: int
+    min_common_words: int
 
 
 # redundant-repetition -----------------------------------------------------------------------

@@ -15,6 +15,18 @@ from pitchlint.findings import Finding
 from pitchlint.params import regex_list as _regex
 from pitchlint.params import word_set as _words
 from pitchlint.rules.loader import LoadedRule
+from pitchlint.rules.params import RuleParams
+
+
+class Params(RuleParams):
+    """`params` of clickbait-promise.yaml, checked: a key not here is an error."""
+
+    body_sentences: int
+    teaser_patterns: list[str]
+    subject_only_patterns: list[str]
+    percent_promise_patterns: list[str]
+    delivering_question_kinds: list[str]
+    question_subject_patterns: list[str]
 
 
 # 2. clickbait-promise ------------------------------------------------------------------------

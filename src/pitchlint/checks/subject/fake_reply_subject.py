@@ -10,6 +10,12 @@ from pitchlint.checks import check
 from pitchlint.context import RuleContext
 from pitchlint.findings import Finding, Severity
 from pitchlint.rules.loader import LoadedRule
+from pitchlint.rules.params import RuleParams
+
+
+class Params(RuleParams):
+    """`params` of fake-reply-subject.yaml, checked: a key not here is an error."""
+
 
 # Re:/Fwd: (and the seed's "Re;") at the very start, each followed by space, ")" or the end,
 # so "re:Invent" and "RE/MAX" are left alone.

@@ -11,6 +11,14 @@ from pitchlint.checks import check
 from pitchlint.context import RuleContext
 from pitchlint.findings import Finding
 from pitchlint.rules.loader import LoadedRule
+from pitchlint.rules.params import RuleParams
+
+
+class Params(RuleParams):
+    """`params` of ask-without-give.yaml, checked: a key not here is an error."""
+
+    count_reply_asks: bool
+
 
 _DESCRIPTIONS = {
     "meeting": "your time",

@@ -17,6 +17,16 @@ from pitchlint.checks._shared.targeting import CREEPY_RULE, Reader, Specifics, _
 from pitchlint.context import RuleContext
 from pitchlint.findings import Finding
 from pitchlint.rules.loader import LoadedRule
+from pitchlint.rules.params import RuleParams
+
+
+class Params(RuleParams):
+    """`params` of claims-contradicted-by-email.yaml, checked: a key not here is an error."""
+
+    personal_claims: list[str]
+    detail_claims: list[str]
+    sequence_touch: int
+
 
 _OBSERVING_ROOTS = frozenset({"see", "notice", "read", "hear", "spot", "know", "wonder", "guess"})
 _RESIDUE_RULE = "merge-field-artifacts"

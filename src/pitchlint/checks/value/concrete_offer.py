@@ -11,6 +11,12 @@ from pitchlint.checks import check
 from pitchlint.context import RuleContext
 from pitchlint.findings import Finding
 from pitchlint.rules.loader import LoadedRule
+from pitchlint.rules.params import RuleParams
+
+
+class Params(RuleParams):
+    """`params` of concrete-offer.yaml, checked: a key not here is an error."""
+
 
 # what recipients of real pitches answered: a seat on a show or a stage, money, a free month
 _CONCRETE = frozenset({"invitation", "reward"})

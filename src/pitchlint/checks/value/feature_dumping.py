@@ -16,6 +16,15 @@ from pitchlint.checks.value._helpers import _OUTCOME_CONNECTOR, outcome_sentence
 from pitchlint.context import RuleContext
 from pitchlint.findings import Finding
 from pitchlint.rules.loader import LoadedRule
+from pitchlint.rules.params import RuleParams
+
+
+class Params(RuleParams):
+    """`params` of feature-dumping.yaml, checked: a key not here is an error."""
+
+    min_share: float
+    feature_verbs: list[str]
+    outcome_verbs: list[str]
 
 
 def _subject(verb: Token) -> Token | None:

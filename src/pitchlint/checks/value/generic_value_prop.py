@@ -30,6 +30,26 @@ from pitchlint.nlp import entity_type, is_merge_tag
 from pitchlint.params import in_words as _in
 from pitchlint.params import word_set as _lex
 from pitchlint.rules.loader import LoadedRule
+from pitchlint.rules.params import RuleParams
+
+
+class Params(RuleParams):
+    """`params` of generic-value-prop.yaml, checked: a key not here is an error."""
+
+    benefit_verbs: list[str]
+    generic_objects: list[str]
+    generic_modifiers: list[str]
+    generic_contexts: list[str]
+    growth_verbs: list[str]
+    generic_beneficiaries: list[str]
+    ease_words: list[str]
+    intensifiers: list[str]
+    use_verbs: list[str]
+    generic_needs: list[str]
+    means_prepositions: list[str]
+    lift_verbs: list[str]
+    product_nouns: list[str]
+
 
 _DEMONSTRATIVES = frozenset({"this", "these", "that", "those"})
 _ENABLERS = frozenset({"help", "let", "enable", "allow", "empower"})

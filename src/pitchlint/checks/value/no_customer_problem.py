@@ -34,6 +34,22 @@ from pitchlint.context import RuleContext
 from pitchlint.findings import Finding
 from pitchlint.params import word_set as _lex
 from pitchlint.rules.loader import LoadedRule
+from pitchlint.rules.params import RuleParams
+
+
+class Params(RuleParams):
+    """`params` of no-customer-problem.yaml, checked: a key not here is an error."""
+
+    problem_nouns: list[str]
+    owning_verbs: list[str]
+    small_talk_nouns: list[str]
+    problem_adjectives: list[str]
+    goal_verbs: list[str]
+    desire_verbs: list[str]
+    cost_verbs: list[str]
+    cost_nouns: list[str]
+    ask_words: list[str]
+
 
 # the imperative that works as a question (seed 000: "Tell me about your job.") and the offer
 # of help (seed 003: "Is there anything I can do to pitch in and help?")

@@ -22,6 +22,20 @@ from pitchlint.params import in_words as _in
 from pitchlint.params import regex_any
 from pitchlint.params import word_set as _lex
 from pitchlint.rules.loader import LoadedRule
+from pitchlint.rules.params import RuleParams
+
+
+class Params(RuleParams):
+    """`params` of no-emotional-payoff.yaml, checked: a key not here is an error."""
+
+    claim_verbs: list[str]
+    feeling_words: list[str]
+    feeling_verbs: list[str]
+    people_nouns: list[str]
+    non_feeling_modifiers: list[str]
+    relief_patterns: list[str]
+    sign_off_patterns: list[str]
+    product_nouns: list[str]
 
 
 # no-emotional-payoff ----------------------------------------------------------------------

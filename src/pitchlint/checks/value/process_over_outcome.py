@@ -29,6 +29,17 @@ from pitchlint.findings import Finding
 from pitchlint.params import in_words as _in
 from pitchlint.params import word_set as _lex
 from pitchlint.rules.loader import LoadedRule
+from pitchlint.rules.params import RuleParams
+
+
+class Params(RuleParams):
+    """`params` of process-over-outcome.yaml, checked: a key not here is an error."""
+
+    process_nouns: list[str]
+    mechanism_modifiers: list[str]
+    how_skip_verbs: list[str]
+    product_nouns: list[str]
+    outcome_verbs: list[str]
 
 
 # process-over-outcome ---------------------------------------------------------------------

@@ -20,6 +20,21 @@ from pitchlint.nlp import entity_type, is_merge_tag
 from pitchlint.params import in_words as _in
 from pitchlint.params import word_set as _lex
 from pitchlint.rules.loader import LoadedRule
+from pitchlint.rules.params import RuleParams
+
+
+class Params(RuleParams):
+    """`params` of seller-as-hero.yaml, checked: a key not here is an error."""
+
+    min_seller_actions: int
+    customer_nouns: list[str]
+    peer_nouns: list[str]
+    peer_determiners: list[str]
+    customer_merge_tag: str
+    excluded_entity_types: list[str]
+    non_action_verbs: list[str]
+    receipt_verbs: list[str]
+
 
 # seller-as-hero ---------------------------------------------------------------------------
 _STORY_PRONOUNS = frozenset({"they", "them", "she", "he", "her", "him"})

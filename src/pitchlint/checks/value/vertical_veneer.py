@@ -20,6 +20,19 @@ from pitchlint.findings import Finding
 from pitchlint.params import in_words as _in
 from pitchlint.params import word_set as _lex
 from pitchlint.rules.loader import LoadedRule
+from pitchlint.rules.params import RuleParams
+
+
+class Params(RuleParams):
+    """`params` of vertical-veneer.yaml, checked: a key not here is an error."""
+
+    audience_words: list[str]
+    audience_phrases: list[str]
+    offer_verbs: list[str]
+    serve_verbs: list[str]
+    problem_nouns: list[str]
+    pain_verbs: list[str]
+    product_nouns: list[str]
 
 
 # vertical-veneer --------------------------------------------------------------------------
