@@ -33,6 +33,7 @@ from pitchlint.context import RuleContext
 from pitchlint.mergetags import PLACEHOLDER_RE
 from pitchlint.nlp import entity_at, entity_type, is_merge_tag
 from pitchlint.params import word_set as _lex
+from pitchlint.rules.params import RuleParams
 
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
 _READER_WORDS = lx.READER_PRONOUNS | lx.READER_POSSESSIVES | {"yourself", "yourselves"}
@@ -229,6 +230,17 @@ def _clause_verb(token: Token) -> Token | None:
 
 
 # personalization signals ---------------------------------------------------------------------
+class SpecificsParams(RuleParams):
+    """The word lists of what counts as a fact about the reader: a rule that judges them may
+    take a config override of each (default: SPECIFICS_DEFAULTS below)."""
+
+    generic_nouns: list[str] | None = None
+    platforms: list[str] | None = None
+    observation_verbs: list[str] | None = None
+    veneer_heads: list[str] | None = None
+    claim_verbs: list[str] | None = None
+
+
 # Defaults for the lists no-personalization reads from its YAML `params`; the two rules that
 # reuse its evidence (no-customer-problem, claims-contradicted-by-email) take these unless
 # their own params override them.

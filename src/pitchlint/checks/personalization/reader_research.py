@@ -9,21 +9,14 @@ from collections.abc import Iterator
 
 from pitchlint.analysis.spans import trim
 from pitchlint.checks import check
-from pitchlint.checks._shared.targeting import researched
+from pitchlint.checks._shared.targeting import SpecificsParams, researched
 from pitchlint.context import RuleContext
 from pitchlint.findings import Finding
 from pitchlint.rules.loader import LoadedRule
-from pitchlint.rules.params import RuleParams
 
 
-class Params(RuleParams):
+class Params(SpecificsParams):
     """`params` of reader-research.yaml, checked: a key not here is an error."""
-
-    generic_nouns: list[str] | None = None  # default: the shared SPECIFICS_DEFAULTS
-    platforms: list[str] | None = None  # default: the shared SPECIFICS_DEFAULTS
-    observation_verbs: list[str] | None = None  # default: the shared SPECIFICS_DEFAULTS
-    veneer_heads: list[str] | None = None  # default: the shared SPECIFICS_DEFAULTS
-    claim_verbs: list[str] | None = None  # default: the shared SPECIFICS_DEFAULTS
 
 
 @check("reader-research")
