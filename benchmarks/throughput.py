@@ -13,8 +13,8 @@ from pathlib import Path
 import spacy
 
 from pitchlint.engine import Engine
+from pitchlint.inputs.load import load_drafts
 from pitchlint.nlp import resolve_model
-from pitchlint.sources import load_drafts
 
 SAMPLES = Path(__file__).resolve().parents[1] / "samples"
 

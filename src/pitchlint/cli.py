@@ -23,11 +23,11 @@ from pitchlint.draft import Draft
 from pitchlint.errors import ModelError, RuleError
 from pitchlint.findings import Severity
 from pitchlint.inputs import EmailInput
-from pitchlint.inputs.load import Loaded, load_inputs
+from pitchlint.inputs.load import Loaded, load_drafts, load_inputs
 from pitchlint.limits import Limits
 from pitchlint.report import Report
 from pitchlint.reporters import FORMATS, get_reporter
-from pitchlint.sources import Skipped, load_drafts
+from pitchlint.sources import Skipped
 from pitchlint.wording import clip
 
 if TYPE_CHECKING:  # the engine imports spaCy: only loaded when a draft must be parsed

@@ -12,8 +12,7 @@ from pitchlint.analysis import Analysis
 from pitchlint.draft import Draft
 from pitchlint.finding_builder import build_finding
 from pitchlint.findings import Finding, Fix, Severity
-from pitchlint.fixes import fix_from_spec
-from pitchlint.rules.loader import LoadedRule
+from pitchlint.rules.schema import FixSpec, LoadedRule
 
 
 @dataclass
@@ -25,6 +24,8 @@ class RuleContext:
     memo: dict[str, Any] = field(default_factory=dict)  # per-draft facts the checks of a draft share
     judge: Callable[[str], list[Finding]] | None = None  # the engine's run of a rule on this draft
     current: LoadedRule | None = None  # the rule being checked
+    # the declared fix on a match (the engine's `rewrite.declared.fix_from_spec`); None: no fixes
+    fix_for: Callable[[FixSpec, int, int], Fix | None] | None = None
 
     def findings_of(self, rule_id: str) -> list[Finding]:
         """Another rule's findings on this draft, judged once by the engine with that rule's
@@ -54,6 +55,6 @@ class RuleContext:
         **fields: Any,
     ) -> Finding:
         """A finding on `text[start:end]`, with the rule's declared fix when it has one."""
-        if fix is None and rule.spec.fix is not None:
-            fix = fix_from_spec(rule.spec.fix, self, start, end)
+        if fix is None and rule.spec.fix is not None and self.fix_for is not None:
+            fix = self.fix_for(rule.spec.fix, start, end)
         return build_finding(rule, self.draft, start, end, severity=severity, fix=fix, **fields)

@@ -99,7 +99,10 @@ class Engine:
         from pitchlint.context import RuleContext
 
         analysis = Analysis(draft, doc, self.config.seller_names)
+        from pitchlint.rewrite.declared import fix_from_spec
+
         ctx = RuleContext(draft, doc, analysis, self.config.params)
+        ctx.fix_for = lambda spec, start, end: fix_from_spec(spec, ctx, start, end)
         judged: dict[str, list[Finding]] = {}
         ctx.judge = lambda rule_id: self._judged(self._by_id[rule_id], ctx, judged, vocab)
         findings: list[Finding] = []

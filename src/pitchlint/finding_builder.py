@@ -13,7 +13,7 @@ from pitchlint.rules.schema import DEFAULT_WEIGHTS
 from pitchlint.wording import clip
 
 if TYPE_CHECKING:
-    from pitchlint.rules.loader import LoadedRule
+    from pitchlint.rules.schema import LoadedRule
 
 
 class _Fields(dict):  # type: ignore[type-arg]

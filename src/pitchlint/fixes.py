@@ -14,28 +14,9 @@ from pitchlint.draft import Draft
 from pitchlint.findings import Applicability, Edit, Finding, Fix
 
 if TYPE_CHECKING:
-    from pitchlint.context import RuleContext
-    from pitchlint.rules.schema import FixSpec
+    pass
 
 PROTECTED_ZONES = ("quoted", "signature", "front_matter", "header")
-
-
-def fix_from_spec(spec: FixSpec, ctx: RuleContext, start: int, end: int) -> Fix | None:
-    """The declared fix on a match: a rewrite move, or delete the match (with the space it
-    leaves), or replace it. None when the move has nothing safe to offer here."""
-    if spec.move is not None:
-        from pitchlint.rewrite import get_move  # moves import the rule context, which imports us
-
-        function = get_move(spec.move)
-        edits = function(ctx, start, end, spec) if function else None
-        if not edits or empties_body(ctx.draft, edits):
-            return None
-        return Fix(tuple(edits), Applicability(spec.applicability), spec.title)
-    if spec.action == "replace":
-        edit = Edit(start, end, spec.replacement)
-    else:
-        edit = deletion(ctx.draft.text, start, end)
-    return Fix((edit,), Applicability(spec.applicability), spec.title)
 
 
 _WORD_RE = re.compile(r"\w")

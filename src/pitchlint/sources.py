@@ -5,13 +5,12 @@ from __future__ import annotations
 
 import stat
 import sys
-from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
 from pitchlint.draft import Draft, DraftError, parse_draft
-from pitchlint.limits import DEFAULT_LIMITS, Limits
+from pitchlint.limits import Limits
 
 DRAFT_SUFFIXES = (".txt", ".md", ".markdown", ".text", ".email")
 
@@ -64,11 +63,3 @@ def _capped(handle: BinaryIO, where: str, limit: int) -> bytes:
 def read_draft(raw: str) -> Draft:
     """A text or Markdown draft file."""
     return parse_draft(decode(read_bytes(raw), "<stdin>" if raw == "-" else raw), raw)
-
-
-def load_drafts(paths: Iterable[str], limits: Limits = DEFAULT_LIMITS) -> tuple[list[Draft], list[Skipped]]:
-    """The drafts of every email the paths hold (see pitchlint.inputs), and what was skipped."""
-    from pitchlint.inputs.load import load_inputs  # the readers import this module
-
-    loaded = load_inputs(paths, limits)
-    return [email.draft for email in loaded.emails], loaded.skipped

@@ -12,13 +12,13 @@ import dataclasses
 import functools
 import re
 from dataclasses import dataclass
-from typing import Literal
 
 from spacy.tokens import Doc, Span, Token
 
 from pitchlint.analysis import exchange, followups
 from pitchlint.analysis import lexicon as lx
 from pitchlint.analysis.exchange import GENERIC_COLLATERAL_RE, OFFER_RE, Ask, Give
+from pitchlint.analysis.facts import AgencyClass, Clause, QuestionClass
 from pitchlint.analysis.hedges import has_evidence, hedge_tokens
 from pitchlint.analysis.meeting_asks import meeting_asks
 from pitchlint.analysis.seller import identify_seller
@@ -27,21 +27,7 @@ from pitchlint.draft import PROSE_ZONES, Draft
 from pitchlint.errors import ParseRequired
 from pitchlint.nlp import is_merge_tag
 
-AgencyClass = Literal["seller", "reader", "other"]
-QuestionClass = Literal["genuine", "loaded", "ask", "pleasantry", "other"]
-
 _SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj", "expl")
-
-
-@dataclass(frozen=True)
-class Clause:
-    verb: Token
-    subject: Token | None
-    agency: AgencyClass
-    imperative: bool
-    service: bool
-    main: bool
-    sentence: Span
 
 
 @dataclass(frozen=True)
@@ -331,7 +317,7 @@ class Analysis:
     @functools.cached_property
     def bump_only(self) -> bool:
         """A follow-up with nothing in it but bumps and filler."""
-        return followups.bump_only(self)
+        return followups.bump_only(self, self.bumps)
 
     @functools.cached_property
     def hedges(self) -> dict[int, tuple[Token, ...]]:

@@ -20,16 +20,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Literal
+from typing import Literal
 
 from spacy.tokens import Span, Token
 
+from pitchlint.analysis.facts import SentenceFacts
 from pitchlint.analysis.spans import span_text, trim
 from pitchlint.draft import Draft
 from pitchlint.nlp import is_merge_tag
-
-if TYPE_CHECKING:
-    from pitchlint.analysis.core import Analysis
 
 AskKind = Literal["meeting", "referral", "click", "purchase", "reply"]
 GiveKind = Literal["offer", "answer", "introduction", "resource", "insight", "invitation", "reward"]
@@ -205,7 +203,7 @@ def question_ask_kind(text: str) -> AskKind | None:
     return None
 
 
-def find_asks(analysis: Analysis) -> tuple[Ask, ...]:
+def find_asks(analysis: SentenceFacts) -> tuple[Ask, ...]:
     """At most one ask per body sentence: a meeting ask wins, then the sentence's own request."""
     meetings = {sent.start: (start, end) for sent, start, end in analysis.meeting_asks}
     asks: list[Ask] = []
@@ -219,7 +217,7 @@ def find_asks(analysis: Analysis) -> tuple[Ask, ...]:
     return tuple(asks)
 
 
-def _sentence_ask(analysis: Analysis, sent: Span) -> Ask | None:
+def _sentence_ask(analysis: SentenceFacts, sent: Span) -> Ask | None:
     text = " ".join(span_text(sent).split())
     span = trim(sent)
     whole = (span.start_char, span.end_char)
@@ -252,7 +250,7 @@ def _sentence_ask(analysis: Analysis, sent: Span) -> Ask | None:
     return None
 
 
-def _link_is_asked(analysis: Analysis, sent: Span) -> bool:
+def _link_is_asked(analysis: SentenceFacts, sent: Span) -> bool:
     """A link the reader is sent to ("Check out www.x.com", "You can listen here: url",
     "Here's the link: url", or a sentence that is little but the link), not one that only says
     where the sender is from ("Howdy from [The Changelog](url)!", "My employer contributes to
@@ -267,7 +265,7 @@ def _link_is_asked(analysis: Analysis, sent: Span) -> bool:
     return link is not None and len(link.group(0)) * 2 >= len(text.strip())
 
 
-def find_gives(analysis: Analysis) -> tuple[Give, ...]:
+def find_gives(analysis: SentenceFacts) -> tuple[Give, ...]:
     gives: list[Give] = []
     for sent in analysis.body_sentences:
         kind = give_kind(analysis, sent)
@@ -276,7 +274,7 @@ def find_gives(analysis: Analysis) -> tuple[Give, ...]:
     return tuple(gives)
 
 
-def give_kind(analysis: Analysis, sent: Span) -> GiveKind | None:
+def give_kind(analysis: SentenceFacts, sent: Span) -> GiveKind | None:
     """What this sentence brings the reader, if anything aimed at them."""
     text = span_text(sent)
     if OFFER_RE.search(text):
@@ -302,7 +300,7 @@ def give_kind(analysis: Analysis, sent: Span) -> GiveKind | None:
     return None
 
 
-def _seller_claim(analysis: Analysis, sent: Span) -> bool:
+def _seller_claim(analysis: SentenceFacts, sent: Span) -> bool:
     """ "We've helped 500 teams": a number in the seller's own main clause is a claim, not a gift."""
     return any(c.main and c.agency == "seller" for c in analysis.clauses_in(sent))
 

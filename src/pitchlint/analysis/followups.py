@@ -10,15 +10,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from spacy.tokens import Span
 
+from pitchlint.analysis.facts import SentenceFacts
 from pitchlint.analysis.spans import span_text
 from pitchlint.params import compile_all
-
-if TYPE_CHECKING:
-    from pitchlint.analysis.core import Analysis
 
 BUMP_PHRASES = compile_all(
     (
@@ -95,7 +92,7 @@ class Bump:
     end: int
 
 
-def find_bumps(analysis: Analysis) -> tuple[Bump, ...]:
+def find_bumps(analysis: SentenceFacts) -> tuple[Bump, ...]:
     """The first bump phrase of each body sentence, and on a follow-up the bare bump lines."""
     draft = analysis.draft
     found: list[Bump] = []
@@ -116,7 +113,7 @@ def find_bumps(analysis: Analysis) -> tuple[Bump, ...]:
     return tuple(found)
 
 
-def is_filler(analysis: Analysis, sent: Span) -> bool:
+def is_filler(analysis: SentenceFacts, sent: Span) -> bool:
     """Thanks, a pleasantry, "let me know", or a bare request for a reply ("Interested?")."""
     text = " ".join(span_text(sent).split())
     if FILLER_RE.match(text):
@@ -124,13 +121,13 @@ def is_filler(analysis: Analysis, sent: Span) -> bool:
     return analysis.question_kind(sent) in ("pleasantry", "ask") and len(text.split()) <= 8
 
 
-def bump_only(analysis: Analysis) -> bool:
+def bump_only(analysis: SentenceFacts, bumps: tuple[Bump, ...]) -> bool:
     """An email whose every body sentence is a bare bump or filler, with at least one bump. A
     draft sent as a first touch that does nothing but chase an earlier email says by itself
     that it is a follow-up (mailbox exports carry no step number)."""
-    if not analysis.bumps:
+    if not bumps:
         return False
-    bare = {b.sentence.start for b in analysis.bumps if _bare(b)}
+    bare = {b.sentence.start for b in bumps if _bare(b)}
     return bool(bare) and all(s.start in bare or is_filler(analysis, s) for s in analysis.body_sentences)
 
 

@@ -17,12 +17,10 @@ Shared by `first-touch-meeting-ask` and the asks-and-gives model (`analysis.exch
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
 
-if TYPE_CHECKING:
-    from pitchlint.analysis.core import Analysis
+from pitchlint.analysis.facts import SentenceFacts
 
 _REQUEST_VERBS = frozenset(
     {
@@ -154,7 +152,7 @@ _CALENDAR_RE = re.compile(
 )
 
 
-def meeting_asks(analysis: Analysis) -> tuple[tuple[Span, int, int], ...]:
+def meeting_asks(analysis: SentenceFacts) -> tuple[tuple[Span, int, int], ...]:
     """Each body sentence that asks for a meeting, with the character span of the ask."""
     sentences = analysis.body_sentences
     found = []
@@ -186,7 +184,7 @@ def _ends(text: str) -> bool:
     return text.rstrip()[-1:] in (".", "!", "?", ":", ";")
 
 
-def _first_hit(analysis: Analysis, sent: Span, text: str) -> tuple[int, int] | None:
+def _first_hit(analysis: SentenceFacts, sent: Span, text: str) -> tuple[int, int] | None:
     question = text.rstrip()[-3:].count("?") > 0
     frames = {
         "question": question,

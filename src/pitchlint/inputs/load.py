@@ -8,7 +8,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pitchlint.draft import DraftError, parse_draft
+from pitchlint.draft import Draft, DraftError, parse_draft
 from pitchlint.inputs import EmailInput
 from pitchlint.inputs.sequence import SequenceInfo
 from pitchlint.limits import DEFAULT_LIMITS, Limits
@@ -156,3 +156,10 @@ def _read_rows(raw: str, text: str, suffix: str, explicit: bool, loaded: Loaded,
         return  # a data file in a folder of templates
     loaded.emails.extend(emails)
     loaded.skipped.extend(skipped)
+
+
+def load_drafts(paths: Iterable[str], limits: Limits = DEFAULT_LIMITS) -> tuple[list[Draft], list[Skipped]]:
+    """The drafts of every email the paths hold, and what was skipped (for callers that need
+    no sequence or batch structure)."""
+    loaded = load_inputs(paths, limits)
+    return [email.draft for email in loaded.emails], loaded.skipped

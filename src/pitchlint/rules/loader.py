@@ -6,7 +6,6 @@ import difflib
 import functools
 import string
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +14,15 @@ from pydantic import TypeAdapter, ValidationError
 
 from pitchlint.errors import RuleError
 from pitchlint.rules import bundled_rules_dir  # noqa: F401  (re-exported)
-from pitchlint.rules.schema import DependencyRule, PatternRule, PhraseRule, RatioRule, Rule, RuleBase
+from pitchlint.rules.schema import (
+    DependencyRule,
+    LoadedRule,
+    PatternRule,
+    PhraseRule,
+    RatioRule,
+    Rule,
+    RuleBase,
+)
 
 _RULE_ADAPTER: TypeAdapter[Any] = TypeAdapter(Rule)
 _AGENCY_NEEDS = frozenset({"pos", "lemma", "dep"})
@@ -31,22 +38,6 @@ _ATTR_NEEDS = {
     "SENT_START": "sents",
     "IS_SENT_START": "sents",
 }
-
-
-@dataclass(frozen=True)
-class LoadedRule:
-    spec: RuleBase
-    path: Path
-    family: str
-    requires: frozenset[str]
-
-    @property
-    def id(self) -> str:
-        return self.spec.id
-
-    @property
-    def kind(self) -> str:
-        return self.spec.kind  # type: ignore[attr-defined,no-any-return]
 
 
 def load_rules(folders: Sequence[Path], *, with_spacy: bool = True) -> tuple[LoadedRule, ...]:

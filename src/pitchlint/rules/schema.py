@@ -7,6 +7,8 @@ file, the line and the field instead of silently matching nothing.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from pathlib import Path
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
@@ -272,3 +274,22 @@ Rule = Annotated[
 KINDS = ("phrase", "pattern", "dependency", "ratio", "metric", "subject", "python", "sequence", "batch")
 # kinds that look across emails, run after every email has been checked on its own
 COLLECTION_KINDS = ("sequence", "batch")
+
+
+@dataclass(frozen=True)
+class LoadedRule:
+    """A validated rule file: its spec, where it is, its family (folder) and what it needs
+    from the parse (declared and derived)."""
+
+    spec: RuleBase
+    path: Path
+    family: str
+    requires: frozenset[str]
+
+    @property
+    def id(self) -> str:
+        return self.spec.id
+
+    @property
+    def kind(self) -> str:
+        return self.spec.kind  # type: ignore[attr-defined,no-any-return]
