@@ -31,7 +31,8 @@ _TERMINATOR_RE = re.compile(r"[ \t]*(?:[,;]+|[!?:.]+(?=[\s*_]|$)|(?<=\s)(?:-+|�
 _WORD_RE = re.compile(r"(?:[^\s,;!?:.—–]|[!?:.](?![\s*_]|$))+\.?")
 # a period that belongs to its word: a title ("Dr."), an initial ("Charles H."), "St."
 _ABBREVIATION_RE = re.compile(r"(?:mr|mrs|ms|mx|dr|prof|st|jr|sr|[A-Z])\.", re.I)
-_TITLES = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "sir", "madam"})
+# courtesy titles before a name ("Dear Dr. Ruiz"): not the name itself
+TITLES = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "sir", "madam"})
 # addressees that name a group the sender does know ("Hi team", "Hi Acme team", "Hi all")
 _GROUP_NOUNS = frozenset(
     {"team", "all", "everyone", "everybody", "folks", "guys", "y'all", "y’all", "both", "crew", "gang"}
@@ -332,12 +333,12 @@ def _classified(
     placeholder = next((text[s:e] for s, e in cleaned if _is_placeholder(text[s:e])), None)
     if placeholder is not None:
         return replace(addressed, kind="blank", defect="an unfilled placeholder where the name should be")
-    if all(w.strip(".") in _TITLES - {"sir", "madam"} for w in lowered):
+    if all(w.strip(".") in TITLES - {"sir", "madam"} for w in lowered):
         return replace(addressed, kind="blank", defect="a title with no name after it")
     head = _head(lowered)
     if head in _GROUP_NOUNS:
         return replace(addressed, kind="group")
-    if head in _ROLE_NOUNS or head in _TITLES:
+    if head in _ROLE_NOUNS or head in TITLES:
         return replace(addressed, kind="generic")
     return replace(addressed, kind="name", defect=_name_defect(text[span[0] : span[1]], lowered, sal_text))
 

@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
 
+from pitchlint.analysis.grammar import subject_of
 from pitchlint.rules.schema import Praised
 
 if TYPE_CHECKING:
@@ -38,7 +39,6 @@ _MODIFIER_DEPS = frozenset(
 )
 # a copula or a verb whose complement describes its subject ("we are / became / remain the #1 ...")
 _COMPLEMENT_DEPS = frozenset({"attr", "acomp", "oprd", "xcomp"})
-_SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj", "expl")
 # verbs through which someone else ranks the praised thing: "named", "voted", "describes you as"
 SOURCE_VERBS = frozenset(
     {
@@ -206,12 +206,9 @@ def _possessed(analysis: Analysis, noun: Token) -> Praised | None:
 
 
 def _subject(verb: Token) -> Token | None:
-    subject = next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS), None)
-    if subject is None and verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN"):
-        return verb.head  # "a platform that is second to none"
-    if subject is None and verb.dep_ in ("xcomp", "ccomp", "conj"):
-        return _subject(verb.head)
-    return subject
+    """Whose claim it is: the verb's subject, the one it inherits up its complements and
+    conjuncts, or the noun a relative clause describes ("a platform that is second to none")."""
+    return subject_of(verb, through=("xcomp", "ccomp", "conj"), relative_head=True)
 
 
 def _measured(span: Span) -> bool:

@@ -19,6 +19,7 @@ from pitchlint.analysis import exchange, followups
 from pitchlint.analysis import lexicon as lx
 from pitchlint.analysis.exchange import GENERIC_COLLATERAL_RE, OFFER_RE, Ask, Give
 from pitchlint.analysis.facts import AgencyClass, Clause, QuestionClass
+from pitchlint.analysis.grammar import SUBJECT_DEPS, own_subject
 from pitchlint.analysis.hedges import has_evidence, hedge_tokens
 from pitchlint.analysis.meeting_asks import meeting_asks
 from pitchlint.analysis.seller import identify_seller
@@ -26,8 +27,6 @@ from pitchlint.analysis.spans import span_text
 from pitchlint.draft import PROSE_ZONES, Draft
 from pitchlint.errors import ParseRequired
 from pitchlint.nlp import is_merge_tag
-
-_SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj", "expl")
 
 
 @dataclass(frozen=True)
@@ -125,11 +124,11 @@ class Analysis:
         return tuple(found)
 
     def _clause(self, verb: Token, sent: Span, question: bool) -> Clause:
-        subject = next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS), None)
+        subject = own_subject(verb)
         inherited = subject is None and verb.dep_ == "conj"
         if inherited:
             head = verb.head
-            subject = next((c for c in head.children if c.dep_ in _SUBJECT_DEPS), None)
+            subject = own_subject(head)
         imperative = subject is None and _is_imperative(verb)
         if imperative and _lets_me_talk(verb):
             agency: AgencyClass = "seller"  # "let me tell you why I'm the best"
@@ -158,7 +157,7 @@ class Analysis:
         return Clause(verb, subject, agency, imperative, service, main, sent)
 
     def agency_of_verb(self, verb: Token) -> AgencyClass:
-        subject = next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS), None)
+        subject = own_subject(verb)
         return self.agency_of(subject) if subject is not None else "other"
 
     def agency_of(self, subject: Token) -> AgencyClass:
@@ -223,7 +222,7 @@ class Analysis:
             question = is_question(sent)
             for token in sent:
                 if token.pos_ in ("VERB", "AUX") and (
-                    any(c.dep_ in _SUBJECT_DEPS for c in token.children) or token.dep_ in ("ROOT", "conj")
+                    any(c.dep_ in SUBJECT_DEPS for c in token.children) or token.dep_ in ("ROOT", "conj")
                 ):
                     found.append(self._clause(token, sent, question))
         return tuple(found)

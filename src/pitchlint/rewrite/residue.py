@@ -9,6 +9,7 @@ from collections.abc import Sequence
 
 from pitchlint.context import RuleContext
 from pitchlint.findings import Edit
+from pitchlint.greeting import TITLES
 from pitchlint.rewrite import move
 from pitchlint.rewrite.text import capitalise
 from pitchlint.rules.schema import FixSpec
@@ -17,7 +18,6 @@ _FIRST_NAME = r"[A-Z][a-z’'-]+"
 _INITIAL_NAME_RE = re.compile(rf"^({_FIRST_NAME}) [A-Z]\.$")
 _FIRST_NAME_RE = re.compile(rf"^{_FIRST_NAME}$")
 _BLANK_RE = re.compile(r"^_{3,}$|^\.{4,}$|^X{3,}$|^\?{3,}$")
-_TITLES = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "sir", "madam"})
 # "{{first_name}" / "{first_name}}" / "{{first_name, I noticed": a tag with a plain field name
 # and one brace short; anything odder ("{{ }}", "{{first name}") has no one right repair
 _HALF_CLOSED_RE = re.compile(r"^\{\{[A-Za-z_][A-Za-z0-9_.]*\}$")
@@ -87,7 +87,7 @@ def _drop_vocative(text: str, start: int, end: int) -> Sequence[Edit] | None:
 
 def _recipient_first_name(name: str | None) -> str | None:
     """ "Marcus Lee" -> "Marcus"; None unless the metadata's first word is plainly a first name."""
-    words = [w for w in (name or "").split() if w.strip(".").lower() not in _TITLES]
+    words = [w for w in (name or "").split() if w.strip(".").lower() not in TITLES]
     if len(words) < 2 or not _FIRST_NAME_RE.match(words[0]):
         return None
     return words[0]

@@ -17,9 +17,9 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from pitchlint.analysis import lexicon as lx
+from pitchlint.analysis.grammar import subject_of
 from pitchlint.analysis.spans import span_text
 
-_SUBJECT_DEPS = ("nsubj", "nsubjpass")
 _OBJECT_DEPS = ("dobj", "obj", "attr", "oprd")
 
 
@@ -27,27 +27,13 @@ _OBJECT_DEPS = ("dobj", "obj", "attr", "oprd")
 
 
 def _subject(verb: Token) -> Token | None:
-    """The verb's subject, inherited from the first conjunct ("We help X and serve Y")."""
-    for node in (verb, verb.head if verb.dep_ in ("conj", "xcomp") else None):
-        if node is None:
-            continue
-        subject = next((c for c in node.children if c.dep_ in _SUBJECT_DEPS), None)
-        if subject is not None:
-            return subject
-    return None
+    """The verb's subject, or its first conjunct's or governing verb's, one step up ("We help
+    X and serve Y", "we want to help")."""
+    return subject_of(verb, through=("conj", "xcomp"), steps=1)
 
 
 def _is_reader_pronoun(token: Token | None) -> bool:
     return token is not None and token.lower_ in lx.READER_PRONOUNS
-
-
-def _reader_possessed(token: Token) -> bool:
-    return any(c.dep_ == "poss" and c.lower_ in lx.READER_POSSESSIVES for c in token.children)
-
-
-def _negated(verb: Token) -> bool:
-    """ "we don't know", "nobody ... not": a negation on the verb or its auxiliaries."""
-    return any(c.dep_ == "neg" or c.lower_ in ("never", "not", "n't") for c in verb.children)
 
 
 def _is_question(sent: Span) -> bool:

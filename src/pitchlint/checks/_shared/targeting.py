@@ -28,6 +28,7 @@ from spacy.tokens import Span, Token
 from pitchlint.analysis import Analysis
 from pitchlint.analysis import lexicon as lx
 from pitchlint.analysis.core import is_question
+from pitchlint.analysis.grammar import SUBJECT_DEPS
 from pitchlint.analysis.spans import doc_text, span_text, trim
 from pitchlint.context import RuleContext
 from pitchlint.mergetags import PLACEHOLDER_RE
@@ -35,7 +36,6 @@ from pitchlint.nlp import entity_at, entity_type, is_merge_tag
 from pitchlint.params import word_set as _lex
 from pitchlint.rules.params import RuleParams
 
-_SUBJECT_DEPS = ("nsubj", "nsubjpass")
 _READER_WORDS = lx.READER_PRONOUNS | lx.READER_POSSESSIVES | {"yourself", "yourselves"}
 # the sender's own fields and calendar/footer tags stand for the seller, not the reader
 _SENDER_TAG_RE = re.compile(r"sender|my_|from_|your|rep_|owner|signature|calendar|unsubscribe|meeting", re.I)
@@ -162,7 +162,7 @@ class Reader:
     def subject_of(self, verb: Token) -> Token | None:
         node = verb
         for _ in range(3):
-            subjects = [c for c in node.children if c.dep_ in _SUBJECT_DEPS]
+            subjects = [c for c in node.children if c.dep_ in SUBJECT_DEPS]
             if subjects:
                 # "Quick one: does your team still ...?" parses with two subjects
                 return next((c for c in subjects if self.ref(c) or self.possessed(c)), subjects[0])

@@ -12,6 +12,7 @@ from typing import Any
 from spacy.tokens import Span, Token
 
 from pitchlint.analysis.core import is_question
+from pitchlint.analysis.grammar import negated, own_subject
 from pitchlint.analysis.spans import span_text
 from pitchlint.checks import check
 from pitchlint.checks._shared.cta import Hit, _at, _first, _found, _regexes, _search
@@ -36,15 +37,6 @@ class Params(RuleParams):
 
 
 _READER = frozenset({"you", "u", "ya"})
-_SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj", "expl")
-
-
-def _subject(verb: Token) -> Token | None:
-    return next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS), None)
-
-
-def _negated(token: Token) -> bool:
-    return any(c.dep_ == "neg" or c.lower_ in ("not", "n't", "never") for c in token.children)
 
 
 def _asking(sent: Span) -> bool:
@@ -102,10 +94,10 @@ def _unfit_reader(person: Token, sent: Span) -> Hit | None:
     if person.dep_ != "attr" or person.head.lemma_ != "be":
         return None
     verb = person.head
-    subject = _subject(verb)
+    subject = own_subject(verb)
     if subject is not None and subject.lower_ in _READER:
         asked = is_question(sent) and verb.i < subject.i  # "Are you the right person ...?"
-        doubted = asked or _negated(verb) or any(c.dep_ == "mark" for c in verb.children)
+        doubted = asked or negated(verb) or any(c.dep_ == "mark" for c in verb.children)
         return (subject.idx, _end(person)) if doubted else None
     who = next((c for c in verb.children if c.lower_ in ("who", "whom", "who's")), None)
     if who is not None:
@@ -121,7 +113,7 @@ def _redirect_to(person: Token, params: dict[str, Any]) -> Hit | None:
     verb = prep.head
     if verb.lemma_.lower() not in _words(params, "redirect_verbs"):
         return None
-    subject = _subject(verb)
+    subject = own_subject(verb)
     if subject is not None and subject.lower_ not in _READER:
         return None  # "I was pointed to the right person by ..." / "we'll connect you with ..."
     if any(c.dep_ in ("dobj", "dative") and c.lower_ == "you" for c in verb.children):
@@ -136,7 +128,7 @@ def _reached_wrong(person: Token) -> Hit | None:
     verb = person.head if person.dep_ == "dobj" else person.head.head if person.dep_ == "pobj" else None
     if verb is None or verb.pos_ not in ("VERB", "AUX"):
         return None
-    subject = _subject(verb)
+    subject = own_subject(verb)
     if subject is None or subject.lower_ not in ("i", "we", "this", "it", "email", "message", "note"):
         return None
     return verb.idx, _end(person)

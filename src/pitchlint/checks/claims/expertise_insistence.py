@@ -12,16 +12,10 @@ from spacy.tokens import Span, Token
 
 from pitchlint.analysis import Analysis
 from pitchlint.analysis import lexicon as lx
+from pitchlint.analysis.grammar import negated
 from pitchlint.analysis.spans import span_text
 from pitchlint.checks import check
-from pitchlint.checks._shared.credibility import (
-    _char_span,
-    _is_question,
-    _negated,
-    _subject,
-    _tokens,
-    _verb_of,
-)
+from pitchlint.checks._shared.credibility import _char_span, _is_question, _subject, _tokens, _verb_of
 from pitchlint.checks.claims._helpers import _is_seller, _union
 from pitchlint.context import RuleContext
 from pitchlint.findings import Finding
@@ -84,7 +78,7 @@ class _Expertise:
 
     def _knows_exactly(self, verb: Token) -> tuple[int, int] | None:
         """ "we know exactly what you need", "we understand your business better than anyone"."""
-        if verb.pos_ != "VERB" or not _in(verb, self.cognition) or _negated(verb):
+        if verb.pos_ != "VERB" or not _in(verb, self.cognition) or negated(verb):
             return None
         subject = _subject(verb)
         if not _is_seller(subject, self.analysis) or subject is None:
@@ -132,7 +126,7 @@ class _Expertise:
         subject = _subject(head)
         # "I'm an expert in", "we are the experts"
         copula = noun.dep_ in ("attr", "acomp") and head.lemma_.lower() in _BE | {"be"}
-        if copula and subject is not None and _is_seller(subject, self.analysis) and not _negated(head):
+        if copula and subject is not None and _is_seller(subject, self.analysis) and not negated(head):
             return subject.i, end
         # "As the foremost experts in X, we ..."
         titled = any(c.lower_ == "the" or _in(c, self.credentials) for c in noun.children)

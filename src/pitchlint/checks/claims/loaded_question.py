@@ -10,14 +10,10 @@ from typing import Any
 
 from spacy.tokens import Span, Token
 
+from pitchlint.analysis.grammar import possessed_by_reader
 from pitchlint.analysis.spans import span_text
 from pitchlint.checks import check
-from pitchlint.checks._shared.credibility import (
-    _is_reader_pronoun,
-    _reader_possessed,
-    _sentence_span,
-    _subject,
-)
+from pitchlint.checks._shared.credibility import _is_reader_pronoun, _sentence_span, _subject
 from pitchlint.context import RuleContext
 from pitchlint.findings import Finding
 from pitchlint.params import built_once
@@ -63,7 +59,7 @@ class _Loaded:
             actor = _subject(t) if t.pos_ in ("VERB", "AUX", "ADJ") else None
             if actor is None and t.dep_ == "acl":
                 actor = t.head  # "Is your team losing ...", parsed as "team [losing ...]"
-            reader = _is_reader_pronoun(actor) or (actor is not None and _reader_possessed(actor))
+            reader = _is_reader_pronoun(actor) or (actor is not None and possessed_by_reader(actor))
             feeling = t.dep_ in ("acomp", "attr") and _in(t, self.feelings)
             if feeling and (_is_reader_pronoun(_subject(t.head)) or _reader_possessed_subject(t.head)):
                 return "certainty or fear"
@@ -124,7 +120,7 @@ def _proof(t: Token) -> bool:
 
 def _reader_possessed_subject(verb: Token) -> bool:
     subject = _subject(verb)
-    return subject is not None and _reader_possessed(subject)
+    return subject is not None and possessed_by_reader(subject)
 
 
 @check("loaded-question")

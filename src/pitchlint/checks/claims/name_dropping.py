@@ -11,15 +11,9 @@ from spacy.tokens import Span, Token
 
 from pitchlint.analysis import Analysis
 from pitchlint.analysis import lexicon as lx
+from pitchlint.analysis.grammar import SUBJECT_DEPS, possessed_by_reader
 from pitchlint.checks import check
-from pitchlint.checks._shared.credibility import (
-    _OBJECT_DEPS,
-    _SUBJECT_DEPS,
-    _char_span,
-    _reader_possessed,
-    _subject,
-    _tokens,
-)
+from pitchlint.checks._shared.credibility import _OBJECT_DEPS, _char_span, _subject, _tokens
 from pitchlint.checks.claims._helpers import _is_seller, _union
 from pitchlint.context import RuleContext
 from pitchlint.findings import Finding
@@ -75,7 +69,7 @@ class _NameDrops:
 
     def _count(self, noun: Token) -> Token | None:
         """The start of a big count on a customer noun: "over 500", "500+", "thousands of"."""
-        if not _in(noun, self.customers) or _reader_possessed(noun):
+        if not _in(noun, self.customers) or possessed_by_reader(noun):
             return None
         if noun.dep_ == "pobj" and noun.head.lower_ == "of" and _in(noun.head.head, self.big_counts):
             return noun.head.head.left_edge  # "thousands of teams"
@@ -117,18 +111,18 @@ class _NameDrops:
         if verb is None:
             return None
         by_agent = noun.dep_ == "pobj" and noun.head.lower_ == "by"
-        participle = verb.tag_ == "VBN" and not any(c.dep_ in _SUBJECT_DEPS for c in verb.children)
+        participle = verb.tag_ == "VBN" and not any(c.dep_ in SUBJECT_DEPS for c in verb.children)
         if by_agent and _in(verb, self.endorse):
             return verb  # "trusted by ...", "used by ..."
         if participle and noun.dep_ == "pobj" and _in(verb, self.press):
             return verb  # "as seen in Forbes, TechCrunch and the WSJ"
         if _in(verb, self.join):
             return verb  # "join 10,000+ marketers"
-        if noun.dep_ in _SUBJECT_DEPS and _in(verb, self.endorse) and self._seller_object(verb):
+        if noun.dep_ in SUBJECT_DEPS and _in(verb, self.endorse) and self._seller_object(verb):
             return verb  # "over 500 publishers utilize", "companies like X already use Acme"
         # "we've helped over 500 companies (increase revenue)", "we work with ..."
         candidates = [verb]
-        if verb.dep_ in ("ccomp", "xcomp") and noun.dep_ in _SUBJECT_DEPS:
+        if verb.dep_ in ("ccomp", "xcomp") and noun.dep_ in SUBJECT_DEPS:
             candidates.append(verb.head)
         for candidate in candidates:
             if _in(candidate, self.serve) and _is_seller(_subject(candidate), self.analysis):
@@ -149,7 +143,7 @@ class _NameDrops:
 
     def _customers_like(self, noun: Token) -> tuple[int, int] | None:
         """ "Companies like Microsoft, Amazon and Uber (use us)", "clients such as X and Y"."""
-        if not _in(noun, self.customers) or _reader_possessed(noun):
+        if not _in(noun, self.customers) or possessed_by_reader(noun):
             return None
         for prep in (c for c in noun.children if c.dep_ == "prep"):
             if prep.lower_ not in ("like", "including", "as"):
@@ -164,7 +158,7 @@ class _NameDrops:
 
     def _include_list(self, noun: Token) -> tuple[int, int] | None:
         """ "Our clients include Nike, Adidas and Puma"."""
-        if not _in(noun, self.customers) or noun.dep_ not in _SUBJECT_DEPS or _reader_possessed(noun):
+        if not _in(noun, self.customers) or noun.dep_ not in SUBJECT_DEPS or possessed_by_reader(noun):
             return None
         verb = noun.head
         if verb.lemma_.lower() != "include":
@@ -232,7 +226,7 @@ def _argument_of(noun: Token) -> Token | None:
     """The verb a noun phrase is an argument of: its subject, object or prepositional object
     ("work with X"), not a noun further down ("retailers in X")."""
     head = noun.head
-    if noun.dep_ in (*_SUBJECT_DEPS, *_OBJECT_DEPS, "npadvmod") and head.pos_ in ("VERB", "AUX"):
+    if noun.dep_ in (*SUBJECT_DEPS, *_OBJECT_DEPS, "npadvmod") and head.pos_ in ("VERB", "AUX"):
         return head
     if noun.dep_ == "pobj" and head.dep_ in ("prep", "agent") and head.head.pos_ in ("VERB", "AUX"):
         return head.head

@@ -10,6 +10,7 @@ from spacy.tokens import Span, Token
 
 from pitchlint.analysis import Analysis
 from pitchlint.analysis.core import Clause, is_question
+from pitchlint.analysis.grammar import own_subject
 from pitchlint.analysis.spans import span_text, trim
 from pitchlint.checks._shared.openings import _search
 from pitchlint.nlp import is_merge_tag
@@ -20,7 +21,6 @@ _READER_WORDS = frozenset({"you", "your", "yours", "yourself", "yourselves", "u"
 _SELLER_SUBJECTS = frozenset({"i", "we"})
 _SELLER_TAG_RE = re.compile(r"sender|my_|from_|your|rep_|owner", re.I)
 _MODALS = frozenset({"can", "could", "would", "will", "might", "may", "should", "'d", "’d", "'ll", "’ll"})
-_SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj", "expl")
 
 
 # shared facts about a sentence -------------------------------------------------------------
@@ -56,7 +56,7 @@ def _sentence_clauses(analysis: Analysis, sent: Span) -> list[Clause]:
 def _main_agency(analysis: Analysis, sent: Span) -> str:
     """The agency of the sentence's root clause; a subjectless "Wanted to ..." is the seller's."""
     root = sent.root
-    subject = next((c for c in root.children if c.dep_ in _SUBJECT_DEPS), None)
+    subject = own_subject(root)
     if subject is None and root.pos_ in ("NOUN", "PROPN", "PRON"):
         return analysis.agency_of(root)  # a verbless fragment: "With 20 years of experience, our team…"
     if subject is None:
@@ -221,14 +221,14 @@ def _token_at(sent: Span, char: int) -> Token | None:
 
 def _proper_subject(sent: Span) -> bool:
     """ "Founded in 2009, Acme has grown ...": a named organisation is the subject."""
-    subject = next((c for c in sent.root.children if c.dep_ in _SUBJECT_DEPS), None)
+    subject = own_subject(sent.root)
     return subject is not None and subject.pos_ == "PROPN"
 
 
 def _identity_clause(analysis: Analysis, verb: Token, params: dict[str, Any]) -> bool:
     """ "We are a payroll company", "We're called XYZ", "We specialize in", "I work at Acme",
     "We sell to retailers", "I wanted to introduce myself"; not "I noticed your ..."."""
-    subject = next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS), None)
+    subject = own_subject(verb)
     if subject is None:
         return _introduces_self(verb)
     if analysis.agency_of(subject) != "seller":

@@ -14,14 +14,9 @@ from spacy.tokens import Span, Token
 
 from pitchlint.analysis import Analysis
 from pitchlint.analysis.core import is_question
+from pitchlint.analysis.grammar import SUBJECT_DEPS, own_subject
 from pitchlint.checks import check
-from pitchlint.checks.opening._helpers import (
-    _SUBJECT_DEPS,
-    _is_reader_token,
-    _leading,
-    _mentions_reader,
-    _specific,
-)
+from pitchlint.checks.opening._helpers import _is_reader_token, _leading, _mentions_reader, _specific
 from pitchlint.context import RuleContext
 from pitchlint.findings import Finding, Severity
 from pitchlint.params import in_words
@@ -120,7 +115,7 @@ def _reader_anchor(analysis: Analysis, noun: Token, params: dict[str, Any]) -> T
 def _crowd_phrase(noun: Token) -> Token:
     """The head of the whole crowd phrase: "Many" in "Many of our clients in your space"."""
     head = noun.head
-    if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.dep_ in (*_SUBJECT_DEPS, "dobj", "pobj"):
+    if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.dep_ in (*SUBJECT_DEPS, "dobj", "pobj"):
         return head.head
     return noun
 
@@ -142,7 +137,7 @@ def _served_by_seller(analysis: Analysis, phrase: Token) -> bool:
     verb = phrase.head
     while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
         verb = verb.head
-    if phrase.dep_ in _SUBJECT_DEPS:
+    if phrase.dep_ in SUBJECT_DEPS:
         if phrase.head.i == verb.i:  # the crowd's own verb: "we help [companies like yours file]"
             if verb.dep_ not in ("ccomp", "xcomp"):
                 return False
@@ -191,7 +186,7 @@ def _like_most(analysis: Analysis, token: Token, sent: Span, crowd: frozenset[st
 
 
 def _clause_is_reader(analysis: Analysis, verb: Token) -> bool:
-    subject = next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS), None)
+    subject = own_subject(verb)
     return subject is not None and analysis.agency_of(subject) == "reader"
 
 
@@ -256,7 +251,7 @@ def _frames_clause(token: Token) -> bool:
     """ "As a CFO, you ..." / "because, as a marketer, you ...": "as" comes before the clause it
     frames; "we see you as a partner" puts it after, as the verb's complement."""
     head = token.head
-    subject = next((c for c in head.children if c.dep_ in _SUBJECT_DEPS), None)
+    subject = own_subject(head)
     return subject is not None and token.i < subject.i
 
 

@@ -11,14 +11,9 @@ from typing import Any
 from spacy.tokens import Span, Token
 
 from pitchlint.analysis import Analysis
+from pitchlint.analysis.grammar import SUBJECT_DEPS, own_subject
 from pitchlint.checks import check
-from pitchlint.checks.opening._helpers import (
-    _SUBJECT_DEPS,
-    _leading,
-    _main_agency,
-    _mentions_reader,
-    _trimmed,
-)
+from pitchlint.checks.opening._helpers import _leading, _main_agency, _mentions_reader, _trimmed
 from pitchlint.context import RuleContext
 from pitchlint.findings import Finding
 from pitchlint.params import regex_list as _regex
@@ -58,12 +53,12 @@ def _leads_with_numbers(analysis: Analysis, sent: Span, params: dict[str, Any]) 
     if _main_agency(analysis, sent) == "reader" or any(analysis.agency_at(t) == "reader" for t in stats):
         return False
     root = sent.root
-    subjects = [c for c in root.children if c.dep_ in _SUBJECT_DEPS]
+    subjects = [c for c in root.children if c.dep_ in SUBJECT_DEPS]
     if any(_mentions_reader(analysis, c.subtree) for c in subjects):
         return False  # "50% of your reviews mention shipping delays": a number about them
     if _research_frame(sent, params):
         return True
-    subject_tokens = {t.i for c in root.children if c.dep_ in _SUBJECT_DEPS for t in c.subtree}
+    subject_tokens = {t.i for c in root.children if c.dep_ in SUBJECT_DEPS for t in c.subtree}
     return any(t.i < root.i or t.i in subject_tokens for t in stats)
 
 
@@ -114,7 +109,7 @@ def _research_frame(sent: Span, params: dict[str, Any]) -> bool:
     """ "Studies show ...", "A recent survey found ...", "According to Gartner, ..."."""
     root = sent.root
     if root.lemma_.lower() in _words(params, "research_verbs"):
-        subject = next((c for c in root.children if c.dep_ in _SUBJECT_DEPS), None)
+        subject = own_subject(root)
         if subject is not None and subject.lemma_.lower() in _words(params, "research_nouns"):
             return True
     first = [t.lower_ for t in sent if not t.is_space][:2]

@@ -10,9 +10,9 @@ from typing import Any
 
 from spacy.tokens import Span, Token
 
+from pitchlint.analysis.grammar import QUOTED_RE, own_subject, possessed_by_reader
 from pitchlint.analysis.spans import span_text
 from pitchlint.checks import check
-from pitchlint.checks.personal._helpers import _SUBJECT_DEPS, _reader_possessed
 from pitchlint.context import RuleContext
 from pitchlint.findings import Finding
 from pitchlint.params import built_once, regex_any
@@ -39,7 +39,6 @@ def _words(token: Token) -> set[str]:
 
 # brown-nosing ------------------------------------------------------------------------------
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
-_QUOTED = re.compile(r"[\"“”‘][^\"“”]{3,}[\"“”’]|(?<!\w)'[^']{3,}'(?!\w)")
 
 
 class _Praise:
@@ -53,11 +52,11 @@ class _Praise:
 
     def _work_noun(self, token: Token) -> Token | None:
         """The reader's work the token points at: "your keynote", "your podcast appearance"."""
-        if token.pos_ in ("NOUN", "PROPN") and _in(token, self.work) and _reader_possessed(token):
+        if token.pos_ in ("NOUN", "PROPN") and _in(token, self.work) and possessed_by_reader(token):
             return token
         if (
             token.pos_ in ("NOUN", "PROPN")
-            and _reader_possessed(token)
+            and possessed_by_reader(token)
             and any(_in(c, self.work) for c in token.children if c.dep_ == "compound")
         ):
             return token  # "your podcast appearance"
@@ -79,13 +78,13 @@ class _Praise:
                         yield t, work
             # "Your website caught my attention", "your profile stood out"
             elif t.pos_ == "VERB" and words & self.effect_verbs:
-                subject = next((c for c in t.children if c.dep_ in _SUBJECT_DEPS), None)
+                subject = own_subject(t)
                 work = self._work_noun(subject) if subject is not None else None
                 if work is not None:
                     yield t, work
             # "Your keynote was brilliant"
             elif t.dep_ == "acomp" and words & self.praise:
-                subject = next((c for c in t.head.children if c.dep_ in _SUBJECT_DEPS), None)
+                subject = own_subject(t.head)
                 work = self._work_noun(subject) if subject is not None else None
                 if work is not None:
                     yield t, work
@@ -108,7 +107,7 @@ class _Praise:
             window.append(sentences[index + 1])
         for sent in window:
             text = span_text(sent)
-            if _QUOTED.search(text) or self.specific.search(text) or self.attendance.search(text):
+            if QUOTED_RE.search(text) or self.specific.search(text) or self.attendance.search(text):
                 return True
             if any((t.like_num or re.search(r"\d", t.text)) and not _YEAR.match(t.text) for t in sent):
                 return True

@@ -11,9 +11,9 @@ from typing import Any
 
 from spacy.tokens import Span, Token
 
+from pitchlint.analysis.grammar import own_subject, possessed_by_reader
 from pitchlint.analysis.spans import span_text
 from pitchlint.checks import check
-from pitchlint.checks.personal._helpers import _SUBJECT_DEPS, _reader_possessed
 from pitchlint.context import RuleContext
 from pitchlint.findings import Finding
 from pitchlint.params import built_once, regex_any
@@ -115,7 +115,7 @@ def _modifiers(token: Token) -> list[Token]:
 def _reader_subject(verb: Token) -> bool:
     node = verb
     for _ in range(3):
-        subject = next((c for c in node.children if c.dep_ in _SUBJECT_DEPS), None)
+        subject = own_subject(node)
         if subject is not None:
             return subject.lower_ in _READER_SUBJ
         if node.dep_ not in ("conj", "xcomp") or node.head.i == node.i:
@@ -258,7 +258,7 @@ class _Creepy:
     def _family(self, t: Token) -> bool:
         if t.pos_ not in ("NOUN", "PROPN") or not _in(t, self.family) or not _free_noun(t):
             return False
-        if not _reader_possessed(t):
+        if not possessed_by_reader(t):
             return False
         following = t.doc[t.i + 1] if t.i + 1 < len(t.doc) else None
         if following is not None and _in_plural(
@@ -296,20 +296,20 @@ class _Creepy:
             return False
         if t.lower_ == "faith" and any(c.dep_ == "prep" for c in t.children):
             return False  # "your faith in the forecast"
-        return _reader_possessed(t)
+        return possessed_by_reader(t)
 
     def _politics(self, t: Token) -> bool:
         if t.pos_ != "VERB" or not _in(t, self.support_verbs):
             return False
         reader = _reader_subject(t)
         if not reader:
-            subject = next((c for c in t.children if c.dep_ in _SUBJECT_DEPS), None)
+            subject = own_subject(t)
             owners = [subject] if subject is not None else []
             if subject is None and t.dep_ in ("acl", "relcl"):
                 owners.append(t.head)
             if subject is None and t.i > sent_start(t):
                 owners.append(t.doc[t.i - 1])  # "your post supporting ..." parsed as advcl
-            reader = any(o.pos_ in ("NOUN", "PROPN") and _reader_possessed(o) for o in owners)
+            reader = any(o.pos_ in ("NOUN", "PROPN") and possessed_by_reader(o) for o in owners)
         if not reader:
             return False
         return any(_in(d, self.political_terms) for d in t.subtree if d.i != t.i)
@@ -321,7 +321,7 @@ class _Creepy:
         for node in (owner, owner.head):
             if _in(node, self.org_heads):
                 return False  # "your LGBTQ employee network"
-            if _reader_possessed(node):
+            if possessed_by_reader(node):
                 return True
         return t.dep_ in ("attr", "acomp") and _reader_subject(t.head)
 
@@ -347,15 +347,15 @@ class _Creepy:
                 _in(head, self.org_heads) or not _in(head, self.health_strong | self.health_weak)
             ):
                 return False  # "your cancer center", "your surgery schedule"
-            linked = _reader_possessed(head) or _in_reader_clause(head)
+            linked = possessed_by_reader(head) or _in_reader_clause(head)
             return linked or wish
         if _in(t, self.health_weak) and t.pos_ == "NOUN" and not _hyphenated(t):
             if t.dep_ in ("compound", "amod"):
                 return False
             if self._health_modified(t):
-                return _reader_possessed(t) or wish or _in_reader_clause(t)
+                return possessed_by_reader(t) or wish or _in_reader_clause(t)
             return (
-                _reader_possessed(t)
+                possessed_by_reader(t)
                 and wish
                 and not any(c.dep_ in ("compound", "amod", "nmod") for c in t.children)
                 and not any(c.dep_ == "prep" and c.lower_ == "of" for c in t.children)
@@ -369,14 +369,14 @@ class _Creepy:
             t.pos_ in ("NOUN", "PROPN")
             and t.lower_ in ("fundraiser", "gofundme", "walkathon", "charity")
             and _free_noun(t)
-            and _reader_possessed(t)
+            and possessed_by_reader(t)
         )
 
     def _race(self, t: Token) -> bool:
         """ "your marathon for cancer research", "the 10k you're running for the shelter"."""
         if t.pos_ not in ("NOUN", "PROPN") or not _in(t, self.races) or t.dep_ in _MODIFIER_DEPS:
             return False
-        if not (_reader_possessed(t) or _in_reader_clause(t)):
+        if not (possessed_by_reader(t) or _in_reader_clause(t)):
             return False
         causes = [o for c in t.children if c.dep_ == "prep" and c.lower_ == "for" for o in c.subtree]
         return any(_in(o, self.cause_nouns | self.health_strong) or o.lower_ == "research" for o in causes)
@@ -390,12 +390,12 @@ class _Creepy:
                 return False
             if t.lower_ in ("birthday", "anniversary") and t.i > 0 and t.doc[t.i - 1].lower_ == "happy":
                 return True  # "Happy birthday!": their date of birth, looked up
-            return _reader_possessed(t) or (t.dep_ in ("dobj", "pobj") and _in_reader_clause(t))
+            return possessed_by_reader(t) or (t.dep_ in ("dobj", "pobj") and _in_reader_clause(t))
         if t.pos_ in ("NOUN", "PROPN") and _in(t, self.homes) and _free_noun(t):
             verb = _governing_verb(t)
             moved = verb is not None and verb.lemma_.lower() in ("move", "buy", "build", "close", "relocate")
             new = any(m.lower_ in ("new", "first", "dream") for m in t.children)
-            return (moved or new) and (_reader_possessed(t) or (verb is not None and _reader_subject(verb)))
+            return (moved or new) and (possessed_by_reader(t) or (verb is not None and _reader_subject(verb)))
         if t.pos_ == "VERB" and _in(t, self.life_verbs) and _reader_subject(t):
             lemma = t.lemma_.lower()
             if lemma in ("marry", "wed"):
@@ -428,13 +428,13 @@ class _Creepy:
         if _OUT_OF_OFFICE.search(span_text(sent)) or any(_in(w, self.events) for w in sent):
             return False
         research = bool(_RESEARCH_CUE.search(span_text(sent)))
-        if t.pos_ == "NOUN" and _in(t, self.photo_nouns) and _free_noun(t) and _reader_possessed(t):
+        if t.pos_ == "NOUN" and _in(t, self.photo_nouns) and _free_noun(t) and possessed_by_reader(t):
             vacation_words = self.vacation | {"beach", "wedding", "family", "honeymoon"}
             return self._place_named(t) or any(_in(m, vacation_words) for m in _modifiers(t))
         if t.pos_ == "NOUN" and _in(t, self.vacation) and _free_noun(t):
             if _modifiers(t) and any(m.dep_ == "compound" for m in _modifiers(t)):
                 return False  # "sales tax holiday", "business trip"
-            linked = _reader_possessed(t) or _in_reader_clause(t)
+            linked = possessed_by_reader(t) or _in_reader_clause(t)
             return linked and (self._place_named(t) or research)
         if (
             t.pos_ == "PROPN"

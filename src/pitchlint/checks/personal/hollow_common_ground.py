@@ -11,14 +11,10 @@ from typing import Any
 
 from spacy.tokens import Span, Token
 
+from pitchlint.analysis.grammar import QUOTED_RE, possessed_by_reader
 from pitchlint.analysis.spans import span_text
 from pitchlint.checks import check
-from pitchlint.checks._shared.credibility import (
-    _is_reader_pronoun,
-    _reader_possessed,
-    _sentence_span,
-    _subject,
-)
+from pitchlint.checks._shared.credibility import _is_reader_pronoun, _sentence_span, _subject
 from pitchlint.context import RuleContext
 from pitchlint.findings import Finding
 from pitchlint.nlp import is_merge_tag
@@ -44,14 +40,13 @@ class Params(RuleParams):
 
 
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
-_QUOTED = re.compile(r"[\"“”][^\"“”]{3,}[\"“”]|(?<!\w)['‘][^'’]{3,}['’](?!\w)")
 
 
 def _has_specifics(sentences: Iterable[Span], extra: re.Pattern[str]) -> bool:
     """A quote, a number (not a year) or a named point: what makes a reference checkable."""
     for sent in sentences:
         text = span_text(sent)
-        if _QUOTED.search(text) or extra.search(text):
+        if QUOTED_RE.search(text) or extra.search(text):
             return True
         if any(
             (t.like_num or re.search(r"\d", t.text)) and not _YEAR.match(t.text) and not is_merge_tag(t)
@@ -92,7 +87,7 @@ class _Common:
             fan = _in(t, self.interest_nouns) and t.dep_ in ("attr", "acomp")
             if fan and _is_reader_pronoun(_subject(t.head)):
                 return True
-            if t.lower_ in ("favorite", "favourite") and _reader_possessed(t.head):
+            if t.lower_ in ("favorite", "favourite") and possessed_by_reader(t.head):
                 return True
         return False
 
@@ -166,7 +161,7 @@ def hollow_common_ground(ctx: RuleContext, rule: LoadedRule) -> Iterator[Finding
             # "I see you liked The Challenger Sale. Me too!"
             if detector.seller_interest(sent) or len(sent) <= 5:
                 span = (_sentence_span(previous)[0], _sentence_span(sent, keep_end_punct=True)[1])
-        elif (work := detector.faint_fragment(sent)) is not None and not _reader_possessed(work):
+        elif (work := detector.faint_fragment(sent)) is not None and not possessed_by_reader(work):
             span = _sentence_span(sent)
         if span is None or _has_specifics(window, detector.specific):
             continue

@@ -11,15 +11,13 @@ from typing import Any
 
 from spacy.tokens import Span, Token
 
+from pitchlint.analysis.grammar import SUBJECT_DEPS, negated, possessed_by_reader
 from pitchlint.analysis.spans import span_text
 from pitchlint.checks import check
 from pitchlint.checks._shared.credibility import (
-    _SUBJECT_DEPS,
     _char_span,
     _is_question,
     _is_reader_pronoun,
-    _negated,
-    _reader_possessed,
     _sentence_span,
     _subject,
     _tokens,
@@ -149,7 +147,7 @@ class _Chitchat:
 
     def _reader_likes(self, verb: Token) -> tuple[int, int] | None:
         """ "you love sushi", "you play golf", "you ran the Boston marathon"."""
-        if verb.pos_ != "VERB" or not _in(verb, self.like_verbs) or _negated(verb):
+        if verb.pos_ != "VERB" or not _in(verb, self.like_verbs) or negated(verb):
             return None
         subject = _subject(verb)
         if not _is_reader_pronoun(subject) or subject is None:
@@ -161,7 +159,7 @@ class _Chitchat:
 
     def _your_game(self, noun: Token) -> tuple[int, int] | None:
         """ "your golf game", "your handicap", "your marathon time"."""
-        if noun.pos_ != "NOUN" or not _reader_possessed(noun):
+        if noun.pos_ != "NOUN" or not possessed_by_reader(noun):
             return None
         if _in(noun, self.hobbies):
             first = next(c for c in noun.children if c.dep_ == "poss").i
@@ -175,7 +173,7 @@ class _Chitchat:
 
     def _how_was_golf(self, sent: Span) -> bool:
         """ "How was golf this weekend?": a pastime as the subject, asked about a day off."""
-        pastime = any(t.dep_ in _SUBJECT_DEPS and _in(t, self.activities) for t in sent)
+        pastime = any(t.dep_ in SUBJECT_DEPS and _in(t, self.activities) for t in sent)
         return pastime and any(_in(t, self.leisure_times) for t in sent)
 
     def _game_question(self, sent: Span) -> bool:

@@ -11,13 +11,12 @@ from typing import Any
 from spacy.tokens import Span, Token
 
 from pitchlint.analysis import lexicon as lx
+from pitchlint.analysis.grammar import negated, possessed_by_reader
 from pitchlint.checks import check
 from pitchlint.checks._shared.credibility import (
     _OBJECT_DEPS,
     _char_span,
     _is_reader_pronoun,
-    _negated,
-    _reader_possessed,
     _subject,
     _tokens,
     _verb_of,
@@ -78,7 +77,7 @@ class _RoleChange:
             for obj in prep.children:
                 if obj.dep_ == "pobj" and self._role_noun(obj):
                     if obj.lower_ in _MOVES:
-                        if not _reader_possessed(obj):
+                        if not possessed_by_reader(obj):
                             continue  # "Congrats on the move" may be the company's new warehouse
                         return t.i, obj.i, "location"
                     return t.i, obj.i, "role"
@@ -92,7 +91,7 @@ class _RoleChange:
             return None
         mods = [c for c in noun.children if c.dep_ in ("amod", "compound")]
         recent = any(m.lower_ in self.recency for m in mods)
-        if _reader_possessed(noun) and (recent or _in(noun, self.change_nouns)):
+        if possessed_by_reader(noun) and (recent or _in(noun, self.change_nouns)):
             poss = next(c for c in noun.children if c.dep_ == "poss")
             return poss.i, noun.i, "role"
         # "(you're) new to the role"
@@ -105,7 +104,7 @@ class _RoleChange:
     def _reader_moved(self, verb: Token) -> tuple[int, int, str] | None:
         """ "you were just promoted", "you've moved over to the Chicago office", "you recently
         joined Globex": the reader is the subject of a change verb, and it is recent."""
-        if verb.pos_ != "VERB" or not _in(verb, self.change_verbs) or _negated(verb):
+        if verb.pos_ != "VERB" or not _in(verb, self.change_verbs) or negated(verb):
             return None
         subject = _subject(verb)
         if not _is_reader_pronoun(subject) or subject is None:

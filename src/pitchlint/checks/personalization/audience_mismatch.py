@@ -15,9 +15,10 @@ from spacy.tokens import Span, Token
 from pitchlint.analysis import Analysis
 from pitchlint.analysis import lexicon as lx
 from pitchlint.analysis.core import is_question
+from pitchlint.analysis.grammar import own_subject
 from pitchlint.analysis.spans import span_text
 from pitchlint.checks import check
-from pitchlint.checks._shared.targeting import _SUBJECT_DEPS, Reader, _clause_verb, _is, _size_class
+from pitchlint.checks._shared.targeting import Reader, _clause_verb, _is, _size_class
 from pitchlint.context import RuleContext
 from pitchlint.findings import Finding
 from pitchlint.params import word_set as _lex
@@ -146,7 +147,7 @@ class AudienceReader:
 
 
 def _seller_clause(analysis: Analysis, verb: Token) -> bool:
-    subject = next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS), None)
+    subject = own_subject(verb)
     return subject is None or analysis.agency_of(subject) == "seller"
 
 

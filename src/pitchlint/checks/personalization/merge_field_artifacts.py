@@ -14,7 +14,7 @@ from pitchlint.checks import check
 from pitchlint.context import RuleContext
 from pitchlint.draft import Draft
 from pitchlint.findings import Finding, Severity
-from pitchlint.greeting import is_role_noun
+from pitchlint.greeting import TITLES, is_role_noun
 from pitchlint.mergetags import HALF_TAG_RE, MALFORMED_TAG_RE
 from pitchlint.rules.loader import LoadedRule
 from pitchlint.rules.params import RuleParams
@@ -54,7 +54,7 @@ _EMPTY_SLOT_RE = re.compile(
     re.I,
 )
 _CODE_RE = re.compile(r"```.*?(?:```|\Z)|`[^`\n]+`", re.S)
-_TITLES = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "sir", "madam", "dear"})
+_TITLES = TITLES | {"dear"}  # "Dear {{first_name}}" lost its name too
 # "Charles H." / "Mary-Ann O.": a first name and a bare surname initial, as a CRM export writes it
 _TRUNCATED_RE = re.compile(r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+)*[ \t]+[A-Z]\.(?![A-Za-z])")
 

@@ -17,19 +17,10 @@ from pitchlint.findings import Finding
 from pitchlint.params import in_words as _in
 from pitchlint.rules.loader import LoadedRule
 
-_SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 _MODALS = frozenset({"will", "'ll", "’ll", "would", "'d", "’d", "could", "can", "might"})
 
 
 # shared helpers ---------------------------------------------------------------------------
-
-
-def _subject(verb: Token) -> Token | None:
-    """The verb's own subject, else the subject of the verb it is coordinated with."""
-    subject = next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS), None)
-    if subject is None and verb.dep_ == "conj" and verb.head.i != verb.i:
-        return _subject(verb.head)
-    return subject
 
 
 def _span(tokens: Iterable[Token]) -> tuple[int, int]:

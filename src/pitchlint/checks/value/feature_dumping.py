@@ -10,6 +10,7 @@ from spacy.tokens import Span, Token
 from pitchlint.analysis import Analysis
 from pitchlint.analysis import lexicon as lx
 from pitchlint.analysis.exchange import give_kind
+from pitchlint.analysis.grammar import NOMINAL_SUBJECT_DEPS, subject_of
 from pitchlint.analysis.spans import span_text, trim
 from pitchlint.checks import check
 from pitchlint.checks.value._helpers import _OUTCOME_CONNECTOR, outcome_sentences
@@ -28,12 +29,12 @@ class Params(RuleParams):
 
 
 def _subject(verb: Token) -> Token | None:
-    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subject is None and verb.dep_ == "conj":
-        return _subject(verb.head)
+    subject = subject_of(verb, deps=NOMINAL_SUBJECT_DEPS)
     if subject is None:
         # the small model sometimes parses a sentence-initial name as a compound of the verb
-        # ("Eva listens, takes notes..."): take a capitalised noun left of the verb
+        # ("Eva listens, takes notes..."): take a capitalised noun left of the first conjunct
+        while verb.dep_ == "conj":
+            verb = verb.head
         subject = next((c for c in verb.lefts if c.dep_ == "compound" and c.is_title), None)
     return subject
 

@@ -14,15 +14,9 @@ from pitchlint.analysis import Analysis
 from pitchlint.analysis import lexicon as lx
 from pitchlint.analysis.core import is_question
 from pitchlint.analysis.exchange import is_fact_number
+from pitchlint.analysis.grammar import SUBJECT_DEPS, subject_of
 from pitchlint.checks import check
-from pitchlint.checks.value._helpers import (
-    _MODALS,
-    _SUBJECT_DEPS,
-    _findings_once,
-    _is_product,
-    _span,
-    _subject,
-)
+from pitchlint.checks.value._helpers import _MODALS, _findings_once, _is_product, _span
 from pitchlint.context import RuleContext
 from pitchlint.findings import Finding
 from pitchlint.mergetags import PLACEHOLDER_RE
@@ -82,7 +76,7 @@ def _seller_claim(analysis: Analysis, token: Token, product_nouns: frozenset[str
     node = token
     for _ in range(8):
         if node.pos_ in ("VERB", "AUX"):
-            subject = _subject(node)
+            subject = subject_of(node)
             if subject is not None:
                 if _is_product(analysis, subject, product_nouns):
                     clause = analysis.clause_of(node)
@@ -173,7 +167,7 @@ class _MeToo:
     @staticmethod
     def _claim_tokens(verb: Token) -> list[Token]:
         """The claim without its beneficiary: "helped over 500 companies [increase revenue]"."""
-        skip = {t.i for c in verb.children if c.dep_ in _SUBJECT_DEPS for t in c.subtree}
+        skip = {t.i for c in verb.children if c.dep_ in SUBJECT_DEPS for t in c.subtree}
         return [t for t in verb.subtree if t.i not in skip]
 
     def _helped_to_grow(self, help_verb: Token) -> Token | None:

@@ -12,9 +12,10 @@ from spacy.tokens import Span, Token
 from pitchlint.analysis import Analysis
 from pitchlint.analysis import lexicon as lx
 from pitchlint.analysis.core import is_question
+from pitchlint.analysis.grammar import subject_of
 from pitchlint.analysis.spans import span_text
 from pitchlint.checks import check
-from pitchlint.checks.value._helpers import _is_product, _sentence_span, _subject
+from pitchlint.checks.value._helpers import _is_product, _sentence_span
 from pitchlint.context import RuleContext
 from pitchlint.findings import Finding
 from pitchlint.nlp import is_merge_tag
@@ -71,7 +72,7 @@ class _Payoff:
                 c.dep_ in ("ccomp", "xcomp", "oprd", "acomp") for c in clause.verb.children
             ):
                 continue  # "make it easy" claims; "I made a few mistakes" does not
-            subject = _subject(clause.verb)
+            subject = subject_of(clause.verb)
             if clause.agency == "seller" or (
                 subject is not None
                 and (
@@ -115,12 +116,12 @@ class _Payoff:
         if token.pos_ == "ADJ":
             if token.dep_ in ("amod", "advmod", "npadvmod"):
                 return False  # "a secure server", "fun facts"
-            speaker = any(c.dep_ == "xcomp" for c in token.children) and _subject(token.head) is None
+            speaker = any(c.dep_ == "xcomp" for c in token.children) and subject_of(token.head) is None
             return not speaker  # "Happy to send the notes": the sender's offer
         return token.pos_ == "NOUN" and not any(_in(c, self.non_feelings) for c in token.children)
 
     def _person_feels(self, verb: Token) -> bool:
-        subject = _subject(verb)
+        subject = subject_of(verb)
         if subject is None:
             return False
         if subject.lower_ in lx.READER_PRONOUNS or self.analysis.agency_of(subject) == "reader":
@@ -135,7 +136,7 @@ class _Payoff:
         node = token
         while node.pos_ not in ("VERB", "AUX") and node.head.i != node.i:
             node = node.head
-        subject = _subject(node)
+        subject = subject_of(node)
         return subject is not None and subject.lower_ in lx.SELLER_PRONOUNS
 
 

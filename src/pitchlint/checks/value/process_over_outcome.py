@@ -13,6 +13,7 @@ from spacy.tokens import Span, Token
 from pitchlint.analysis import Analysis
 from pitchlint.analysis import lexicon as lx
 from pitchlint.analysis.core import is_question
+from pitchlint.analysis.grammar import subject_of
 from pitchlint.checks import check
 from pitchlint.checks.value._helpers import (
     _MODALS,
@@ -20,7 +21,6 @@ from pitchlint.checks.value._helpers import (
     _is_product,
     _past,
     _span,
-    _subject,
     _subtree_span,
     outcome_sentences,
 )
@@ -65,7 +65,7 @@ class _Process:
             )
             if _past(verb) or hypothetical or any(c.lower_ == "together" for c in verb.children):
                 continue  # a past story ("how we rebuilt it"), an idea ("how we could partner")
-            subject = _subject(verb)
+            subject = subject_of(verb)
             if subject is None or not self._seller_agent(subject, verb):
                 continue
             clause = verb.doc[how.i : verb.right_edge.i + 1]
@@ -93,7 +93,7 @@ class _Process:
             if clause.agency != "seller" or clause.service or _past(clause.verb):
                 continue  # a story in the past tense is not a description of the method
             verb = clause.verb
-            subject = _subject(verb)
+            subject = subject_of(verb)
             nouns = [subject] if subject is not None else []
             nouns += [c for c in verb.children if c.dep_ in ("dobj", "attr")]
             nouns += [p for c in verb.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]

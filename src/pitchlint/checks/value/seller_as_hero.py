@@ -12,8 +12,9 @@ from spacy.tokens import Span, Token
 
 from pitchlint.analysis import Analysis
 from pitchlint.analysis import lexicon as lx
+from pitchlint.analysis.grammar import subject_of
 from pitchlint.checks import check
-from pitchlint.checks.value._helpers import _past, _sentence_span, _subject
+from pitchlint.checks.value._helpers import _past, _sentence_span
 from pitchlint.context import RuleContext
 from pitchlint.findings import Finding
 from pitchlint.nlp import entity_type, is_merge_tag
@@ -194,7 +195,7 @@ class _Story:
         if head.i == verb.i:
             # "we rebuilt their pipeline, retrained their reps ...": the parser often hangs
             # the first item of a past-tense list under the second as a complement
-            lead = [c for c in verb.lefts if c.dep_ in ("ccomp", "parataxis") and _subject(c) is not None]
+            lead = [c for c in verb.lefts if c.dep_ in ("ccomp", "parataxis") and subject_of(c) is not None]
             return self._agent(lead[-1]) if verb.tag_ == "VBD" and lead else "other"
         if verb.dep_ == "pcomp" and head.dep_ == "prep":
             head = head.head

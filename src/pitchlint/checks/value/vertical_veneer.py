@@ -13,8 +13,9 @@ from spacy.tokens import Span, Token
 from pitchlint.analysis import Analysis
 from pitchlint.analysis import lexicon as lx
 from pitchlint.analysis.core import is_question
+from pitchlint.analysis.grammar import subject_of
 from pitchlint.checks import check
-from pitchlint.checks.value._helpers import _findings_once, _is_product, _subject, _subtree_span
+from pitchlint.checks.value._helpers import _findings_once, _is_product, _subtree_span
 from pitchlint.context import RuleContext
 from pitchlint.findings import Finding
 from pitchlint.params import in_words as _in
@@ -70,7 +71,7 @@ class _Veneer:
     def _audience_of(self, verb: Token) -> Token | None:
         """An industry or function as the recipient of the offer: "sell to CFOs", "help
         financial services firms", "our solution for healthcare CFOs"."""
-        subject = _subject(verb)
+        subject = subject_of(verb)
         holders = [verb]
         if subject is not None and _is_product(self.analysis, subject, self.product_nouns):
             holders.append(subject)
@@ -112,7 +113,7 @@ class _Veneer:
                 "specialize",
                 "specialise",
             )
-        subject = _subject(verb)
+        subject = subject_of(verb)
         if (
             subject is not None
             and subject.lower_ not in lx.SELLER_PRONOUNS
