@@ -3,10 +3,11 @@ processes (emails per second, peak memory), the same corpus through a bare `nlp.
 full trained pipeline (the cost of parsing alone) and the ratio, and how time grows from 500 to
 5,000 to 20,000 emails. Everything is measured in the same run: these machines are noisy.
 
-The corpus is made from ../shared/eval/dev (read in place, never copied into the repo): each
+The corpus is made from EVAL_DIR, e.g. ../shared/eval/dev (read in place, never copied into the repo): each
 email again with other names, numbers and companies, written to a temporary JSONL batch.
 
-Usage: python benchmarks/grade_speed.py [--emails 5000] [--scaling 500,5000,20000]
+Usage: python benchmarks/grade_speed.py EVAL_DIR [--emails 5000] [--scaling 500,5000,20000]
+(EVAL_DIR: e.g. ../shared/eval/dev)
 """
 
 from __future__ import annotations
@@ -21,17 +22,16 @@ import tempfile
 import time
 from pathlib import Path
 
-EVAL = Path(__file__).resolve().parents[2] / "shared" / "eval" / "dev"
 NAMES = ["Sam", "Dana", "Priya", "Marcus", "Lee", "Ana", "Tom", "Grace", "Omar", "Wei", "Sofia", "Raj"]
 COMPANIES = ["Globex", "Initech", "Hooli", "Umbrella", "Vandelay", "Stark", "Wayne", "Acme", "Tyrell"]
 
 
-def make_corpus(count: int, seed: int = 7) -> list[dict[str, str]]:
+def make_corpus(source: Path, count: int, seed: int = 7) -> list[dict[str, str]]:
     """`count` emails: the eval set's emails over and over, each with its own names and figures."""
     rng = random.Random(seed)
-    originals = [p.read_text(encoding="utf-8") for p in sorted(EVAL.glob("*.txt"))]
+    originals = [p.read_text(encoding="utf-8") for p in sorted(source.glob("*.txt"))]
     if not originals:
-        sys.exit(f"no emails in {EVAL}")
+        sys.exit(f"no emails in {source}")
     rows = []
     for n in range(count):
         text = originals[n % len(originals)]
@@ -105,15 +105,16 @@ def in_process_seconds(rows: list[dict[str, str]], folder: Path, engine) -> floa
 
 def main() -> None:
     parser = argparse.ArgumentParser()
+    parser.add_argument("eval_dir", type=Path, help="emails to vary, read in place (e.g. ../shared/eval/dev)")
     parser.add_argument("--emails", type=int, default=5000)
     parser.add_argument("--scaling", default="500,5000,20000")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        rows = make_corpus(args.emails)
+        rows = make_corpus(args.eval_dir, args.emails)
         corpus = write_jsonl(rows, folder, "corpus.jsonl")
         texts = [f"Subject: {r['subject']}\n\n{r['body']}" for r in rows]
-        print(f"corpus: {len(rows):,} emails, {sum(map(len, texts)):,} characters (from {EVAL})")
+        print(f"corpus: {len(rows):,} emails, {sum(map(len, texts)):,} characters (from {args.eval_dir})")
         fixed = startup_seconds(folder)
         print(f"startup (grade of 1 email): {fixed:.1f} s")
         bare = bare_parse_seconds(texts)
@@ -130,11 +131,11 @@ def main() -> None:
 
         engine = Engine()
         engine.check([])
-        in_process_seconds(make_corpus(8), folder, engine)  # load the pipeline before timing
+        in_process_seconds(make_corpus(args.eval_dir, 8), folder, engine)  # load the pipeline before timing
         print("scaling (one process, pipeline loaded):")
         base = None
         for size in (int(s) for s in args.scaling.split(",")):
-            seconds = in_process_seconds(make_corpus(size), folder, engine)
+            seconds = in_process_seconds(make_corpus(args.eval_dir, size), folder, engine)
             per = seconds / size * 1000
             base = base or per
             print(f"  {size:>6,} emails: {seconds:6.1f} s, {per:.2f} ms/email ({per / base:.2f}x the first)")

@@ -1,6 +1,6 @@
 """Which weight a rule's finding costs, in one place: the config's own `weights:`, else its
 `weights-file:` (a team's calibration), else the weights pitchlint ships fitted to real
-outcomes (`bundled-weights.yaml`, written by `benchmarks/refit_bundled.py` with `pitchlint
+outcomes (`bundled-weights.yaml`, written by `scripts/refit_bundled.py` with `pitchlint
 calibrate`'s fit), else the hand-set weight in the rule file, which is also the prior any fit
 starts from. Light (PyYAML only): config, docs and cached runs read it without spaCy."""
 

@@ -71,7 +71,7 @@ REPLY_ASK_RE = re.compile(
     re.I,
 )
 OFFER_RE = re.compile(r"\b(?:anything|something) (?:i|we) can do\b|\bcan i help\b", re.I)
-# "We'd love to have you on the show", "would you like to be in my podcast", "invite you to
+# "We'd love to host you on our show", "would you like to join our podcast", "invite you to
 # speak": the reader is asked to take a place the sender offers
 INVITATION_RE = re.compile(
     r"\b(?:love|like|honou?red|delighted|thrilled|happy|glad|keen) to (?:have|host|feature|interview) "

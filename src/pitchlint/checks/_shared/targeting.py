@@ -382,7 +382,7 @@ class Specifics:
         return together and any(self.specific(t) for t in verb.subtree if t.i > verb.i and t.dep_ != "conj")
 
     def _named_topic(self, verb: Token) -> bool:
-        """ "We'd love to have you on the show to talk about Lumen", "I'd like to nominate
+        """ "We'd love to host you on our show to talk about Lumen", "I'd like to nominate
         `keyring`": the reader's own work named (a name or code name in its object), in a
         sentence that addresses them."""
         if not (_is(verb, _TOPIC_VERBS) or verb.lemma_.lower() == "nominate"):

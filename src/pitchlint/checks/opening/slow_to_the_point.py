@@ -94,7 +94,7 @@ def _slow(analysis: Analysis, sent: Span, params: dict[str, Any]) -> bool:
     if is_question(sent) or _THANKS_RE.match(span_text(sent)) or span_text(sent).rstrip().endswith(":"):
         return False  # a line ending in ":" continues in the list below it
     if any(g.sentence == sent and g.kind in ("invitation", "reward") for g in analysis.gives):
-        return False  # "We'd love to have you on the show": the point, in the first sentence
+        return False  # "We'd love to host you on our show": the point, in the first sentence
     if _search(_regex(params, "preamble_patterns"), span_text(sent)):
         return True
     if _reader_specific(analysis, sent, params):

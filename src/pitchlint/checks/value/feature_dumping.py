@@ -83,7 +83,7 @@ def feature_sentences(analysis: Analysis, verbs: frozenset[str]) -> list[Span]:
         if _OUTCOME_CONNECTOR.search(span_text(sent)) or span_text(sent).rstrip().endswith("?"):
             continue
         if give_kind(analysis, sent) in ("invitation", "reward"):
-            continue  # "we'll pay you a speaker fee, cover your travel and ...": a gift, not a spec
+            continue  # "we pay speakers a fee and cover travel": a gift, not a spec
         for verb in (c.verb for c in analysis.clauses_in(sent) if c.main):
             subject = _subject(verb)
             if subject is None or (analysis.clause_of(verb) and analysis.clause_of(verb).service):

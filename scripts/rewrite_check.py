@@ -1,11 +1,11 @@
-"""`pitchlint rewrite` on real email: the labelled drafts in ../shared/eval/dev, read in place
+"""`pitchlint rewrite` on real email: the labelled drafts of EVAL_DIR (e.g. ../shared/eval/dev), read in place
 (never copied into the repository).
 
 For every draft it checks what the property tests check on generated drafts (rewriting twice
 changes nothing more, no merge tag is lost, no doubled space or stray " ," / " ." is added, no
 crash) and prints how the score moves: the mean before and after, and how many got worse.
 
-Usage: python benchmarks/rewrite_check.py [EVAL_DIR]
+Usage: python scripts/rewrite_check.py EVAL_DIR   (e.g. ../shared/eval/dev)
 """
 
 from __future__ import annotations
@@ -19,8 +19,6 @@ from pitchlint.draft import parse_draft
 from pitchlint.engine import Engine
 from pitchlint.fixer import rewrite_draft
 from pitchlint.mergetags import find_merge_tags
-
-DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "eval" / "dev"
 
 
 def problems_in(text: str, once: str, twice: str) -> list[str]:
@@ -36,7 +34,9 @@ def problems_in(text: str, once: str, twice: str) -> list[str]:
 
 
 def main() -> None:
-    folder = Path(sys.argv[1]) if len(sys.argv) > 1 else DEFAULT
+    if len(sys.argv) != 2:
+        sys.exit(__doc__)
+    folder = Path(sys.argv[1])
     files = sorted(p for p in folder.rglob("*") if p.suffix in (".txt", ".md"))
     engine = Engine()
     before, after, bad = [], [], 0

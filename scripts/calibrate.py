@@ -1,12 +1,13 @@
-"""Grade the real emails in ../shared/eval (dev/ and real/, read in place, never copied) and
+"""Grade folders of real emails with verdicts (read in place, never copied) and
 report, per folder, how well the score separates the sources' own good and bad verdicts (AUC),
 the grade bands, and each rule's firing rate on good and on bad email. Follow-ups are graded
 as follow-ups (SOURCES.tsv's sequence_position). It also grades the seed table.
 
 This measures the weights in use. `pitchlint calibrate` measures fitted weights out of fold;
-`benchmarks/refit_bundled.py` refits the bundled ones.
+`scripts/refit_bundled.py` refits the bundled ones.
 
-Usage: python benchmarks/calibrate.py [FOLDER ...] [--show-rule RULE]
+Usage: python scripts/calibrate.py FOLDER [FOLDER ...] [--show-rule RULE]
+(e.g. ../shared/eval/dev ../shared/eval/real)
 """
 
 from __future__ import annotations
@@ -22,8 +23,6 @@ from pitchlint.calibration.run import Options, load_labelled
 from pitchlint.calibration.seed import SEED_GRADES, check_seed_table, seed_paths
 from pitchlint.engine import Engine
 from pitchlint.sources import read_draft
-
-EVAL = Path(__file__).resolve().parents[2] / "shared" / "eval"
 
 
 def report_folder(engine: Engine, folder: str, show_rule: str | None) -> None:
@@ -61,7 +60,7 @@ def report_folder(engine: Engine, folder: str, show_rule: str | None) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("folders", nargs="*", default=[str(EVAL / "dev"), str(EVAL / "real")])
+    parser.add_argument("folders", nargs="+", help="folders of labelled emails, e.g. ../shared/eval/dev")
     parser.add_argument("--show-rule", default=None, help="print each match of this rule")
     args = parser.parse_args()
     engine = Engine()

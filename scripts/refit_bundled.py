@@ -1,5 +1,5 @@
-"""Refit the weights pitchlint ships (src/pitchlint/bundled-weights.yaml) to the real emails in
-../shared/eval/dev and ../shared/eval/real (read in place, never copied), the way `pitchlint
+"""Refit the weights pitchlint ships (src/pitchlint/bundled-weights.yaml) to the folders of real
+emails given (read in place, never copied), the way `pitchlint
 calibrate` fits a team's: the same bounded, prior-pulled logistic fit, the seed table as a
 constraint, each folder counting as much as the other. The prior is always the rule files'
 hand-set weights (config `bundled-weights: false`), so the out-of-fold AUC printed is one the
@@ -11,7 +11,8 @@ weight moves with it (a finding at the new severity costs what it cost before), 
 is run again on the lowered rules, until no rule moves, so the weights shipped are fitted to
 the severities shipped.
 
-Usage: python benchmarks/refit_bundled.py [--dry-run] [--prior-strength X]
+Usage: python scripts/refit_bundled.py FOLDER [FOLDER ...] [--dry-run] [--prior-strength X]
+(e.g. ../shared/eval/dev ../shared/eval/real)
 """
 
 from __future__ import annotations
@@ -31,7 +32,6 @@ from pitchlint.fixer import write_atomic
 from pitchlint.rules.schema import DEFAULT_WEIGHTS
 from pitchlint.weights import BUNDLED_WEIGHTS
 
-EVAL = Path(__file__).resolve().parents[2] / "shared" / "eval"
 NOTE = "Calibration:"
 MAX_ROUNDS = 4  # fit, lower, refit: rules lowered once are rarely lowered again
 MIN_HITS = 10  # a rule seen on fewer emails is too rare for the fit to lower it
@@ -90,10 +90,11 @@ def rewrite_rule(path: Path, severity: str, line: str) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser()
+    parser.add_argument("folders", nargs="+", help="folders of labelled emails, e.g. ../shared/eval/dev")
     parser.add_argument("--dry-run", action="store_true", help="print the fit, write nothing")
     parser.add_argument("--prior-strength", type=float, default=Options().prior_strength)
     args = parser.parse_args()
-    inputs = [str(EVAL / "dev"), str(EVAL / "real")]
+    inputs = list(args.folders)
     options = Options(prior_strength=args.prior_strength)
     for _round in range(MAX_ROUNDS):
         engine = Engine(Config(bundled_weights=False))
@@ -109,7 +110,7 @@ def main() -> None:
     print(render.render_text(result))
     if args.dry_run:
         return
-    text = render.weights_file_text(result, ["../shared/eval/dev", "../shared/eval/real"], severity=False)
+    text = render.weights_file_text(result, inputs, severity=False)
     write_atomic(BUNDLED_WEIGHTS, text)
     print(f"wrote {BUNDLED_WEIGHTS}")
 

@@ -1,11 +1,11 @@
 """Check that no evaluation email text has been copied into the repo.
 
-../shared/eval/dev holds other people's emails, to be read in place by calibrate.py and never
-copied. This lists every repo file (rules, code, tests, samples, README) that shares a run of
+The evaluation folders (../shared/eval/dev and real) hold other people's emails, to be read in
+place and never copied. This lists every repo file (rules, code, tests, samples, README) that shares a run of
 N words (default 8) with any of those emails, so an example written "after" a real email is
 caught before it is committed. Stock phrasing the catalog itself names is allowed.
 
-Usage: python benchmarks/eval_overlap.py [--eval-dir PATH] [--words N]
+Usage: python scripts/eval_overlap.py --eval-dir PATH [--eval-dir PATH ...] [--words N]
 Exit code 1 when a file shares a run that is not on the allow list.
 """
 
@@ -17,7 +17,6 @@ import sys
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-DEFAULT_DIR = REPO.parent / "shared" / "eval" / "dev"
 ALLOWED = (
     "let me know if you have any questions",
     "thank you for your time and i look forward to hearing from you",
@@ -30,17 +29,26 @@ def runs(text: str, n: int) -> set[str]:
     return {" ".join(words[i : i + n]) for i in range(len(words) - n + 1)}
 
 
+FOLDERS = ("rules", "src", "tests", "samples", "benchmarks", "scripts")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--eval-dir", type=Path, default=DEFAULT_DIR)
+    parser.add_argument(
+        "--eval-dir", type=Path, action="append", required=True, help="e.g. ../shared/eval/dev"
+    )
     parser.add_argument("--words", type=int, default=8)
     args = parser.parse_args()
     evaluation: set[str] = set()
-    for path in args.eval_dir.glob("*.txt"):
+    for path in (p for folder in args.eval_dir for p in folder.glob("*.txt")):
         evaluation |= runs(path.read_text(encoding="utf-8", errors="ignore"), args.words)
     files = [
         REPO / "README.md",
-        *(p for d in ("rules", "src", "tests", "samples") for p in (REPO / d).rglob("*")),
+        *(
+            p
+            for d in ("rules", "src", "tests", "samples", "benchmarks", "scripts")
+            for p in (REPO / d).rglob("*")
+        ),
     ]
     found = 0
     for path in sorted(p for p in files if p.is_file() and p.suffix in (".yaml", ".py", ".txt", ".md")):
