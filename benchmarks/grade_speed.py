@@ -93,8 +93,8 @@ def bare_parse_seconds(texts: list[str]) -> float:
 
 def in_process_seconds(rows: list[dict[str, str]], folder: Path, engine) -> float:  # type: ignore[no-untyped-def]
     """Reading and grading the batch in this process, the pipeline already loaded."""
-    from pitchlint.grader import check_loaded
     from pitchlint.inputs.load import load_inputs
+    from pitchlint.run import check_loaded
 
     path = write_jsonl(rows, folder, f"scale-{len(rows)}.jsonl")
     start = time.perf_counter()

@@ -79,10 +79,10 @@ def across_findings(engine):
     """findings(rule_id, text): a `sequence` rule's findings on a sequence YAML document, or a
     `batch` rule's on a CSV batch, judged with every rule (a sequence rule reads the others'
     findings on its steps). Each finding comes with its draft."""
-    from pitchlint.grader import check_loaded
     from pitchlint.inputs.load import Loaded
     from pitchlint.inputs.sequence import read_sequence
     from pitchlint.inputs.tabular import read_csv
+    from pitchlint.run import check_loaded
 
     def findings(rule: str, text: str):
         kind = next(r.kind for r in engine.rules if r.id == rule)

@@ -8,7 +8,7 @@ import json
 import pytest
 from click.testing import CliRunner
 
-import pitchlint.cli as cli_module
+import pitchlint.run as pipeline
 from pitchlint.cli import cli
 from pitchlint.config import _find_in
 
@@ -27,7 +27,7 @@ def workdir(tmp_path, monkeypatch):
 def parsed(monkeypatch):
     """The drafts the engine parsed in each run (cache misses)."""
     seen: list[str] = []
-    real = cli_module._engine
+    real = pipeline.engine_for
 
     def counting(config):
         engine = real(config)
@@ -42,7 +42,7 @@ def parsed(monkeypatch):
 
         return Counting()
 
-    monkeypatch.setattr(cli_module, "_engine", counting)
+    monkeypatch.setattr(pipeline, "engine_for", counting)
     return seen
 
 

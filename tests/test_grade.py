@@ -124,9 +124,9 @@ def test_steps_of_one_sequence_are_not_template_sameness(runner, tmp_path, monke
 
 
 def test_workers_by_default_only_for_large_batches(monkeypatch):
-    from pitchlint import grader
+    from pitchlint import run as pipeline
 
-    monkeypatch.setattr(grader.os, "cpu_count", lambda: 8)
-    assert grader.jobs_for(499, None) == 1
-    assert grader.jobs_for(500, None) == 4
-    assert grader.jobs_for(20_000, 2) == 2  # as asked
+    monkeypatch.setattr(pipeline.os, "cpu_count", lambda: 8)
+    assert pipeline.jobs_for(499, None) == 1
+    assert pipeline.jobs_for(500, None) == 4
+    assert pipeline.jobs_for(20_000, 2) == 2  # as asked

@@ -10,29 +10,24 @@ from __future__ import annotations
 import dataclasses
 import io
 import sys
-from collections import defaultdict
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
 
-from pitchlint import __version__
-from pitchlint.config import Config, ConfigError, find_config, load_config
-from pitchlint.draft import Draft
+from pitchlint import __version__, run
+from pitchlint.config import ConfigError
 from pitchlint.errors import ModelError, RuleError
 from pitchlint.findings import Severity
-from pitchlint.inputs import EmailInput
-from pitchlint.inputs.load import Loaded, load_drafts, load_inputs
-from pitchlint.limits import Limits
+from pitchlint.inputs.load import load_inputs
 from pitchlint.report import Report
 from pitchlint.reporters import FORMATS, get_reporter
 from pitchlint.sources import Skipped
 from pitchlint.wording import clip
 
 if TYPE_CHECKING:  # the engine imports spaCy: only loaded when a draft must be parsed
-    from pitchlint.cache import ResultsCache
-    from pitchlint.engine import Engine
+    pass
 
 SEVERITIES = ("info", "warning", "error")
 
@@ -63,7 +58,7 @@ def cli() -> None:
         # a file name with undecodable bytes comes back as surrogates: print them, escaped
         if isinstance(stream, io.TextIOWrapper):
             stream.reconfigure(errors="backslashreplace")
-    for engine in _ENGINES.values():  # engines are kept between calls in one process (tests)
+    for engine in run.ENGINES.values():  # engines are kept between calls in one process (tests)
         engine.failures.clear()
         engine.notices.clear()
 
@@ -148,24 +143,26 @@ def check(
     With --fix or --diff, what remains after fixing is reported, and the exit code is 0 when
     everything that failed the check was fixed. With no path, the current folder."""
     paths = paths or (".",)
-    loaded = load_inputs(paths, _limits(config_path, paths))
+    loaded = load_inputs(paths, run.limits_for(config_path, paths))
     drafts, skipped = [e.draft for e in loaded.emails], loaded.skipped
     for item in skipped:
         click.echo(f"pitchlint: {item.reason}", err=True)
     reports: list[Report] = []
     failing = False
     fixing = fix or show_diff
-    for config, emails in _group_by_config(loaded.emails, config_path).items():
+    for config, emails in run.group_by_config(loaded.emails, config_path).items():
         group = [e.draft for e in emails]
-        config = _with_cli(config, select, ignore)
+        config = run.with_selection(config, select, ignore)
         threshold = Severity.parse(fail_on) if fail_on else config.fail_on
         floor = fail_under if fail_under is not None else config.fail_under
         if fixing:
             write = fix and not show_diff
-            checked, pending = _fix_all(_engine(config), group, skipped, write=write, unsafe=unsafe_fixes)
+            checked, pending = run.fix_all(
+                run.engine_for(config), group, skipped, write=write, unsafe=unsafe_fixes, say=_say, show=_show
+            )
             failing |= pending
         else:
-            checked = _check_all(config, emails, loaded, (*select, *ignore), use_cache=not no_cache)
+            checked = run.check_emails(config, emails, loaded, (*select, *ignore), use_cache=not no_cache)
         for report in checked:
             if not show_unused_disables:
                 report = dataclasses.replace(report, unused_disables=())
@@ -185,7 +182,7 @@ def check(
         out = _findings_only(out, reports, skipped)
     # with stdin fixed, stdout carries the fixed text, so the report goes to stderr
     click.echo(out, nl=False, err=fix and not show_diff and "-" in paths)
-    broken = any(engine.failures for engine in _ENGINES.values())
+    broken = run.failed()
     sys.exit(2 if broken or any(s.error for s in skipped) else 1 if failing and not exit_zero else 0)
 
 
@@ -200,66 +197,6 @@ def _findings_only(out: str, reports: Sequence[Report], skipped: Sequence[Skippe
     while "\n\n\n" in text:
         text = text.replace("\n\n\n", "\n\n")
     return text + "\n" if text else ""
-
-
-def _check_with_cache(config: Config, drafts: list[Draft], cache: ResultsCache | None) -> list[Report]:
-    """Reports from the results cache where the file, rules and config are unchanged; the
-    engine (and spaCy) only for the rest."""
-    cached = [cache.get(d) if cache else None for d in drafts]
-    misses = [d for d, hit in zip(drafts, cached, strict=True) if hit is None]
-    fresh = iter(_engine(config).check(misses) if misses else ())
-    reports = []
-    for hit in cached:
-        if hit is None:
-            hit = next(fresh)
-            if cache is not None:
-                cache.put(hit)
-        reports.append(hit)
-    return reports
-
-
-def _fix_all(
-    engine: Engine, drafts: list[Draft], failed: list[Skipped], *, write: bool, unsafe: bool
-) -> tuple[list[Report], bool]:
-    """Fix each draft; write it back (or print the diff) and report what was fixed and what
-    remains. The flag is true when a diff shows fixes not yet applied (exit 1, like ruff). A
-    file that cannot be written is added to `failed` and left as it was; the others go on."""
-    from pitchlint.fixer import fix_draft, unified_diff, write_atomic
-
-    reports = []
-    pending = False
-    for draft in drafts:
-        if draft.origin is not None:  # an .eml, HTML, CSV row or sequence step: never rewritten
-            click.echo(f"{draft.path}: fixes apply to text and Markdown drafts only; checked", err=True)
-            reports.extend(engine.check([draft]))
-            continue
-        outcome = fix_draft(engine, draft, unsafe=unsafe)
-        reports.append(outcome.report)
-        for finding, reason in outcome.skipped:
-            click.echo(
-                f"{draft.path}:{finding.line}:{finding.col}: {finding.rule}: fix skipped ({reason})", err=True
-            )
-        if draft.path == "-" and write:
-            click.echo(outcome.draft.text, nl=False)
-        if not outcome.changed:
-            continue
-        fixed = ", ".join(sorted({f.rule for f in outcome.applied}))
-        if write and draft.path != "-":
-            try:
-                write_atomic(Path(draft.path), outcome.draft.text)
-            except OSError as exc:
-                why = exc.strerror or exc
-                reason = f"{draft.path}: cannot write the fixes ({why}); the file is unchanged"
-                failed.append(Skipped(draft.path, reason))
-                click.echo(f"pitchlint: {reason}", err=True)
-                reports[-1] = engine.check([draft])[0]  # what the file still holds
-                continue
-            click.echo(f"{draft.path}: fixed {len(outcome.applied)} ({fixed})", err=True)
-        elif not write:
-            pending = True
-            click.echo(unified_diff(draft.path, draft.text, outcome.draft.text), nl=False)
-            click.echo(f"{draft.path}: would fix {len(outcome.applied)} ({fixed})", err=True)
-    return reports, pending
 
 
 GRADE_FORMATS = ("table", "csv", "json", "html")
@@ -303,36 +240,34 @@ def grade(
     """Grade many emails (files, folders, .eml, HTML, sequence YAML, CSV, JSONL, mbox) and
     summarise them: counts per grade, the most common smells, the worst emails. Unreadable
     inputs are reported and skipped; exit 2 when nothing could be read."""
-    from pitchlint.grader import check_loaded, jobs_for
     from pitchlint.grading import GradedEmail, GradeRun
 
-    loaded = load_inputs(paths, _limits(config_path, paths))
+    loaded = load_inputs(paths, run.limits_for(config_path, paths))
     for item in loaded.skipped:
         click.echo(f"pitchlint: {item.reason}", err=True)
     if not loaded.emails:
         sys.exit(2)
-    first = Path(paths[0])
-    config = _with_cli(_config_for(config_path, first if first.exists() else Path.cwd()), select, ignore)
-    engine = _engine(config)
+    config = run.with_selection(run.config_for(config_path, _start(paths)), select, ignore)
+    engine = run.engine_for(config)
     with _progress(len(loaded.emails)) as advance:
-        workers = jobs_for(len(loaded.emails), jobs)
-        reports = check_loaded(engine, loaded, jobs=workers, progress=advance)
+        workers = run.jobs_for(len(loaded.emails), jobs)
+        reports = run.check_loaded(engine, loaded, jobs=workers, progress=advance)
     emails = tuple(
         GradedEmail(report, email.email_id, email.template, email.sender)
         for email, report in zip(loaded.emails, reports, strict=True)
     )
-    run = GradeRun(emails, tuple(loaded.skipped))
+    graded = GradeRun(emails, tuple(loaded.skipped))
     if fmt == "table":
         from pitchlint.reporters.grade_table import print_summary
 
         if output is None:
-            print_summary(run, worst=worst)
+            print_summary(graded, worst=worst)
         else:
             buffer = io.StringIO()
-            print_summary(run, buffer, worst=worst)
+            print_summary(graded, buffer, worst=worst)
             _write_output(output, buffer.getvalue())
     else:
-        text = _grade_report(run, fmt)
+        text = _grade_report(graded, fmt)
         if output is None:
             click.echo(text, nl=False)
         else:
@@ -442,8 +377,7 @@ def calibrate(
         ) from None
     if bad_rate > good_rate:
         raise UsageFailure("--bad-rate must not be above --good-rate")
-    first = Path(paths[0])
-    config = _with_cli(_config_for(config_path, first if first.exists() else Path.cwd()), select, ignore)
+    config = run.with_selection(run.config_for(config_path, _start(paths)), select, ignore)
     options = Options(
         labels=labels,
         label_column=label_column,
@@ -458,7 +392,7 @@ def calibrate(
         jobs=jobs,
     )
     try:
-        result = run_calibration(list(paths), _engine(config), options)
+        result = run_calibration(list(paths), run.engine_for(config), options)
     except (LabelError, NotEnoughLabels) as exc:
         raise UsageFailure(str(exc)) from None
     for item in result.skipped:
@@ -480,14 +414,14 @@ def _write_output(path: Path, text: str) -> None:
         raise UsageFailure(f"{path}: cannot write ({exc.strerror or exc}); nothing was changed") from None
 
 
-def _grade_report(run, fmt: str) -> str:  # type: ignore[no-untyped-def]
+def _grade_report(graded, fmt: str) -> str:  # type: ignore[no-untyped-def]
     if fmt == "html":
         from pitchlint.reporters.grade_html import render_grade_html
 
-        return render_grade_html(run)
+        return render_grade_html(graded)
     from pitchlint.reporters.grade_files import render_csv, render_json
 
-    return render_csv(run) if fmt == "csv" else render_json(run)
+    return render_csv(graded) if fmt == "csv" else render_json(graded)
 
 
 def _progress(total: int):  # type: ignore[no-untyped-def]
@@ -601,8 +535,8 @@ def init(folder: Path, force: bool) -> None:
 @click.option("--markdown", is_flag=True, help="Print the README's rule table.")
 def list_rules(config_path: Path | None, markdown: bool) -> None:
     """List every rule: id, family, severity and what it flags."""
-    config = _config_for(config_path, Path.cwd())
-    rules = _load(config)
+    config = run.config_for(config_path, Path.cwd())
+    rules = run.rule_set(config)
     if markdown:
         from pitchlint.docs import rules_table
 
@@ -620,8 +554,8 @@ def show_rule(rule_id: str, config_path: Path | None) -> None:
     """Print one rule's documentation."""
     from pitchlint.docs import rule_markdown
 
-    config = _config_for(config_path, Path.cwd())
-    rules = {r.id: r for r in _load(config)}
+    config = run.config_for(config_path, Path.cwd())
+    rules = {r.id: r for r in run.rule_set(config)}
     if rule_id not in rules:
         import difflib
 
@@ -632,111 +566,28 @@ def show_rule(rule_id: str, config_path: Path | None) -> None:
     click.echo(rule_markdown(rules[rule_id], weight_for(rules[rule_id], config)))
 
 
-def _one_input(
-    path: str, config_path: Path | None, select: tuple[str, ...], ignore: tuple[str, ...]
-) -> tuple[list[Draft], Engine]:
-    """The drafts of one path (exit 2 when it cannot be read) and the engine for its config."""
-    drafts, skipped = load_drafts((path,), _limits(config_path, (path,)))
+def _start(paths: Sequence[str]) -> Path:
+    """Where a batch's one config is looked up: from its first path."""
+    first = Path(paths[0])
+    return first if first.exists() else Path.cwd()
+
+
+def _say(message: str) -> None:
+    click.echo(message, err=True)
+
+
+def _show(text: str) -> None:
+    click.echo(text, nl=False)
+
+
+def _one_input(path: str, config_path: Path | None, select: tuple[str, ...], ignore: tuple[str, ...]):  # type: ignore[no-untyped-def]
+    """The drafts of one path and the engine for its config; exit 2 when it cannot be read."""
+    drafts, skipped, engine = run.one_input(path, config_path, select, ignore)
     for item in skipped:
-        click.echo(f"pitchlint: {item.reason}", err=True)
-    if not drafts:
+        _say(f"pitchlint: {item.reason}")
+    if engine is None:
         sys.exit(2)
-    start = Path.cwd() if path == "-" else Path(path)
-    return drafts, _engine(_with_cli(_config_for(config_path, start), select, ignore))
-
-
-def _group_by_config(emails: Sequence[EmailInput], explicit: Path | None) -> dict[Config, list[EmailInput]]:
-    groups: dict[Config, list[EmailInput]] = defaultdict(list)
-    for email in emails:
-        path = email.draft.path
-        groups[_config_for(explicit, Path.cwd() if path == "-" else Path(path))].append(email)
-    return groups
-
-
-def _limits(explicit: Path | None, paths: Sequence[str]) -> Limits:
-    """How much of each input to read: the limits of the config that governs the first path
-    (inputs are read before each file's own config is looked up), as `grade` finds its one."""
-    first = Path(paths[0]) if paths and paths[0] != "-" else Path.cwd()
-    return _config_for(explicit, first if first.exists() else Path.cwd()).limits
-
-
-def _config_for(explicit: Path | None, start: Path) -> Config:
-    try:
-        return load_config(explicit.resolve() if explicit else find_config(start))
-    except ConfigError as exc:
-        raise UsageFailure(str(exc)) from None
-
-
-def _with_cli(config: Config, select: tuple[str, ...], ignore: tuple[str, ...]) -> Config:
-    select, ignore = _split(select), _split(ignore)  # `--select a,b` as ruff takes it
-
-    if not select and not ignore:
-        return config
-    return dataclasses.replace(config, select=select or config.select, ignore=(*config.ignore, *ignore))
-
-
-_ENGINES: dict[Config, Engine] = {}
-
-
-def _engine(config: Config) -> Engine:
-    from pitchlint.engine import Engine
-
-    if config not in _ENGINES:
-        try:
-            _ENGINES[config] = Engine(config)
-        except (ConfigError, RuleError, ModelError) as exc:
-            raise UsageFailure(str(exc)) from None
-    return _ENGINES[config]
-
-
-def _check_all(
-    config: Config, emails: list[EmailInput], loaded: Loaded, selection: tuple[str, ...], *, use_cache: bool
-) -> list[Report]:
-    """Every email checked on its own (each from the cache when unchanged), then the rules
-    across files; the whole run from the cache when no file, rule or config changed."""
-    from pitchlint.cache import ResultsCache
-
-    drafts = [e.draft for e in emails]
-    across = len(emails) > 1 or bool(loaded.sequences)  # sequence steps, sameness across files
-    cache = ResultsCache.for_config(config, selection) if use_cache else None
-    extra = repr(loaded.sequences)  # delays and stop_on_reply are in no draft's text
-    if across and cache is not None:
-        hit = cache.get_across(drafts, extra)
-        if hit is not None:
-            return hit
-    reports = _check_with_cache(config, drafts, cache)
-    if not across:
-        return reports
-    from pitchlint.across import run_across_rules
-
-    reports = run_across_rules(_across_engine(config), emails, reports, loaded.sequences)
-    if cache is not None:
-        cache.put_across(reports, extra)
-    return reports
-
-
-def _across_engine(config: Config) -> Engine:
-    """The engine for rules across files: the checking one when this run parsed drafts, else
-    one that scores cached results without loading spaCy or the rewrite moves."""
-    if config in _ENGINES:
-        return _ENGINES[config]
-    from pitchlint.engine import Engine
-    from pitchlint.rules.loader import bundled_rules_dir, load_rules
-
-    try:
-        rules = load_rules([bundled_rules_dir(), *config.rule_folders], with_spacy=False)
-        return Engine(config, rules=rules)
-    except (ConfigError, RuleError) as exc:
-        raise UsageFailure(str(exc)) from None
-
-
-def _load(config: Config):  # type: ignore[no-untyped-def]
-    from pitchlint.rules.loader import bundled_rules_dir, load_rules
-
-    try:
-        return load_rules([bundled_rules_dir(), *config.rule_folders])
-    except RuleError as exc:
-        raise UsageFailure(str(exc)) from None
+    return drafts, engine
 
 
 def main() -> None:
@@ -745,10 +596,6 @@ def main() -> None:
     except (RuleError, ConfigError, ModelError) as exc:
         click.echo(f"pitchlint: error: {exc}", err=True)
         sys.exit(2)
-
-
-def _split(names: tuple[str, ...]) -> tuple[str, ...]:
-    return tuple(n.strip() for value in names for n in value.split(",") if n.strip())
 
 
 __all__ = ["cli", "main"]

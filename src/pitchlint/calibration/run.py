@@ -107,7 +107,7 @@ def load_labelled(paths: Sequence[str], options: Options) -> tuple[list[lb.Label
 
 
 def calibrate(paths: Sequence[str], engine: Engine, options: Options = Options()) -> Calibration:
-    from pitchlint.grader import check_drafts
+    from pitchlint.run import check_drafts
 
     emails, unknown, skipped = load_labelled(paths, options)
     good = np.array([e.good for e in emails], dtype=bool)

@@ -1,0 +1,280 @@
+"""The one pipeline that `check`, `grade`, `rewrite` and `explain` share: the config that
+governs each file, one engine per config, the results cache, worker processes for a big
+batch, the rules across emails, and the `--fix` driver. The CLI parses options, calls these,
+renders and exits; nothing here prints.
+
+Workers each load the pipeline once and take drafts in chunks. A draft travels without its
+Origin (a CSV row's origin holds the whole file) and gets it back, with its findings' line and
+column taken again from it, when the report returns."""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from pitchlint.config import Config, find_config, load_config
+from pitchlint.draft import Draft
+from pitchlint.inputs import EmailInput
+from pitchlint.inputs.load import Loaded, load_drafts
+from pitchlint.limits import Limits
+from pitchlint.report import Report
+from pitchlint.sources import Skipped
+
+if TYPE_CHECKING:  # the engine imports spaCy: loaded only when a draft must be parsed
+    from pitchlint.cache import ResultsCache
+    from pitchlint.engine import Engine
+    from pitchlint.rules.schema import LoadedRule
+
+CHUNK = 64  # drafts per task: large enough to batch nlp.pipe, small enough to share out
+Progress = Callable[[int], None]  # called with the number of emails just finished
+
+
+def check_loaded(
+    engine: Engine, loaded: Loaded, *, jobs: int = 1, progress: Progress | None = None
+) -> list[Report]:
+    """Reports for every email loaded, in order, with the rules across emails applied."""
+    drafts = [email.draft for email in loaded.emails]
+    from pitchlint.across import run_across_rules
+
+    reports = check_drafts(engine, drafts, jobs=jobs, progress=progress)
+    return run_across_rules(engine, loaded.emails, reports, loaded.sequences)
+
+
+def check_drafts(
+    engine: Engine, drafts: Sequence[Draft], *, jobs: int = 1, progress: Progress | None = None
+) -> list[Report]:
+    chunks = [drafts[i : i + CHUNK] for i in range(0, len(drafts), CHUNK)]
+    jobs = max(1, min(jobs, len(chunks)))
+    reports: list[Report] = []
+    if jobs == 1:
+        for chunk in chunks:
+            reports.extend(engine.check(chunk))
+            if progress:
+                progress(len(chunk))
+        return reports
+    bare = [[dataclasses.replace(d, origin=None) for d in chunk] for chunk in chunks]
+    with ProcessPoolExecutor(jobs, initializer=_start_worker, initargs=(engine.config,)) as pool:
+        for chunk, (checked, failures) in zip(chunks, pool.map(_check_chunk, bare), strict=True):
+            reports.extend(_restore(report, draft) for report, draft in zip(checked, chunk, strict=True))
+            engine.failures.extend(failures)  # the worker printed them; the run still exits 2
+            if progress:
+                progress(len(chunk))
+    return reports
+
+
+# below this many emails, starting workers (each loads the pipeline) costs more than it saves
+PARALLEL_FROM = 500
+
+
+def jobs_for(count: int, requested: int | None) -> int:
+    """`--jobs` as given; else one process for a small batch and one per core (up to 4) for a
+    large one (benchmarks/grade_speed.py: 2 workers grade 5,000 emails 1.8x as fast as one)."""
+    if requested is not None:
+        return requested
+    return max(1, min(4, os.cpu_count() or 1)) if count >= PARALLEL_FROM else 1
+
+
+_WORKER: Engine | None = None
+
+
+def _start_worker(config: Config) -> None:
+    from pitchlint.engine import Engine
+
+    global _WORKER
+    _WORKER = Engine(config)
+
+
+def _check_chunk(drafts: list[Draft]) -> tuple[list[Report], list[str]]:
+    assert _WORKER is not None
+    before = len(_WORKER.failures)
+    return _WORKER.check(drafts), _WORKER.failures[before:]
+
+
+def _restore(report: Report, draft: Draft) -> Report:
+    """The report on the draft with its Origin back, findings located in the original file."""
+    if draft.origin is None:
+        return report
+    findings = []
+    for finding in report.findings:
+        line, col = draft.line_col(finding.start)
+        findings.append(dataclasses.replace(finding, line=line, col=col))
+    return dataclasses.replace(report, draft=draft, findings=tuple(findings))
+
+
+def _check_with_cache(config: Config, drafts: list[Draft], cache: ResultsCache | None) -> list[Report]:
+    """Reports from the results cache where the file, rules and config are unchanged; the
+    engine (and spaCy) only for the rest."""
+    cached = [cache.get(d) if cache else None for d in drafts]
+    misses = [d for d, hit in zip(drafts, cached, strict=True) if hit is None]
+    fresh = iter(engine_for(config).check(misses) if misses else ())
+    reports = []
+    for hit in cached:
+        if hit is None:
+            hit = next(fresh)
+            if cache is not None:
+                cache.put(hit)
+        reports.append(hit)
+    return reports
+
+
+def fix_all(
+    engine: Engine,
+    drafts: list[Draft],
+    failed: list[Skipped],
+    *,
+    write: bool,
+    unsafe: bool,
+    say: Callable[[str], None],
+    show: Callable[[str], None],
+) -> tuple[list[Report], bool]:
+    """Fix each draft; write it back (or `show` the diff) and `say` what was fixed and what
+    remains. The flag is true when a diff shows fixes not yet applied (exit 1, like ruff). A
+    file that cannot be written is added to `failed` and left as it was; the others go on."""
+    from pitchlint.fixer import fix_draft, unified_diff, write_atomic
+
+    reports = []
+    pending = False
+    for draft in drafts:
+        if draft.origin is not None:  # an .eml, HTML, CSV row or sequence step: never rewritten
+            say(f"{draft.path}: fixes apply to text and Markdown drafts only; checked")
+            reports.extend(engine.check([draft]))
+            continue
+        outcome = fix_draft(engine, draft, unsafe=unsafe)
+        reports.append(outcome.report)
+        for finding, reason in outcome.skipped:
+            say(f"{draft.path}:{finding.line}:{finding.col}: {finding.rule}: fix skipped ({reason})")
+        if draft.path == "-" and write:
+            show(outcome.draft.text)
+        if not outcome.changed:
+            continue
+        fixed = ", ".join(sorted({f.rule for f in outcome.applied}))
+        if write and draft.path != "-":
+            try:
+                write_atomic(Path(draft.path), outcome.draft.text)
+            except OSError as exc:
+                why = exc.strerror or exc
+                reason = f"{draft.path}: cannot write the fixes ({why}); the file is unchanged"
+                failed.append(Skipped(draft.path, reason))
+                say(f"pitchlint: {reason}")
+                reports[-1] = engine.check([draft])[0]  # what the file still holds
+                continue
+            say(f"{draft.path}: fixed {len(outcome.applied)} ({fixed})")
+        elif not write:
+            pending = True
+            show(unified_diff(draft.path, draft.text, outcome.draft.text))
+            say(f"{draft.path}: would fix {len(outcome.applied)} ({fixed})")
+    return reports, pending
+
+
+def one_input(
+    path: str, config_path: Path | None, select: tuple[str, ...], ignore: tuple[str, ...]
+) -> tuple[list[Draft], list[Skipped], Engine | None]:
+    """The drafts of one path, what could not be read, and the engine for its config (None
+    when nothing could be read)."""
+    drafts, skipped = load_drafts((path,), limits_for(config_path, (path,)))
+    if not drafts:
+        return drafts, skipped, None
+    start = Path.cwd() if path == "-" else Path(path)
+    return drafts, skipped, engine_for(with_selection(config_for(config_path, start), select, ignore))
+
+
+def group_by_config(emails: Sequence[EmailInput], explicit: Path | None) -> dict[Config, list[EmailInput]]:
+    """The emails by the config that governs each file (`--config` governs all)."""
+    groups: dict[Config, list[EmailInput]] = defaultdict(list)
+    for email in emails:
+        path = email.draft.path
+        groups[config_for(explicit, Path.cwd() if path == "-" else Path(path))].append(email)
+    return groups
+
+
+def limits_for(explicit: Path | None, paths: Sequence[str]) -> Limits:
+    """How much of each input to read: the limits of the config that governs the first path
+    (inputs are read before each file's own config is looked up), as `grade` finds its one."""
+    first = Path(paths[0]) if paths and paths[0] != "-" else Path.cwd()
+    return config_for(explicit, first if first.exists() else Path.cwd()).limits
+
+
+def config_for(explicit: Path | None, start: Path) -> Config:
+    """`--config` if given, else the nearest config file at or above `start`."""
+    return load_config(explicit.resolve() if explicit else find_config(start))
+
+
+def with_selection(config: Config, select: tuple[str, ...], ignore: tuple[str, ...]) -> Config:
+    """The config with `--select`/`--ignore` applied."""
+    select, ignore = split_names(select), split_names(ignore)  # `--select a,b` as ruff takes it
+
+    if not select and not ignore:
+        return config
+    return dataclasses.replace(config, select=select or config.select, ignore=(*config.ignore, *ignore))
+
+
+ENGINES: dict[Config, Engine] = {}  # one per config, for the life of the process
+
+
+def engine_for(config: Config) -> Engine:
+    """The engine for a config, built once per process."""
+    from pitchlint.engine import Engine
+
+    if config not in ENGINES:
+        ENGINES[config] = Engine(config)
+    return ENGINES[config]
+
+
+def failed() -> bool:
+    """Whether a rule raised on some draft in this process's engines (the run exits 2)."""
+    return any(engine.failures for engine in ENGINES.values())
+
+
+def check_emails(
+    config: Config, emails: list[EmailInput], loaded: Loaded, selection: tuple[str, ...], *, use_cache: bool
+) -> list[Report]:
+    """Every email checked on its own (each from the cache when unchanged), then the rules
+    across files; the whole run from the cache when no file, rule or config changed."""
+    from pitchlint.cache import ResultsCache
+
+    drafts = [e.draft for e in emails]
+    across = len(emails) > 1 or bool(loaded.sequences)  # sequence steps, sameness across files
+    cache = ResultsCache.for_config(config, selection) if use_cache else None
+    extra = repr(loaded.sequences)  # delays and stop_on_reply are in no draft's text
+    if across and cache is not None:
+        hit = cache.get_across(drafts, extra)
+        if hit is not None:
+            return hit
+    reports = _check_with_cache(config, drafts, cache)
+    if not across:
+        return reports
+    from pitchlint.across import run_across_rules
+
+    reports = run_across_rules(_across_engine(config), emails, reports, loaded.sequences)
+    if cache is not None:
+        cache.put_across(reports, extra)
+    return reports
+
+
+def _across_engine(config: Config) -> Engine:
+    """The engine for rules across files: the checking one when this run parsed drafts, else
+    one that scores cached results without loading spaCy or the rewrite moves."""
+    if config in ENGINES:
+        return ENGINES[config]
+    from pitchlint.engine import Engine
+    from pitchlint.rules.loader import bundled_rules_dir, load_rules
+
+    rules = load_rules([bundled_rules_dir(), *config.rule_folders], with_spacy=False)
+    return Engine(config, rules=rules)
+
+
+def rule_set(config: Config) -> tuple[LoadedRule, ...]:
+    """The bundled rules and the config's rule folders, validated."""
+    from pitchlint.rules.loader import bundled_rules_dir, load_rules
+
+    return load_rules([bundled_rules_dir(), *config.rule_folders])
+
+
+def split_names(names: tuple[str, ...]) -> tuple[str, ...]:
+    """`--select a,b --select c` as ruff takes it."""
+    return tuple(n.strip() for value in names for n in value.split(",") if n.strip())
