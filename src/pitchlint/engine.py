@@ -102,7 +102,7 @@ class Engine:
         from pitchlint.rewrite.declared import fix_from_spec
 
         ctx = RuleContext(draft, doc, analysis, self.config.params)
-        ctx.fix_for = lambda spec, start, end: fix_from_spec(spec, ctx, start, end)
+        ctx.fix_for = lambda spec, start, end: fix_from_spec(spec, analysis, start, end)
         judged: dict[str, list[Finding]] = {}
         ctx.judge = lambda rule_id: self._judged(self._by_id[rule_id], ctx, judged, vocab)
         findings: list[Finding] = []

@@ -125,7 +125,7 @@ def apply_fixes(
 def _once(draft: Draft, fix: Fix, chosen: list[Edit]) -> Fix:
     """Two check-ins rewritten to the same new sentence would say it twice: the second
     sentence is deleted instead."""
-    from pitchlint.rewrite.text import delete_span  # rewrite imports the rule context, which imports us
+    from pitchlint.rewrite.text import delete_span  # it reads the parse: spaCy only when a fix is made
 
     said = {e.content.strip() for e in chosen if len(e.content.strip()) > 20}
     if not said:

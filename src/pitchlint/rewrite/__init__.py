@@ -15,11 +15,11 @@ from typing import TYPE_CHECKING
 from pitchlint.registry import Registry
 
 if TYPE_CHECKING:
-    from pitchlint.context import RuleContext
+    from pitchlint.analysis import Analysis
     from pitchlint.findings import Edit
     from pitchlint.rules.schema import FixSpec
 
-MoveFunction = Callable[["RuleContext", int, int, "FixSpec"], "Sequence[Edit] | None"]
+MoveFunction = Callable[["Analysis", int, int, "FixSpec"], "Sequence[Edit] | None"]
 _MOVES: Registry[MoveFunction] = Registry(__name__, "rewrite move")
 move = _MOVES.register
 get_move = _MOVES.get

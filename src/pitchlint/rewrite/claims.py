@@ -8,7 +8,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Span, Token
 
-from pitchlint.context import RuleContext
+from pitchlint.analysis import Analysis
 from pitchlint.findings import Edit
 from pitchlint.rewrite import move
 from pitchlint.rewrite.deletes import covering_sentences
@@ -50,17 +50,17 @@ _PLAIN = {"choice": "option", "choices": "options"}
 _WORLDS = frozenset({"world", "industry", "market", "nation", "country", "europe", "america"})
 
 
-def _tokens(ctx: RuleContext, start: int, end: int) -> list[Token]:
-    return [t for t in ctx.doc if start <= t.idx < end and not t.is_space]
+def _tokens(analysis: Analysis, start: int, end: int) -> list[Token]:
+    return [t for t in analysis.doc if start <= t.idx < end and not t.is_space]
 
 
 @move("cut-superlative")
-def cut_superlative(ctx: RuleContext, start: int, end: int, spec: FixSpec) -> Sequence[Edit] | None:
-    tokens = _tokens(ctx, start, end)
+def cut_superlative(analysis: Analysis, start: int, end: int, spec: FixSpec) -> Sequence[Edit] | None:
+    tokens = _tokens(analysis, start, end)
     if not tokens:
         return None
     if any(t.lemma_ == "leader" for t in tokens):  # "a leader" is still the claim
-        copula = ctx.doc[tokens[0].i - 1] if tokens[0].i > 0 else None
+        copula = analysis.doc[tokens[0].i - 1] if tokens[0].i > 0 else None
         if tokens[0].lower_ != "the" or copula is None or copula.lower_ not in _COPULA_WORK:
             return None
         return (Edit(copula.idx, end, _COPULA_WORK[copula.lower_] + " " + tokens[-1].text),)
@@ -71,14 +71,14 @@ def cut_superlative(ctx: RuleContext, start: int, end: int, spec: FixSpec) -> Se
     noun = _modified_noun(tokens)
     if noun is not None and _word_ends(tokens[-1]):  # "our world-class team"
         # "the #1 rated agency" is one agency among others once its rank goes: "an agency"
-        return _cut_modifier(ctx, tokens, indefinite=_ranks(tokens) and noun.tag_ in ("NN", "NNP"))
+        return _cut_modifier(analysis, tokens, indefinite=_ranks(tokens) and noun.tag_ in ("NN", "NNP"))
     last = tokens[-1]
     rank = _rank_words(tokens)
     noun = _modified_noun(rank) if rank and _word_ends(rank[-1]) else None
     if noun is not None and noun.i == last.i:  # not "game-|changer": only whole words go
         # "the leading provider", "the #1 CRM", "the only solution": the rank goes, the noun
         # (and the nouns compounded with it) stays
-        return _cut_modifier(ctx, rank, indefinite=True)
+        return _cut_modifier(analysis, rank, indefinite=True)
     return None
 
 
@@ -124,11 +124,11 @@ def _modified_noun(tokens: list[Token]) -> Token | None:
     return head
 
 
-def _cut_modifier(ctx: RuleContext, cut: list[Token], *, indefinite: bool = False) -> Sequence[Edit] | None:
+def _cut_modifier(analysis: Analysis, cut: list[Token], *, indefinite: bool = False) -> Sequence[Edit] | None:
     """Delete adjectives before a noun with the comma or "and" that joined them to another
     one, and fix "a"/"an" for the word that now follows. `indefinite`: "the leading provider"
     is one provider among others once "leading" goes ("a provider")."""
-    doc = ctx.doc
+    doc = analysis.doc
     first, last = cut[0], cut[-1]
     if last.i + 1 >= len(doc):
         return None
@@ -184,30 +184,30 @@ def _article(word: str, replaced: Token) -> str:
 
 
 @move("cut-absolute")
-def cut_absolute(ctx: RuleContext, start: int, end: int, spec: FixSpec) -> Sequence[Edit] | None:
-    tokens = _tokens(ctx, start, end)
+def cut_absolute(analysis: Analysis, start: int, end: int, spec: FixSpec) -> Sequence[Edit] | None:
+    tokens = _tokens(analysis, start, end)
     if not tokens:
         return None
-    text = ctx.draft.text
+    text = analysis.draft.text
     words = [t.lower_ for t in tokens]
     if words[:2] == ["100", "%"] and len(tokens) >= 3:
-        return _cut_modifier(ctx, tokens[:2])
+        return _cut_modifier(analysis, tokens[:2])
     if words == ["for", "good"] or words == ["for", "good", "."]:
         before = tokens[0].idx
         while before > 0 and text[before - 1] == " ":
             before -= 1
         return (Edit(before, tokens[1].idx + len(tokens[1].text), ""),)
     if any(t.lemma_ == "guarantee" and t.pos_ == "VERB" for t in tokens):
-        return _delete_seller_sentence(ctx, tokens[0])
+        return _delete_seller_sentence(analysis, tokens[0])
     if any(w == "proof" or w.endswith("proof") for w in words):
         if _modified_noun(tokens) is not None:  # "our bulletproof process" -> "our process"
-            return _cut_modifier(ctx, tokens)
-        return _cut_participle(ctx, tokens[0])
+            return _cut_modifier(analysis, tokens)
+        return _cut_participle(analysis, tokens[0])
     quantifier = next((t for t in tokens if t.lower_ in ("all", "every", "everything")), None)
     verb = tokens[0] if tokens[0].pos_ == "VERB" else None
     if quantifier is None or verb is None or quantifier.lower_ == "everything":
         return None
-    edits = [_drop_quantifier(ctx, quantifier)]
+    edits = [_drop_quantifier(analysis, quantifier)]
     if edits[0] is None:
         return None
     if verb.lower_ in _SOFTER:
@@ -215,10 +215,10 @@ def cut_absolute(ctx: RuleContext, start: int, end: int, spec: FixSpec) -> Seque
     return tuple(e for e in edits if e is not None)
 
 
-def _drop_quantifier(ctx: RuleContext, quantifier: Token) -> Edit | None:
+def _drop_quantifier(analysis: Analysis, quantifier: Token) -> Edit | None:
     """ "all of those hours" -> "those hours"; "all the rates" -> "the rates"; "every rate" ->
     "each rate" (still one claim per rate, no longer a promise about all of them)."""
-    doc = ctx.doc
+    doc = analysis.doc
     following = doc[quantifier.i + 1] if quantifier.i + 1 < len(doc) else None
     if following is None:
         return None
@@ -234,24 +234,24 @@ def _drop_quantifier(ctx: RuleContext, quantifier: Token) -> Edit | None:
     return None
 
 
-def _delete_seller_sentence(ctx: RuleContext, token: Token) -> Sequence[Edit] | None:
-    span = covering_sentences(ctx, token.idx, token.idx + 1)
-    clause = ctx.analysis.clause_of(token)
+def _delete_seller_sentence(analysis: Analysis, token: Token) -> Sequence[Edit] | None:
+    span = covering_sentences(analysis, token.idx, token.idx + 1)
+    clause = analysis.clause_of(token)
     if span is None or clause is None or clause.agency != "seller":
         return None
-    return (delete_span(ctx.draft.text, *span),)
+    return (delete_span(analysis.draft.text, *span),)
 
 
-def _cut_participle(ctx: RuleContext, token: Token) -> Sequence[Edit] | None:
+def _cut_participle(analysis: Analysis, token: Token) -> Sequence[Edit] | None:
     """ ", rendering you audit-proof in the process" goes, comma and all."""
     node = token
     while node.dep_ not in ("advcl", "acl") and node.head.i != node.i:
         node = node.head
     if node.dep_ not in ("advcl", "acl"):
         return None
-    clause: Span = ctx.doc[min(t.i for t in node.subtree) : max(t.i for t in node.subtree) + 1]
+    clause: Span = analysis.doc[min(t.i for t in node.subtree) : max(t.i for t in node.subtree) + 1]
     begin = clause.start_char
-    comma = ctx.doc[clause.start - 1] if clause.start > 0 else None
+    comma = analysis.doc[clause.start - 1] if clause.start > 0 else None
     if comma is not None and comma.text == ",":
         begin = comma.idx
     return (Edit(begin, clause.end_char, ""),)

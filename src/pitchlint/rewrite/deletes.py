@@ -10,7 +10,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Span
 
-from pitchlint.context import RuleContext
+from pitchlint.analysis import Analysis
 from pitchlint.findings import Edit
 from pitchlint.nlp import entity_type
 from pitchlint.rewrite import move
@@ -18,24 +18,24 @@ from pitchlint.rewrite.text import bounds, capitalise, delete_span, sentence_at
 from pitchlint.rules.schema import FixSpec
 
 
-def covering_sentences(ctx: RuleContext, start: int, end: int) -> tuple[int, int] | None:
+def covering_sentences(analysis: Analysis, start: int, end: int) -> tuple[int, int] | None:
     """From the start of the sentence holding `start` to the end of the one holding `end`."""
-    first = sentence_at(ctx.analysis, start)
-    last = sentence_at(ctx.analysis, max(start, end - 1))
+    first = sentence_at(analysis, start)
+    last = sentence_at(analysis, max(start, end - 1))
     if first is None or last is None:
         return None
     stop = bounds(last)[1]
     # the parser sometimes ends a sentence early: "Just accept the invite | and I'll walk you
     # through it." A following piece that starts in lower case on the same line belongs to it
-    for sentence in ctx.analysis.body_sentences:
+    for sentence in analysis.body_sentences:
         begin, finish = bounds(sentence)
         if begin < stop:
             continue
-        between = ctx.draft.text[stop:begin]
-        if "\n" in between or between.strip() or not ctx.draft.text[begin : begin + 1].islower():
+        between = analysis.draft.text[stop:begin]
+        if "\n" in between or between.strip() or not analysis.draft.text[begin : begin + 1].islower():
             break
         stop = finish
-    return _trim(ctx.draft.text, bounds(first)[0], stop, start, end)
+    return _trim(analysis.draft.text, bounds(first)[0], stop, start, end)
 
 
 # the parser sometimes runs two sentences together across a line break ("... talk to?\nWe
@@ -56,46 +56,46 @@ def _trim(text: str, first: int, last: int, start: int, end: int) -> tuple[int, 
 
 
 @move("delete-sentence")
-def delete_sentence(ctx: RuleContext, start: int, end: int, spec: FixSpec) -> Sequence[Edit] | None:
-    span = covering_sentences(ctx, start, end)
+def delete_sentence(analysis: Analysis, start: int, end: int, spec: FixSpec) -> Sequence[Edit] | None:
+    span = covering_sentences(analysis, start, end)
     if span is None:
         return None
-    return _delete(ctx, span[0], _with_echo(ctx, span[1]))
+    return _delete(analysis, span[0], _with_echo(analysis, span[1]))
 
 
 @move("delete-reference")
-def delete_reference(ctx: RuleContext, start: int, end: int, spec: FixSpec) -> Sequence[Edit] | None:
+def delete_reference(analysis: Analysis, start: int, end: int, spec: FixSpec) -> Sequence[Edit] | None:
     """A personal or made-up reference goes; when it is only the lead-in of a sentence with
     its own news ("As discussed, our platform ...", "In your new role, you ..."), only the
     lead-in goes."""
-    return _lead_in(ctx, start, end) or delete_sentence(ctx, start, end, spec)
+    return _lead_in(analysis, start, end) or delete_sentence(analysis, start, end, spec)
 
 
 @move("delete-filler-sentence")
-def delete_filler_sentence(ctx: RuleContext, start: int, end: int, spec: FixSpec) -> Sequence[Edit] | None:
+def delete_filler_sentence(analysis: Analysis, start: int, end: int, spec: FixSpec) -> Sequence[Edit] | None:
     """Delete a sentence only when the filler is most of it: "I hope this finds you well."
     goes, "I hope the Ohio launch went well; your returns page ..." keeps its news."""
-    span = covering_sentences(ctx, start, end)
+    span = covering_sentences(analysis, start, end)
     if span is None:
         return None
-    words = len(ctx.draft.text[span[0] : span[1]].split())
-    if len(ctx.draft.text[start:end].split()) < 0.6 * words:
+    words = len(analysis.draft.text[span[0] : span[1]].split())
+    if len(analysis.draft.text[start:end].split()) < 0.6 * words:
         return None
-    return _delete(ctx, *span)
+    return _delete(analysis, *span)
 
 
-def _delete(ctx: RuleContext, first: int, last: int) -> tuple[Edit, ...]:
+def _delete(analysis: Analysis, first: int, last: int) -> tuple[Edit, ...]:
     """Delete the sentences, and the "Anyway," that pointed back at them from the next one
     (fix_from_spec drops a deletion that would leave no body)."""
-    text = ctx.draft.text
+    text = analysis.draft.text
     deletion = delete_span(text, first, last)
-    connective = _orphaned_connective(ctx, last)
-    if _after_greeting(ctx, deletion):  # "Hi Sam, how are you? We help" -> "Hi Sam, we help"
+    connective = _orphaned_connective(analysis, last)
+    if _after_greeting(analysis, deletion):  # "Hi Sam, how are you? We help" -> "Hi Sam, we help"
         if connective and connective[0].start == deletion.end:
             rest = connective[0].end - 1
-            if _ordinary_word(ctx, rest):
+            if _ordinary_word(analysis, rest):
                 connective = (Edit(connective[0].start, connective[0].end, text[rest].lower()),)
-        elif _ordinary_word(ctx, deletion.end) and text[deletion.end].isupper():
+        elif _ordinary_word(analysis, deletion.end) and text[deletion.end].isupper():
             deletion = Edit(deletion.start, deletion.end + 1, deletion.content + text[deletion.end].lower())
     return (deletion, *connective)
 
@@ -103,41 +103,41 @@ def _delete(ctx: RuleContext, first: int, last: int) -> tuple[Edit, ...]:
 _FIRST_PERSON = frozenset({"i", "i'm", "i’m", "i've", "i’ve", "i'd", "i’d", "i'll", "i’ll"})
 
 
-def _after_greeting(ctx: RuleContext, edit: Edit) -> bool:
+def _after_greeting(analysis: Analysis, edit: Edit) -> bool:
     """Whether what follows the deletion now follows the greeting on its line ("Hi Sam, ..."),
     so it goes on from the greeting's comma in lower case."""
-    text = ctx.draft.text
+    text = analysis.draft.text
     line_start = text.rfind("\n", 0, edit.start) + 1
-    greeting = ctx.draft.zone("greeting")
+    greeting = analysis.draft.zone("greeting")
     if greeting is None or not (greeting.start <= line_start < greeting.end <= edit.start):
         return False
     return text[line_start : edit.start].rstrip().endswith(",")
 
 
-def _ordinary_word(ctx: RuleContext, offset: int) -> bool:
+def _ordinary_word(analysis: Analysis, offset: int) -> bool:
     """A word whose capital only marks a sentence start: not a name, "I" or an acronym."""
-    token = next((t for t in ctx.doc if t.idx == offset), None)
+    token = next((t for t in analysis.doc if t.idx == offset), None)
     if token is None or not token.text[:1].isalpha() or token.text[1:2].isupper():
         return False
     return not (token.pos_ == "PROPN" or entity_type(token) or token.lower_ in _FIRST_PERSON)
 
 
-def _with_echo(ctx: RuleContext, end: int) -> int:
+def _with_echo(analysis: Analysis, end: int) -> int:
     """A short exclamation right after a deleted remark only makes sense with it ("Saw your
     kids go to Lincoln. My son does too!", "Promoted to VP. Well deserved!"): it goes too."""
-    following = _next_sentence(ctx, end)
+    following = _next_sentence(analysis, end)
     if following is None:
         return end
     first, last = bounds(following)
-    text = ctx.draft.text
+    text = analysis.draft.text
     same_paragraph = "\n" not in text[end:first]
     if same_paragraph and text[last - 1 : last] == "!" and len(text[first:last].split()) <= 5:
         return last
     return end
 
 
-def _next_sentence(ctx: RuleContext, end: int) -> Span | None:
-    return next((s for s in ctx.analysis.body_sentences if bounds(s)[0] >= end), None)
+def _next_sentence(analysis: Analysis, end: int) -> Span | None:
+    return next((s for s in analysis.body_sentences if bounds(s)[0] >= end), None)
 
 
 # openers that only make sense after the sentence before them: "Anyway, we help ...",
@@ -151,13 +151,13 @@ _CONNECTIVE_RE = re.compile(
 )
 
 
-def _orphaned_connective(ctx: RuleContext, end: int) -> tuple[Edit, ...]:
+def _orphaned_connective(analysis: Analysis, end: int) -> tuple[Edit, ...]:
     """The next sentence loses its backward-pointing opener and opens with its own clause."""
-    following = _next_sentence(ctx, end)
+    following = _next_sentence(analysis, end)
     if following is None:
         return ()
     first, last = bounds(following)
-    text = ctx.draft.text
+    text = analysis.draft.text
     match = _CONNECTIVE_RE.match(text, first, last)
     if match is None or not text[match.end() : match.end() + 1].isalpha():
         return ()
@@ -175,14 +175,14 @@ _LEAD_IN_DEPS = frozenset({"prep", "advcl", "advmod", "npadvmod", "intj", "obl",
 _BACK_REFERENCES = frozenset({"it", "this", "that", "these", "those", "they", "such", "which", "there"})
 
 
-def _lead_in(ctx: RuleContext, start: int, end: int) -> tuple[Edit, ...] | None:
+def _lead_in(analysis: Analysis, start: int, end: int) -> tuple[Edit, ...] | None:
     """ "As discussed, our platform cuts audit prep in half." -> "Our platform cuts audit prep
     in half.": when the match sits in a lead-in that a comma hands over to the main clause,
     only the lead-in goes. None when the match is in the sentence's point."""
-    sentence = sentence_at(ctx.analysis, start)
+    sentence = sentence_at(analysis, start)
     if sentence is None:
         return None
-    text = ctx.draft.text
+    text = analysis.draft.text
     first, last = _trim(text, *bounds(sentence), start, end)
     comma = text.find(",", end, last)
     if comma == -1 or start < first or len(text[end:comma].split()) > 4:
@@ -195,7 +195,7 @@ def _lead_in(ctx: RuleContext, start: int, end: int) -> tuple[Edit, ...] | None:
         return None
     if not _main_clause_from(sentence, rest, last):
         return None
-    if _after_greeting(ctx, Edit(first, rest)) and _ordinary_word(ctx, rest):
+    if _after_greeting(analysis, Edit(first, rest)) and _ordinary_word(analysis, rest):
         return (Edit(first, rest + 1, text[rest].lower()),)
     return (Edit(first, rest + 1, capitalise(text[rest])),)
 

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Span
 
-from pitchlint.context import RuleContext
+from pitchlint.analysis import Analysis
 from pitchlint.findings import Edit
 from pitchlint.rewrite import move
 from pitchlint.rewrite.deletes import covering_sentences
@@ -29,30 +29,30 @@ from pitchlint.rules.schema import FixSpec
 
 
 @move("replace-sentence")
-def replace_sentence(ctx: RuleContext, start: int, end: int, spec: FixSpec) -> Sequence[Edit] | None:
-    span = covering_sentences(ctx, start, end)
-    if span is None or _present(ctx, spec.replacement):
+def replace_sentence(analysis: Analysis, start: int, end: int, spec: FixSpec) -> Sequence[Edit] | None:
+    span = covering_sentences(analysis, start, end)
+    if span is None or _present(analysis, spec.replacement):
         return None
     return (Edit(*span, spec.replacement),)
 
 
 @move("move-to-end")
-def move_to_end(ctx: RuleContext, start: int, end: int, spec: FixSpec) -> Sequence[Edit] | None:
+def move_to_end(analysis: Analysis, start: int, end: int, spec: FixSpec) -> Sequence[Edit] | None:
     """Company background first: keep it as one line at the end of the body, before the
     closing question when there is one (the question stays the last word)."""
-    span = covering_sentences(ctx, start, end)
-    last = _last_body_sentence(ctx)
+    span = covering_sentences(analysis, start, end)
+    last = _last_body_sentence(analysis)
     if span is None or last is None or bounds(last)[1] <= span[1]:
         return None
-    text = ctx.draft.text[span[0] : span[1]]
+    text = analysis.draft.text[span[0] : span[1]]
     if _SELF_INTRO_RE.match(text):  # "My name is Greg ..." cannot come after the pitch
         return None
     first, tail = bounds(last)
-    if ctx.draft.text[tail - 1 : tail] == "?":
+    if analysis.draft.text[tail - 1 : tail] == "?":
         if first <= span[1]:  # the question follows the background at once: nothing to move
             return None
-        return (delete_span(ctx.draft.text, *span), Edit(first, first, text + " "))
-    return (delete_span(ctx.draft.text, *span), Edit(tail, tail, " " + text))
+        return (delete_span(analysis.draft.text, *span), Edit(first, first, text + " "))
+    return (delete_span(analysis.draft.text, *span), Edit(tail, tail, " " + text))
 
 
 _SELF_INTRO_RE = re.compile(
@@ -63,60 +63,60 @@ _SELF_INTRO_RE = re.compile(
 
 
 @move("insert-opening")
-def insert_opening(ctx: RuleContext, start: int, end: int, spec: FixSpec) -> Sequence[Edit] | None:
+def insert_opening(analysis: Analysis, start: int, end: int, spec: FixSpec) -> Sequence[Edit] | None:
     """A sentence the body should open with (an observation about the reader)."""
-    body = ctx.analysis.body_sentences
-    if not body or _present(ctx, spec.replacement):
+    body = analysis.body_sentences
+    if not body or _present(analysis, spec.replacement):
         return None
     first = bounds(body[0])[0]
-    return (Edit(first, first, capitalise(spec.replacement) + paragraph_break(ctx.draft)),)
+    return (Edit(first, first, capitalise(spec.replacement) + paragraph_break(analysis.draft)),)
 
 
 @move("insert-closing")
-def insert_closing(ctx: RuleContext, start: int, end: int, spec: FixSpec) -> Sequence[Edit] | None:
+def insert_closing(analysis: Analysis, start: int, end: int, spec: FixSpec) -> Sequence[Edit] | None:
     """A sentence the body should end with (a genuine question), as its own paragraph."""
-    last = _last_body_sentence(ctx)
-    if last is None or _present(ctx, spec.replacement):
+    last = _last_body_sentence(analysis)
+    if last is None or _present(analysis, spec.replacement):
         return None
     tail = bounds(last)[1]
-    return (Edit(tail, tail, paragraph_break(ctx.draft) + capitalise(spec.replacement)),)
+    return (Edit(tail, tail, paragraph_break(analysis.draft) + capitalise(spec.replacement)),)
 
 
 @move("insert-before-ask")
-def insert_before_ask(ctx: RuleContext, start: int, end: int, spec: FixSpec) -> Sequence[Edit] | None:
+def insert_before_ask(analysis: Analysis, start: int, end: int, spec: FixSpec) -> Sequence[Edit] | None:
     """A gift goes before the first ask (catalog 4.1: give first, then ask small); with no
     ask left, it closes the body."""
-    if _present(ctx, spec.replacement):
+    if _present(analysis, spec.replacement):
         return None
-    asks = ctx.analysis.asks
+    asks = analysis.asks
     if asks:
         first = bounds(asks[0].sentence)[0]
         return (Edit(first, first, capitalise(spec.replacement) + " "),)
-    return insert_closing(ctx, start, end, spec)
+    return insert_closing(analysis, start, end, spec)
 
 
 @move("insert-after")
-def insert_after(ctx: RuleContext, start: int, end: int, spec: FixSpec) -> Sequence[Edit] | None:
+def insert_after(analysis: Analysis, start: int, end: int, spec: FixSpec) -> Sequence[Edit] | None:
     """Back a generic claim with the specific result the writer must supply."""
-    sentence = sentence_at(ctx.analysis, start)
-    if sentence is None or _present(ctx, spec.replacement):
+    sentence = sentence_at(analysis, start)
+    if sentence is None or _present(analysis, spec.replacement):
         return None
     tail = bounds(sentence)[1]
     # "We help teams grow" + "For example" would run on; a question is not a claim to back
-    if not ctx.draft.text[sentence.start_char : tail].rstrip("\"'”’)").endswith((".", "!", "…")):
+    if not analysis.draft.text[sentence.start_char : tail].rstrip("\"'”’)").endswith((".", "!", "…")):
         return None
     return (Edit(tail, tail, " " + capitalise(spec.replacement)),)
 
 
-def _present(ctx: RuleContext, text: str) -> bool:
-    return bool(text) and text.lower() in ctx.draft.text.lower()
+def _present(analysis: Analysis, text: str) -> bool:
+    return bool(text) and text.lower() in analysis.draft.text.lower()
 
 
-def _last_body_sentence(ctx: RuleContext) -> Span | None:
+def _last_body_sentence(analysis: Analysis) -> Span | None:
     """The last sentence of the message itself: a closing line the sign-off pattern missed
     ("Thanks so much for your time and I look forward to hearing from you,\nMartin") is not."""
-    body = list(ctx.analysis.body_sentences)
-    while body and _closing_line(ctx.draft.text, body[-1]):
+    body = list(analysis.body_sentences)
+    while body and _closing_line(analysis.draft.text, body[-1]):
         body.pop()
     return body[-1] if body else None
 
@@ -132,22 +132,22 @@ def _closing_line(text: str, sentence: Span) -> bool:
 
 
 @move("strip-frame")
-def strip_frame(ctx: RuleContext, start: int, end: int, spec: FixSpec) -> Sequence[Edit] | None:
+def strip_frame(analysis: Analysis, start: int, end: int, spec: FixSpec) -> Sequence[Edit] | None:
     """ "If you're like most companies today, you spend ..." -> "You spend ...": the frame up
     to its comma goes, and what it introduced opens the sentence."""
-    sentence = sentence_at(ctx.analysis, start)
+    sentence = sentence_at(analysis, start)
     if sentence is None:
         return None
     first, last = bounds(sentence)
-    comma = ctx.draft.text.find(",", end, last)
-    if comma == -1 or (first != start and ctx.draft.text[first:start].strip()):
+    comma = analysis.draft.text.find(",", end, last)
+    if comma == -1 or (first != start and analysis.draft.text[first:start].strip()):
         return None
     rest = comma + 1
-    while rest < last and ctx.draft.text[rest] == " ":
+    while rest < last and analysis.draft.text[rest] == " ":
         rest += 1
     if rest >= last or not _starts_subject(sentence, rest):
         return None
-    return (Edit(first, rest + 1, capitalise(ctx.draft.text[rest])),)
+    return (Edit(first, rest + 1, capitalise(analysis.draft.text[rest])),)
 
 
 def _starts_subject(sentence: Span, offset: int) -> bool:
@@ -172,28 +172,28 @@ _PREAMBLE_RE = re.compile(
 
 
 @move("strip-preamble")
-def strip_preamble(ctx: RuleContext, start: int, end: int, spec: FixSpec) -> Sequence[Edit] | None:
+def strip_preamble(analysis: Analysis, start: int, end: int, spec: FixSpec) -> Sequence[Edit] | None:
     """Only the preamble goes when a clause follows it ("I'm reaching out because your Ohio
     threshold changes July 1." -> "Your Ohio threshold changes July 1."). A short sentence
     about the writer alone ("I'm reaching out because I wanted to connect.", "I know you're
     busy, so I'll keep this short.") goes whole, unless the next sentence points back at it
     ("It ..."). News about the seller stays: deleting it would drop what the email is about."""
-    sentence = sentence_at(ctx.analysis, start)
+    sentence = sentence_at(analysis, start)
     if sentence is None:
         return None
     first, last = bounds(sentence)
-    match = _PREAMBLE_RE.match(ctx.draft.text[first : first + 120])
+    match = _PREAMBLE_RE.match(analysis.draft.text[first : first + 120])
     if match is not None:
         rest = first + match.end()
         if not _opens_clause(sentence, rest):
             return None
-        return (Edit(first, rest + 1, capitalise(ctx.draft.text[rest])),)
-    if len(ctx.draft.text[first:last].split()) > _SHORT_PREAMBLE_WORDS or not _about_writer(sentence):
+        return (Edit(first, rest + 1, capitalise(analysis.draft.text[rest])),)
+    if len(analysis.draft.text[first:last].split()) > _SHORT_PREAMBLE_WORDS or not _about_writer(sentence):
         return None
-    following = next((s for s in ctx.analysis.body_sentences if bounds(s)[0] >= last), None)
+    following = next((s for s in analysis.body_sentences if bounds(s)[0] >= last), None)
     if following is not None and following[0].lower_ in _BACK_REFERENCES:
         return None
-    return (delete_span(ctx.draft.text, first, last),)
+    return (delete_span(analysis.draft.text, first, last),)
 
 
 _BACK_REFERENCES = frozenset({"it", "its", "this", "that", "these", "those", "they", "such", "he", "she"})
@@ -222,24 +222,24 @@ _SHORT_PREAMBLE_WORDS = 14
 
 
 @move("question-last")
-def question_last(ctx: RuleContext, start: int, end: int, spec: FixSpec) -> Sequence[Edit] | None:
+def question_last(analysis: Analysis, start: int, end: int, spec: FixSpec) -> Sequence[Edit] | None:
     """The ask becomes the question, and the question closes the email: replaced in place when
     the ask is the last sentence, otherwise deleted there and added at the end. What the ask
     offered to show ("give us 15 minutes and we can show you how we automate X") stays as a
     statement ("We automate X."), so the sentences after it keep their sense."""
-    span = covering_sentences(ctx, start, end)
-    last = _last_body_sentence(ctx)
+    span = covering_sentences(analysis, start, end)
+    last = _last_body_sentence(analysis)
     if span is None or last is None:
         return None
-    kept = _shown_claim(ctx, *span)
-    if _present(ctx, spec.replacement):  # the question is asked already: this ask just goes
-        return (Edit(*span, kept),) if kept else (delete_span(ctx.draft.text, *span),)
+    kept = _shown_claim(analysis, *span)
+    if _present(analysis, spec.replacement):  # the question is asked already: this ask just goes
+        return (Edit(*span, kept),) if kept else (delete_span(analysis.draft.text, *span),)
     tail = bounds(last)[1]
     if tail <= span[1]:
         return (Edit(*span, (kept + " " if kept else "") + spec.replacement),)
     # a last line without end punctuation (a link, a booking URL) cannot run on into a question
-    joint = " " if ctx.draft.text[tail - 1] in _ENDS else paragraph_break(ctx.draft)
-    cut = Edit(*span, kept) if kept else delete_span(ctx.draft.text, *span)
+    joint = " " if analysis.draft.text[tail - 1] in _ENDS else paragraph_break(analysis.draft)
+    cut = Edit(*span, kept) if kept else delete_span(analysis.draft.text, *span)
     return (cut, Edit(tail, tail, joint + spec.replacement))
 
 
@@ -247,11 +247,11 @@ _ENDS = ".!?…\"'”’)"
 _SHOW_VERBS = frozenset({"show", "see", "demonstrate", "explain", "learn", "walk"})
 
 
-def _shown_claim(ctx: RuleContext, start: int, end: int) -> str:
+def _shown_claim(analysis: Analysis, start: int, end: int) -> str:
     """The clause a meeting ask promises to show, as a sentence of its own: "... we can show
     you how we automate X." -> "We automate X." Empty when the ask holds none, when the clause
     does not close the sentence, or when the draft already says it elsewhere."""
-    tokens = [t for t in ctx.doc if start <= t.idx < end and not t.is_space]
+    tokens = [t for t in analysis.doc if start <= t.idx < end and not t.is_space]
     while tokens and not tokens[-1].text.strip(".!?…"):
         tokens.pop()
     if not tokens:
@@ -265,7 +265,7 @@ def _shown_claim(ctx: RuleContext, start: int, end: int) -> str:
             continue
         if verb.right_edge.i < tokens[-1].i:
             continue
-        text = ctx.draft.text[subjects[0].left_edge.idx : tokens[-1].idx + len(tokens[-1].text)]
-        rest = (ctx.draft.text[:start] + ctx.draft.text[end:]).lower()
+        text = analysis.draft.text[subjects[0].left_edge.idx : tokens[-1].idx + len(tokens[-1].text)]
+        rest = (analysis.draft.text[:start] + analysis.draft.text[end:]).lower()
         return "" if text.lower() in rest else end_sentence(capitalise(text))
     return ""

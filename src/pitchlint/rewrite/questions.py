@@ -9,7 +9,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Token
 
-from pitchlint.context import RuleContext
+from pitchlint.analysis import Analysis
 from pitchlint.findings import Edit
 from pitchlint.rewrite import move
 from pitchlint.rewrite.deletes import delete_sentence
@@ -36,23 +36,23 @@ _CLAUSE_START_RE = re.compile(r"^\s*(?:you|your|they|it|we|the|this|these|those|
 
 
 @move("open-question")
-def open_question(ctx: RuleContext, start: int, end: int, spec: FixSpec) -> Sequence[Edit] | None:
+def open_question(analysis: Analysis, start: int, end: int, spec: FixSpec) -> Sequence[Edit] | None:
     """The first loaded question of a paragraph becomes an open one; a second one in the same
     paragraph is one too many and goes."""
-    sentence = sentence_at(ctx.analysis, start)
+    sentence = sentence_at(analysis, start)
     if sentence is None:
         return None
     first, last = bounds(sentence)
     earlier = [
         q
-        for q in ctx.analysis.questions
+        for q in analysis.questions
         if q.kind == "loaded"
         and q.sentence.start < sentence.start
-        and "\n\n" not in ctx.draft.text[q.sentence.end_char : first]
+        and "\n\n" not in analysis.draft.text[q.sentence.end_char : first]
     ]
     if earlier:
-        return delete_sentence(ctx, start, end, spec)
-    text = ctx.draft.text[first:last]
+        return delete_sentence(analysis, start, end, spec)
+    text = analysis.draft.text[first:last]
     match = _HOW_RE.match(text)
     # "sure that's right?": "that" is the subject there, and "how sure ... that that's" is ugly
     if match and not re.match(r"\s*that(?:['’]s| is| was| will| would)\b", match.group("rest"), re.I):
@@ -63,7 +63,7 @@ def open_question(ctx: RuleContext, start: int, end: int, spec: FixSpec) -> Sequ
         return (
             Edit(first, last, f"How {match.group('adj').lower()} {verb} {match.group('subject')}{rest}?"),
         )
-    if not spec.replacement or spec.replacement.lower() in ctx.draft.text.lower():
+    if not spec.replacement or spec.replacement.lower() in analysis.draft.text.lower():
         return None
     return (Edit(first, last, spec.replacement),)
 
@@ -125,20 +125,20 @@ def _hedged_verb(verb: Token) -> Edit | None:
 
 
 @move("hedge-presumption")
-def hedge_presumption(ctx: RuleContext, start: int, end: int, spec: FixSpec) -> Sequence[Edit] | None:
+def hedge_presumption(analysis: Analysis, start: int, end: int, spec: FixSpec) -> Sequence[Edit] | None:
     """ "You spend tons of time on X." -> "You may spend tons of time on X. Is that true for
     you?": the reader's verb gets "may", and the reader gets the last word."""
-    sentence = sentence_at(ctx.analysis, start)
+    sentence = sentence_at(analysis, start)
     if sentence is None:
         return None
-    clause = next((c for c in ctx.analysis.clauses_in(sentence) if c.main and c.agency == "reader"), None)
+    clause = next((c for c in analysis.clauses_in(sentence) if c.main and c.agency == "reader"), None)
     if clause is None or clause.subject is None:
         return None
     verb = clause.verb
     hedge = _hedged_verb(verb)
     if hedge is None:
         return None
-    text = ctx.draft.text
+    text = analysis.draft.text
     # "You're probably wasting hours": "may" replaces the guess rather than joining it
     edits: list[Edit] = [
         _delete_word(text, c.idx, c.idx + len(c.text))

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from pitchlint.context import RuleContext
+from pitchlint.analysis import Analysis
 from pitchlint.findings import Edit
 from pitchlint.rewrite import move
 from pitchlint.rewrite.text import bounds, capitalise, end_sentence, sentence_at, tidy
@@ -168,50 +168,50 @@ class Outcome:
 
 
 @move("reader-as-subject")
-def reader_as_subject(ctx: RuleContext, start: int, end: int, spec: FixSpec) -> Sequence[Edit] | None:
+def reader_as_subject(analysis: Analysis, start: int, end: int, spec: FixSpec) -> Sequence[Edit] | None:
     """The sentence of the finding, reframed."""
-    sentence = sentence_at(ctx.analysis, start)
-    return _reframe_edits(ctx, [sentence] if sentence is not None else [])
+    sentence = sentence_at(analysis, start)
+    return _reframe_edits(analysis, [sentence] if sentence is not None else [])
 
 
 @move("reader-as-subject-everywhere")
 def reader_as_subject_everywhere(
-    ctx: RuleContext, start: int, end: int, spec: FixSpec
+    analysis: Analysis, start: int, end: int, spec: FixSpec
 ) -> Sequence[Edit] | None:
     """Every seller-subject sentence of the body that reframes (a ratio finding is about the
     whole draft, not the sentence it points at)."""
-    return _reframe_edits(ctx, list(ctx.analysis.body_sentences))
+    return _reframe_edits(analysis, list(analysis.body_sentences))
 
 
 @move("customer-as-subject")
-def customer_as_subject(ctx: RuleContext, start: int, end: int, spec: FixSpec) -> Sequence[Edit] | None:
+def customer_as_subject(analysis: Analysis, start: int, end: int, spec: FixSpec) -> Sequence[Edit] | None:
     """A case story told with the customer as the one who gains, the seller as the guide
     (catalog 4.4): "We helped Globex achieve 300% ROI" -> "With our help, Globex achieved ...".
     Only outcomes move: who rebuilt a pipeline is a fact the writer must retell."""
-    sentence = sentence_at(ctx.analysis, start)
-    rewritten = reframe_sentence(ctx, sentence, story=True) if sentence is not None else None
+    sentence = sentence_at(analysis, start)
+    rewritten = reframe_sentence(analysis, sentence, story=True) if sentence is not None else None
     return (Edit(*bounds(sentence), rewritten),) if sentence is not None and rewritten else None
 
 
-def _reframe_edits(ctx: RuleContext, sentences: list[Span]) -> Sequence[Edit] | None:
+def _reframe_edits(analysis: Analysis, sentences: list[Span]) -> Sequence[Edit] | None:
     edits = []
     named: set[str] = set()  # "With Acme," once: later sentences need not repeat the helper
     for sentence in sentences:
-        rewritten = reframe_sentence(ctx, sentence, named=named)
+        rewritten = reframe_sentence(analysis, sentence, named=named)
         if rewritten is not None:
             edits.append(Edit(*bounds(sentence), rewritten))
     return tuple(edits) or None
 
 
 def reframe_sentence(
-    ctx: RuleContext, sentence: Span, *, story: bool = False, named: set[str] | None = None
+    analysis: Analysis, sentence: Span, *, story: bool = False, named: set[str] | None = None
 ) -> str | None:
     """The sentence with the reader (or, in a `story`, the customer) as subject, or None when
     any part of it resists. `named`: helpers earlier sentences already named (and gets this
     one's)."""
     root = sentence.root
     subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
-    if root.pos_ not in ("VERB", "AUX") or subject is None or ctx.analysis.agency_of(subject) != "seller":
+    if root.pos_ not in ("VERB", "AUX") or subject is None or analysis.agency_of(subject) != "seller":
         return None
     if root.tag_ not in ("VB", "VBP", "VBZ", "VBD") or any(c.dep_ == "preconj" for c in root.children):
         return None  # "have saved", "are saving"; "not only ... but": leave it to a person
@@ -233,7 +233,7 @@ def reframe_sentence(
     outcomes = []
     for index, verb in enumerate(verbs):
         rest = sentence.doc[verb.i + 1 : _conjunct_end(verbs, index, sentence)]
-        outcome = _outcome(ctx, verb, rest, story=story)
+        outcome = _outcome(analysis, verb, rest, story=story)
         if outcome is None:
             return None
         outcomes.append(outcome)
@@ -254,7 +254,7 @@ def reframe_sentence(
         phrases.append(phrase)
     separators = [_separator(verbs, i, sentence) for i in range(1, len(verbs))]
     body = gainer + phrases[0] + "".join(sep + p for sep, p in zip(separators, phrases[1:], strict=True))
-    lead = ctx.draft.text[bounds(sentence)[0] : _phrase_start(subject)]
+    lead = analysis.draft.text[bounds(sentence)[0] : _phrase_start(subject)]
     helper = _helper(subject) or (("my help" if subject.lower_ == "i" else "our help") if story else "")
     if named is not None and helper:
         if helper.lower() in named:
@@ -350,14 +350,14 @@ def _separator(verbs: list[Token], index: int, sentence: Span) -> str:
     return ("," if comma else "") + (" " + cc.lower_ + " " if cc is not None else " ")
 
 
-def _outcome(ctx: RuleContext, verb: Token, rest: Span, *, story: bool) -> Outcome | None:
+def _outcome(analysis: Analysis, verb: Token, rest: Span, *, story: bool) -> Outcome | None:
     words = [t for t in rest if not _intensifier(t)]
     if not words or any(_loose_verb(t, words) for t in words):
         return None
     if words[0].lower_ in ("you", "them") and words[0].conjuncts:  # "you and your team"
         return None
     lemma = verb.lemma_.lower()
-    who, tail, third = _story_gainer(ctx, words) if story else _reader(words)
+    who, tail, third = _story_gainer(analysis, words) if story else _reader(words)
     again = _STORY_SUBJECTS if story else {"you": "you"}
     if who is not None and not any(t.lower_ in again and t.dep_ in ("dobj", "dative") for t in tail):
         # "save you X", "help your team Y"; not "help you close and save you money" (two gains)
@@ -400,7 +400,7 @@ def _reader(words: list[Token]) -> tuple[str | None, list[Token], bool]:
     return _text(words[: noun.i - words[0].i + 1]), [t for t in words if t.i > noun.i], noun.tag_ == "NN"
 
 
-def _story_gainer(ctx: RuleContext, words: list[Token]) -> tuple[str | None, list[Token], bool]:
+def _story_gainer(analysis: Analysis, words: list[Token]) -> tuple[str | None, list[Token], bool]:
     """The customer at the head of the words ("Globex", "one of our clients", "them" ->
     "they"); the words after it; and whether it takes "saves"."""
     first = words[0]
@@ -414,7 +414,7 @@ def _story_gainer(ctx: RuleContext, words: list[Token]) -> tuple[str | None, lis
         return None, words, False
     if noun.pos_ not in ("NOUN", "PROPN") and noun.lower_ != "one":
         return None, words, False
-    if noun.pos_ == "PRON" or ctx.analysis.agency_of(noun) != "other":
+    if noun.pos_ == "PRON" or analysis.agency_of(noun) != "other":
         return None, words, False  # the seller's or the reader's own
     phrase = [t for t in words if t.i <= noun.right_edge.i]
     if any(t.lower_ in ("you", "your", "we", "our", "us") and t.head.i == noun.i for t in phrase):

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from pitchlint.context import RuleContext
+from pitchlint.analysis import Analysis
 from pitchlint.findings import Edit
 from pitchlint.greeting import TITLES
 from pitchlint.rewrite import move
@@ -26,17 +26,17 @@ _UNCLOSED_RE = re.compile(r"^\{\{[A-Za-z_][A-Za-z0-9_.]*(?=[^\w.}]|$)")
 
 
 @move("fix-residue")
-def fix_residue(ctx: RuleContext, start: int, end: int, spec: FixSpec) -> Sequence[Edit] | None:
+def fix_residue(analysis: Analysis, start: int, end: int, spec: FixSpec) -> Sequence[Edit] | None:
     """Only the repairs with one right answer: a blank becomes a placeholder to fill, a CRM name
     the first name, a pasted-in vocative goes, a tag gets its missing brace. Unfilled tags and
     hand-fill placeholders ("<NAME>") need a fact only the writer has: None."""
-    text = ctx.draft.text
+    text = analysis.draft.text
     matched = text[start:end]
-    zone = ctx.draft.zone_at(start)
+    zone = analysis.draft.zone_at(start)
     if _BLANK_RE.match(matched):
         return (Edit(start, end, spec.replacement),) if spec.replacement else None
     if matched.startswith("{"):
-        return _close_tag(ctx, start, end)
+        return _close_tag(analysis, start, end)
     if zone in ("body", "ps"):
         return _drop_vocative(text, start, end)
     if zone != "greeting":
@@ -44,21 +44,21 @@ def fix_residue(ctx: RuleContext, start: int, end: int, spec: FixSpec) -> Sequen
     name = _INITIAL_NAME_RE.match(matched)
     if name:  # "Dear Charles H.," -> "Dear Charles,"
         return (Edit(start, end, name.group(1)),)
-    first = _recipient_first_name(ctx.draft.meta.recipient.name)
+    first = _recipient_first_name(analysis.draft.meta.recipient.name)
     if _FIRST_NAME_RE.match(matched) and first and first != matched:  # greets someone else
         return (Edit(start, end, first),)
     return None
 
 
-def _close_tag(ctx: RuleContext, start: int, end: int) -> Sequence[Edit] | None:
+def _close_tag(analysis: Analysis, start: int, end: int) -> Sequence[Edit] | None:
     """The missing brace goes in as an insertion, so the tag's text itself is never rewritten."""
-    matched = ctx.draft.text[start:end]
+    matched = analysis.draft.text[start:end]
     if _HALF_CLOSED_RE.match(matched):
         return (Edit(end, end, "}"),)
     if _HALF_OPENED_RE.match(matched):
         # "{name}}" is a whole tag in single-brace syntax too: only a draft that writes its
         # other tags in double braces says which one was meant
-        doubled = any(ctx.draft.text.startswith("{{", s) for s, _ in ctx.draft.merge_tags)
+        doubled = any(analysis.draft.text.startswith("{{", s) for s, _ in analysis.draft.merge_tags)
         return (Edit(start, start, "{"),) if doubled else None
     unclosed = _UNCLOSED_RE.match(matched)
     if unclosed:
@@ -107,10 +107,10 @@ _INTRO_CLAUSE_RE = re.compile(
 
 
 @move("fix-mechanics")
-def fix_mechanics(ctx: RuleContext, start: int, end: int, spec: FixSpec) -> Sequence[Edit] | None:
+def fix_mechanics(analysis: Analysis, start: int, end: int, spec: FixSpec) -> Sequence[Edit] | None:
     """A safe fix, so only corrections with no second reading; a "You" that may be a name, a
     quotation or a capital after a colon stays."""
-    text = ctx.draft.text
+    text = analysis.draft.text
     matched = text[start:end]
     if matched == "You" and not _ordinary_you(text, start, end):
         return None
