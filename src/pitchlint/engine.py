@@ -97,10 +97,9 @@ class Engine:
         from pitchlint import metrics
         from pitchlint.analysis import Analysis
         from pitchlint.context import RuleContext
-
-        analysis = Analysis(draft, doc, self.config.seller_names)
         from pitchlint.rewrite.declared import fix_from_spec
 
+        analysis = Analysis(draft, doc, self.config.seller_names)
         ctx = RuleContext(draft, doc, analysis, self.config.params)
         ctx.fix_for = lambda spec, start, end: fix_from_spec(spec, analysis, start, end)
         judged: dict[str, list[Finding]] = {}
