@@ -16,10 +16,10 @@ from pitchlint.findings import Severity
 
 @pytest.fixture(scope="module")
 def run(engine):
-    engines: dict[tuple[str, tuple[tuple[str, bool], ...]], Engine] = {}
+    engines: dict[tuple[str, str], Engine] = {}
 
-    def check(text: str, rule: str, **params: bool):
-        key = (rule, tuple(sorted(params.items())))
+    def check(text: str, rule: str, **params: object):
+        key = (rule, repr(sorted(params.items())))
         if key not in engines:
             config = dataclasses.replace(Config(), select=(rule,), params={rule: params} if params else {})
             engines[key] = Engine(config, rules=engine.rules)
@@ -90,7 +90,7 @@ def test_passive_closing_is_quiet_next_to_a_genuine_question_unless_configured(r
         "Let me know if you have any questions.\n"
     )
     assert run(text, "passive-cta") == []
-    (finding,) = run(text, "passive-cta", quiet_with_genuine_question=False)
+    (finding,) = run(text, "passive-cta", quiet_when=[])
     assert finding.matched == "Let me know if you have any questions"
 
 

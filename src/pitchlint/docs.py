@@ -25,6 +25,9 @@ def rule_markdown(rule: LoadedRule, weight: float | None = None) -> str:
 
         source = check_source(getattr(spec, "function", None) or spec.id)
         lines += [f"Rule file: `{rule.family}/{rule.path.name}` · code: `{source or 'not found'}`", ""]
+    else:
+        whole = f"the whole rule: kind {spec.kind} needs no code"
+        lines += [f"Rule file: `{rule.family}/{rule.path.name}` ({whole})", ""]
     lines += ["## What it flags", "", spec.summary.strip(), ""]
     lines += ["## Why it hurts replies", "", spec.why.strip(), ""]
     if spec.examples.bad:

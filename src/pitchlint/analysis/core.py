@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -86,7 +87,12 @@ class Analysis:
 
     @functools.cached_property
     def body_sentences(self) -> tuple[Span, ...]:
-        return tuple(s for s in self.sentences if self.draft.zone_at(_first_word(s).idx) in ("body", "ps"))
+        return self.sentences_in(("body", "ps"))
+
+    def sentences_in(self, zones: Iterable[str]) -> tuple[Span, ...]:
+        """The sentences (as `sentences`) that start in one of the zones."""
+        wanted = frozenset(zones)
+        return tuple(s for s in self.sentences if self.draft.zone_at(_first_word(s).idx) in wanted)
 
     def sentence_index(self, token: Token) -> int | None:
         for i, sent in enumerate(self.body_sentences):

@@ -1,8 +1,13 @@
-"""Small span helpers shared by the analysis and the checks."""
+"""Small span helpers shared by the analysis, the kinds and the checks."""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable, Iterator
+
 from spacy.tokens import Doc, Span
+
+Hit = tuple[int, int]  # character offsets in the draft
 
 
 def trim(span: Span) -> Span:
@@ -25,3 +30,40 @@ def span_text(span: Span) -> str:
 
 
 _TEXT_KEY = "pitchlint.text"
+
+
+def matches_in(sent: Span, patterns: Iterable[re.Pattern[str]]) -> Iterator[re.Match[str]]:
+    """Every match of every pattern in the sentence's text (offsets within the sentence)."""
+    text = span_text(sent)
+    for pattern in patterns:
+        yield from pattern.finditer(text)
+
+
+def any_match(sent: Span, patterns: Iterable[re.Pattern[str]]) -> bool:
+    """Whether any pattern matches the sentence (stops at the first match)."""
+    text = span_text(sent)
+    return any(pattern.search(text) for pattern in patterns)
+
+
+def hit_of(sent: Span, match: re.Match[str]) -> Hit:
+    """The match, or its `(?P<hit>...)` group when the pattern names one (context kept out)."""
+    return hit_at(sent.start_char, match)
+
+
+def hit_at(offset: int, match: re.Match[str]) -> Hit:
+    """`hit_of` for a match in text that starts at `offset` in the draft."""
+    group = "hit" if "hit" in match.re.groupindex and match.group("hit") is not None else 0
+    return offset + match.start(group), offset + match.end(group)
+
+
+def earliest(hits: Iterable[Hit]) -> Hit | None:
+    """The earliest hit, widened by the hits that overlap it ("Here is a link" + "a link with
+    more information")."""
+    ordered = sorted(hits)
+    if not ordered:
+        return None
+    start, end = ordered[0]
+    for s, e in ordered[1:]:
+        if s < end:
+            end = max(end, e)
+    return start, end

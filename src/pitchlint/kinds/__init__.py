@@ -17,7 +17,7 @@ class Checker(Protocol):
 
 
 def build_checker(rule: LoadedRule, vocab: Vocab) -> Checker:
-    from pitchlint.kinds import matchers, metric, python, ratio, subject
+    from pitchlint.kinds import matchers, metric, python, ratio, regex, subject
 
     builders: dict[str, Callable[[LoadedRule, Vocab], Checker]] = {
         "phrase": matchers.MatcherChecker,
@@ -26,6 +26,7 @@ def build_checker(rule: LoadedRule, vocab: Vocab) -> Checker:
         "ratio": ratio.RatioChecker,
         "metric": metric.MetricChecker,
         "subject": subject.SubjectChecker,
+        "regex": regex.RegexChecker,
         "python": python.PythonChecker,
     }
     return builders[rule.kind](rule, vocab)

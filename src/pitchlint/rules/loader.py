@@ -20,6 +20,7 @@ from pitchlint.rules.schema import (
     PatternRule,
     PhraseRule,
     RatioRule,
+    RegexRule,
     Rule,
     RuleBase,
 )
@@ -185,6 +186,11 @@ def _derived_requires(spec: RuleBase) -> frozenset[str]:
                 needs |= _AGENCY_NEEDS
     if isinstance(spec, RatioRule):  # counts seller and reader clauses
         needs |= {"pos", "lemma", "dep"}
+    if isinstance(spec, RegexRule):
+        if spec.unit == "sentence":
+            needs.add("sents")
+        if set(spec.quiet_when) & {"genuine-question", "remembered-meeting"}:
+            needs |= {"pos", "lemma", "dep"}  # questions and reader facts read the parse
     if isinstance(spec, DependencyRule):
         needs.add("dep")
         patterns.extend([n.get("RIGHT_ATTRS", {}) for n in p] for p in spec.dependency_patterns)

@@ -20,6 +20,10 @@ KIND_PARAMS: dict[str, frozenset[str]] = {
     "metric": frozenset({"thresholds"}),
     "ratio": frozenset({"thresholds"}),
     "subject": frozenset({"max_chars"}),
+    # a regex rule's own fields, validated as its file is
+    "regex": frozenset(
+        {"cases", "closing_sentences", "closing_skip_patterns", "quiet_patterns", "quiet_when"}
+    ),
 }
 
 
@@ -41,9 +45,24 @@ def check_python_params(rule: LoadedRule, model: type[RuleParams], config: Confi
 def check_config_params(rule: LoadedRule, config: Config) -> None:
     """Config overrides of a rule without a params model: only the keys its file or kind has."""
     known = set(rule.spec.params) | KIND_PARAMS.get(rule.kind, frozenset())
-    for key in config.params.get(rule.id, {}):
+    overrides = config.params.get(rule.id, {})
+    for key in overrides:
         if key not in known:
             raise _config_error(config, rule.id, key)(_unknown(key, known))
+    if rule.kind == "regex":
+        _validate_fields(rule, overrides, config)
+
+
+def _validate_fields(rule: LoadedRule, overrides: dict[str, Any], config: Config) -> None:
+    """Overrides of a rule's own fields (a regex rule's cases), judged by its file's schema."""
+    try:
+        type(rule.spec).model_validate({**rule.spec.model_dump(), **overrides})
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        key = str(first["loc"][0]) if first["loc"] else ""
+        where = "".join(f"[{p}]" for p in first["loc"][1:])
+        problem = f"{where + ': ' if where else ''}{first['msg']}"
+        raise _config_error(config, rule.id, key)(problem) from None
 
 
 def _validate(model: type[RuleParams], values: dict[str, Any], error_for: Any) -> None:

@@ -104,6 +104,15 @@ class MetricCheck(Strict):
         return self
 
 
+def _regexes_compile(value: list[str]) -> list[str]:
+    for i, pattern in enumerate(value):
+        try:
+            re.compile(pattern)
+        except re.error as exc:
+            raise ValueError(f"pattern {i} is not a valid regular expression: {exc}") from exc
+    return value
+
+
 def _rule_ids(names: list[str]) -> list[str]:
     for name in names:
         if not RULE_ID_RE.match(name):
@@ -220,15 +229,58 @@ class SubjectRule(RuleBase):
     patterns: list[str] = Field(default_factory=list)
     max_chars: int | None = Field(default=None, ge=1)
 
-    @field_validator("patterns")
+    _patterns_compile = field_validator("patterns")(_regexes_compile)
+
+
+class RegexCase(Strict):
+    """One way a `regex` rule fires: its patterns, and what a hit is reported as. In each
+    sentence (or zone) the first case with a hit reports it; later cases are not searched."""
+
+    patterns: list[str] = Field(min_length=1)
+    severity: SeverityName | None = None  # at most the rule's; default the rule's
+    when: Literal["any", "first-touch", "follow-up"] = "any"
+    detail: str = ""  # the message's `{detail}`
+    # hits of this case in adjacent sentences of one zone are one finding ("Register now.
+    # Seating is limited.")
+    merge_runs: bool = False
+
+    _patterns_compile = field_validator("patterns")(_regexes_compile)
+
+
+# draft facts a `regex` rule can be quiet for (pitchlint.kinds.regex names what each reads)
+QuietFact = Literal["customer", "genuine-question", "remembered-meeting"]
+
+
+class RegexRule(RuleBase):
+    """Regular expressions and conditions: for rules that need no code of their own.
+    Patterns are case-insensitive and a space in one also matches a line break."""
+
+    kind: Literal["regex"]
+    # sentence: each sentence of the rule's zones; zone: each zone's whole text (no parse)
+    unit: Literal["sentence", "zone"] = "sentence"
+    cases: list[RegexCase] = Field(min_length=1)
+    # only the last N sentences count (the closing), not counting those that match a skip
+    # pattern (sign-offs, courtesy lines, unsubscribe footers)
+    closing_sentences: int | None = Field(default=None, ge=1)
+    closing_skip_patterns: list[str] = Field(default_factory=list)
+    # a match in any of the rule's sentences keeps the whole rule quiet on the draft
+    quiet_patterns: list[str] = Field(default_factory=list)
+    quiet_when: list[QuietFact] = Field(default_factory=list)
+    # rules whose findings a quiet fact reads (remembered-meeting: creepy-personal-reference)
+    reads: list[str] = Field(default_factory=list)
+
+    _patterns_compile = field_validator("closing_skip_patterns", "quiet_patterns")(_regexes_compile)
+
+    @field_validator("reads")
     @classmethod
-    def _regexes_compile(cls, value: list[str]) -> list[str]:
-        for i, pattern in enumerate(value):
-            try:
-                re.compile(pattern)
-            except re.error as exc:
-                raise ValueError(f"pattern {i} is not a valid regular expression: {exc}") from exc
-        return value
+    def _read_names(cls, value: list[str]) -> list[str]:
+        return _rule_ids(value)
+
+    @model_validator(mode="after")
+    def _closing_needs_sentences(self) -> RegexRule:
+        if self.unit == "zone" and (self.closing_sentences or self.quiet_patterns):
+            raise ValueError("`closing_sentences` and `quiet_patterns` count sentences: use unit: sentence")
+        return self
 
 
 class PythonRule(RuleBase):
@@ -266,12 +318,24 @@ Rule = Annotated[
     | RatioRule
     | MetricRule
     | SubjectRule
+    | RegexRule
     | PythonRule
     | SequenceRule
     | BatchRule,
     Field(discriminator="kind"),
 ]
-KINDS = ("phrase", "pattern", "dependency", "ratio", "metric", "subject", "python", "sequence", "batch")
+KINDS = (
+    "phrase",
+    "pattern",
+    "dependency",
+    "ratio",
+    "metric",
+    "subject",
+    "regex",
+    "python",
+    "sequence",
+    "batch",
+)
 # kinds that look across emails, run after every email has been checked on its own
 COLLECTION_KINDS = ("sequence", "batch")
 

@@ -9,8 +9,9 @@ from typing import Any
 
 from spacy.tokens import Span
 
+from pitchlint.analysis.spans import Hit, any_match, earliest, hit_of, matches_in
 from pitchlint.checks import check
-from pitchlint.checks._shared.cta import Hit, _at, _first, _found, _regexes, _search
+from pitchlint.checks.asks._helpers import regexes
 from pitchlint.context import RuleContext
 from pitchlint.findings import Finding, Severity
 from pitchlint.params import word_set as _words
@@ -38,17 +39,19 @@ def bribe_for_meeting(ctx: RuleContext, rule: LoadedRule) -> Iterator[Finding]:
     is an error; a bare loss-leader freebie ("free business cards") is a warning."""
     params = ctx.params_for(rule)
     sentences = ctx.analysis.body_sentences
-    gifts = _regexes(params, "gift_patterns")
-    meetings = _regexes(params, "meeting_patterns")
-    asks = [_found(sent, meetings) for sent in sentences]
+    gifts = regexes(params, "gift_patterns")
+    meetings = regexes(params, "meeting_patterns")
+    asks = [any_match(sent, meetings) for sent in sentences]
     for i, sent in enumerate(sentences):
         near = any(asks[max(0, i - 1) : i + 2])
-        hits = [h for h in (_at(sent, m) for m in _search(sent, gifts)) if _handed_over(sent, h, params)]
-        hit = _first(hits) if near else None
+        hits = [
+            h for h in (hit_of(sent, m) for m in matches_in(sent, gifts)) if _handed_over(sent, h, params)
+        ]
+        hit = earliest(hits) if near else None
         if hit is not None:
             yield ctx.finding(rule, *hit)
             continue
-        bait = _first(_at(sent, m) for m in _search(sent, _regexes(params, "loss_leader_patterns")))
+        bait = earliest(hit_of(sent, m) for m in matches_in(sent, regexes(params, "loss_leader_patterns")))
         if bait is not None:
             yield ctx.finding(rule, *bait, severity=Severity.WARNING)
 

@@ -11,10 +11,9 @@ from typing import Any
 from spacy.tokens import Span
 
 from pitchlint.analysis import Analysis
-from pitchlint.analysis.spans import span_text
+from pitchlint.analysis.spans import Hit, any_match, earliest, hit_of, matches_in, span_text
 from pitchlint.checks import check
-from pitchlint.checks._shared.cta import Hit, _at, _first, _found, _regexes, _search
-from pitchlint.checks.asks._helpers import _end
+from pitchlint.checks.asks._helpers import _end, regexes
 from pitchlint.context import RuleContext
 from pitchlint.findings import Finding
 from pitchlint.nlp import is_merge_tag
@@ -51,15 +50,15 @@ def random_reading_link(ctx: RuleContext, rule: LoadedRule) -> Iterator[Finding]
     listicle title), or a bare link with no word on why it matters, and nothing nearby that
     ties it to this reader (their own noun, a page or section, something made for them)."""
     params = ctx.params_for(rule)
-    ignored = _regexes(params, "ignored_sentences")
+    ignored = regexes(params, "ignored_sentences")
     sentences = [s for s in ctx.analysis.body_sentences if not any(p.search(s.text) for p in ignored)]
     links = [_links(sent, params) for sent in sentences]
-    current = _regexes(params, "recency_patterns")
+    current = regexes(params, "recency_patterns")
     specific = [_reader_specific(sent, ctx.analysis, params) for sent in sentences]
-    recent = [_found(sent, current) for sent in sentences]
-    framing = _regexes(params, "framing_patterns")
-    content = _regexes(params, "content_patterns")
-    listicle = _regexes(params, "listicle_patterns")
+    recent = [any_match(sent, current) for sent in sentences]
+    framing = regexes(params, "framing_patterns")
+    content = regexes(params, "content_patterns")
+    listicle = regexes(params, "listicle_patterns")
     for i, sent in enumerate(sentences):
         near = range(max(0, i - 1), min(len(sentences), i + 2))
         bare = _only_links(sent, links[i])
@@ -69,15 +68,15 @@ def random_reading_link(ctx: RuleContext, rule: LoadedRule) -> Iterator[Finding]
         if any(specific[j] for j in related):
             continue
         link_near = any(links[j] for j in near)
-        named = _found(sent, content)
-        hits = [_at(sent, m) for m in _search(sent, framing)] if (link_near or named) else []
+        named = any_match(sent, content)
+        hits = [hit_of(sent, m) for m in matches_in(sent, framing)] if (link_near or named) else []
         if link_near or named or hits:
-            hits += [_at(sent, m) for m in _search(sent, listicle)]
+            hits += [hit_of(sent, m) for m in matches_in(sent, listicle)]
         if bare and not any(_homepage(ctx.draft.text[s:e]) for s, e in links[i]):
             hits += links[i]
         if any(recent[k] for k in context):
-            hits = [_at(sent, m) for m in _search(sent, listicle)]  # current, but still a listicle
-        hit = _first(hits)
+            hits = [hit_of(sent, m) for m in matches_in(sent, listicle)]  # current, but still a listicle
+        hit = earliest(hits)
         if hit is not None:
             yield ctx.finding(rule, *hit)
 
@@ -88,14 +87,14 @@ def _homepage(link: str) -> bool:
 
 
 def _links(sent: Span, params: dict[str, Any]) -> list[Hit]:
-    ignored = _regexes(params, "ignored_links")
+    ignored = regexes(params, "ignored_links")
     found = []
-    for match in _search(sent, _regexes(params, "link_patterns")):
+    for match in matches_in(sent, regexes(params, "link_patterns")):
         if span_text(sent)[max(0, match.start() - 1) : match.start()] == "@":
             continue  # an email address, not a link
         if any(p.search(match.group(0)) for p in ignored):
             continue  # calendars and unsubscribe links are other rules' business
-        found.append(_at(sent, match))
+        found.append(hit_of(sent, match))
     tag = re.compile(str(params.get("link_tag_pattern", r"(?!)")), re.I)
     found += [(t.idx, _end(t)) for t in sent if is_merge_tag(t) and tag.search(t.text)]
     return found
@@ -120,7 +119,7 @@ def _reader_specific(sent: Span, analysis: Analysis, params: dict[str, Any]) -> 
     link_tag = re.compile(str(params.get("link_tag_pattern", r"(?!)")), re.I)
     if any(is_merge_tag(t) and not _GENERIC_TAG.search(t.text) and not link_tag.search(t.text) for t in sent):
         return True  # a template slot the writer fills in per reader: {{relevant_context}}
-    if any(p.search(span_text(sent)) for p in _regexes(params, "specific_patterns")):
+    if any(p.search(span_text(sent)) for p in regexes(params, "specific_patterns")):
         return True
     generic = _words(params, "generic_reader_nouns")
     for token in sent:

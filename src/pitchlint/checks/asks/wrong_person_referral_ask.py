@@ -13,10 +13,9 @@ from spacy.tokens import Span, Token
 
 from pitchlint.analysis.core import is_question
 from pitchlint.analysis.grammar import negated, own_subject
-from pitchlint.analysis.spans import span_text
+from pitchlint.analysis.spans import Hit, any_match, earliest, hit_of, matches_in, span_text
 from pitchlint.checks import check
-from pitchlint.checks._shared.cta import Hit, _at, _first, _found, _regexes, _search
-from pitchlint.checks.asks._helpers import _end
+from pitchlint.checks.asks._helpers import _end, regexes
 from pitchlint.context import RuleContext
 from pitchlint.findings import Finding, Severity
 from pitchlint.params import word_set as _words
@@ -62,8 +61,8 @@ def wrong_person_referral_ask(ctx: RuleContext, rule: LoadedRule) -> Iterator[Fi
     severity = min(declared, Severity.WARNING) if ctx.draft.meta.is_follow_up else None
     sentences = ctx.analysis.body_sentences
     for i, sent in enumerate(sentences):
-        gift = i > 0 and _found(sentences[i - 1], _regexes(params, "gift_patterns"))
-        hit = _first(_referral_hits(sent, params, gift))
+        gift = i > 0 and any_match(sentences[i - 1], regexes(params, "gift_patterns"))
+        hit = earliest(_referral_hits(sent, params, gift))
         if hit is not None:
             yield ctx.finding(rule, *hit, severity=severity)
 
@@ -78,14 +77,14 @@ def _referral_hits(sent: Span, params: dict[str, Any], gift: bool) -> Iterator[H
                 hit = _unfit_reader(token, sent) or _redirect_to(token, params) or _reached_wrong(token)
                 if hit is not None:
                     yield hit
-    for match in _search(sent, _regexes(params, "ask_patterns")):
-        yield _at(sent, match)
+    for match in matches_in(sent, regexes(params, "ask_patterns")):
+        yield hit_of(sent, match)
     if not gift:
-        for match in _search(sent, _regexes(params, "forward_patterns")):
-            yield _at(sent, match)
+        for match in matches_in(sent, regexes(params, "forward_patterns")):
+            yield hit_of(sent, match)
     if _asking(sent):
-        for match in _search(sent, _regexes(params, "asking_patterns")):
-            yield _at(sent, match)
+        for match in matches_in(sent, regexes(params, "asking_patterns")):
+            yield hit_of(sent, match)
 
 
 def _unfit_reader(person: Token, sent: Span) -> Hit | None:
