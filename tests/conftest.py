@@ -7,7 +7,7 @@ import os
 from pathlib import Path
 
 # a rule that raises fails its test with the traceback, instead of being reported and left out
-# of the grade as it is for users (tests/test_hostile_inputs.py turns this off where it tests that)
+# of the grade as it is for users (tests/cli/test_hostile_inputs.py turns this off where it tests that)
 os.environ["PITCHLINT_STRICT"] = "1"
 
 import pytest

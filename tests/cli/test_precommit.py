@@ -1,0 +1,116 @@
+"""pitchlint as a pre-commit hook, run by pre-commit itself in a temporary git repository of
+templates: `pre-commit try-repo` against this repository fails a "Re: Re:" template with the
+finding shown; with the README's .pre-commit-config.yaml (pointed at this checkout's HEAD) a
+clean template passes, and the fix hook rewrites a fake-reply template and fails the run as
+pre-commit expects. Hook environments are installed from PyPI only, once per session."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import pytest
+import yaml
+
+from tests.conftest import REPO
+
+CLEAN = "Subject: Ohio rates\n\nHi Sam,\n\nYour Q3 filing added 14 states. What changed in your plans?\n"
+FAKE = (
+    "Subject: Re: Re: Ohio rates\n\nHi Sam,\n\nYour Q3 filing added 14 states. What changed in your plans?\n"
+)
+
+HYPE = (
+    "Subject: Ohio rates\n\nHi Sam,\n\nWe are the world's leading platform. What changed in your Q3 plans?\n"
+)
+
+
+@pytest.fixture(scope="session")
+def pre_commit_home(tmp_path_factory):
+    return tmp_path_factory.mktemp("pre-commit-home")
+
+
+@pytest.fixture
+def templates(tmp_path):
+    subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
+    (tmp_path / "templates").mkdir()
+    (tmp_path / "templates" / "clean.txt").write_text(CLEAN, encoding="utf-8")
+    (tmp_path / "templates" / "fake.txt").write_text(FAKE, encoding="utf-8")
+    (tmp_path / "notes.txt").write_text(FAKE, encoding="utf-8")  # outside `files:`
+    subprocess.run(["git", "add", "."], cwd=tmp_path, check=True)
+    return tmp_path
+
+
+def _pre_commit(home, cwd, *args: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PRE_COMMIT_HOME": str(home), "PRE_COMMIT_COLOR": "never"}
+    return subprocess.run(
+        [sys.executable, "-m", "pre_commit", *args], cwd=cwd, env=env, capture_output=True, text=True
+    )
+
+
+def test_try_repo_fails_a_fake_reply_template_with_the_finding(pre_commit_home, templates):
+    fake = _pre_commit(
+        pre_commit_home, templates, "try-repo", str(REPO), "pitchlint", "--files", "templates/fake.txt"
+    )
+    assert fake.returncode == 1, fake.stdout + fake.stderr
+    assert "templates/fake.txt:1:10  error  fake-reply-subject" in fake.stdout
+
+
+HTML = (
+    "<html><head><title>Re: Re: Ohio rates</title></head><body>\n"
+    "<p>Hi Sam,</p>\n<p>Your Q3 filing added 14 states. What changed in your plans?</p>\n</body></html>\n"
+)
+SEQUENCE = "steps:\n" + "".join(
+    f'  - {{subject: Ohio rates, delay: 3, body: "Hi Sam,\\n\\nOhio changes its rate on July {n}."}}\n'
+    for n in range(1, 9)
+)
+
+
+def test_try_repo_reads_html_templates_and_sequence_files(pre_commit_home, templates):
+    (templates / "templates" / "fake.html").write_text(HTML, encoding="utf-8")
+    (templates / "sequences").mkdir()
+    (templates / "sequences" / "q3.yaml").write_text(SEQUENCE, encoding="utf-8")
+    subprocess.run(["git", "add", "."], cwd=templates, check=True)
+    html = _pre_commit(
+        pre_commit_home, templates, "try-repo", str(REPO), "pitchlint", "--files", "templates/fake.html"
+    )
+    assert html.returncode == 1, html.stdout + html.stderr
+    assert "templates/fake.html:1:20  error  fake-reply-subject" in html.stdout  # inside <title>
+    (templates / "ci.yml").write_text("on: push\njobs: {}\n", encoding="utf-8")  # other YAML
+    subprocess.run(["git", "add", "."], cwd=templates, check=True)
+    files = ("--files", "sequences/q3.yaml", "ci.yml")
+    steps = _pre_commit(pre_commit_home, templates, "try-repo", str(REPO), "pitchlint", *files)
+    assert steps.returncode == 1, steps.stdout + steps.stderr  # findings, not exit 2 for ci.yml
+    assert "ci.yml: not a sequence file" in steps.stdout
+    assert "error  sequence-overload  Sequence overload: 8 touches to one reader" in steps.stdout
+
+
+def test_readme_config_passes_clean_and_fixes_fake_reply(pre_commit_home, templates):
+    """The README snippet as written, with its repo pointed at this checkout's HEAD."""
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    start = readme.index("```yaml\n# .pre-commit-config.yaml") + 8
+    config = yaml.safe_load(readme[start : readme.index("```", start)])
+    head = subprocess.run(["git", "rev-parse", "HEAD"], cwd=REPO, capture_output=True, text=True, check=True)
+    config["repos"][0].update(repo=str(REPO), rev=head.stdout.strip())
+    (templates / ".pre-commit-config.yaml").write_text(yaml.safe_dump(config), encoding="utf-8")
+    subprocess.run(["git", "add", "."], cwd=templates, check=True)
+
+    clean = _pre_commit(pre_commit_home, templates, "run", "--files", "templates/clean.txt")
+    assert clean.returncode == 0, clean.stdout + clean.stderr
+    assert clean.stdout.count("Passed") == 2
+
+    fixing = _pre_commit(pre_commit_home, templates, "run", "--all-files")
+    assert fixing.returncode == 1  # pre-commit fails a run whose hook changed files
+    assert "files were modified by this hook" in fixing.stdout
+    assert (templates / "templates" / "fake.txt").read_text(encoding="utf-8") == CLEAN
+    assert (templates / "notes.txt").read_text(encoding="utf-8") == FAKE  # `files:` narrows the hooks
+
+    again = _pre_commit(pre_commit_home, templates, "run", "--all-files")
+    assert again.returncode == 0, again.stdout
+
+    # a finding no fix removes is printed once, by the pitchlint hook, not by both
+    (templates / "templates" / "hype.txt").write_text(HYPE, encoding="utf-8")
+    subprocess.run(["git", "add", "."], cwd=templates, check=True)
+    both = _pre_commit(pre_commit_home, templates, "run", "--all-files")
+    assert both.returncode == 1
+    assert both.stdout.count("templates/hype.txt:5:12  error  hype-superlatives") == 1, both.stdout

@@ -1,0 +1,25 @@
+"""`no-emotional-payoff` (rules/value/no-emotional-payoff.yaml):
+behaviour its YAML examples cannot express."""
+
+from __future__ import annotations
+
+from pitchlint.findings import Severity
+
+
+def test_emotional_payoff_is_judged_once_per_draft_on_the_first_claim(rule_findings):
+    text = (
+        "Hi Dana,\n\nOur platform syncs every rate table overnight. It flags changes before you file. "
+        "We cut filing prep from 3 days to 4 hours for a retailer your size.\n"
+    )
+    found = rule_findings("no-emotional-payoff", text)
+    assert len(found) == 1
+    assert found[0].severity == Severity.INFO
+    assert found[0].matched == "Our platform syncs every rate table overnight."
+
+
+def test_a_payoff_anywhere_in_the_draft_satisfies_it(rule_findings):
+    text = (
+        "Hi Dana,\n\nOur platform syncs every rate table overnight. It flags changes before you file.\n\n"
+        "Your team could close the quarter without the weekend scramble.\n"
+    )
+    assert not rule_findings("no-emotional-payoff", text)
