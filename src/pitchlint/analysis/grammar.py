@@ -18,6 +18,7 @@ NOMINAL_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 # "your", "yours", and the texting "ur" ("ur team")
 READER_POSSESSORS = lx.READER_POSSESSIVES | {"ur"}
 NEGATION_WORDS = frozenset({"not", "n't", "never"})
+OBJECT_DEPS = ("dobj", "obj", "attr", "oprd")
 # a quotation of three characters or more, in straight or curly quotes: the reader's words or
 # a title the sender cites ("your line 'ship it Friday'"), evidence of having read them
 QUOTED_RE = re.compile(r"[\"“”‘][^\"“”]{3,}[\"“”’]|(?<!\w)['‘][^'’]{3,}['’](?!\w)")
@@ -60,3 +61,25 @@ def possessed_by_reader(token: Token) -> bool:
 def negated(token: Token) -> bool:
     """A negation on the word itself: "we don't know", "never heard", "not sure"."""
     return any(c.dep_ == "neg" or c.lower_ in NEGATION_WORDS for c in token.children)
+
+
+def claim_subject(verb: Token) -> Token | None:
+    """The verb's subject, or its first conjunct's or governing verb's, one step up ("We help
+    X and serve Y", "we want to help")."""
+    return subject_of(verb, through=("conj", "xcomp"), steps=1)
+
+
+def is_reader_pronoun(token: Token | None) -> bool:
+    return token is not None and token.lower_ in lx.READER_PRONOUNS
+
+
+def verb_above(token: Token) -> Token | None:
+    """The nearest verb (or copula) above a token."""
+    node = token
+    for _ in range(8):
+        if node.pos_ in ("VERB", "AUX"):
+            return node
+        if node.head.i == node.i:
+            return None
+        node = node.head
+    return None

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 Hit = tuple[int, int]  # character offsets in the draft
 
@@ -67,3 +67,39 @@ def earliest(hits: Iterable[Hit]) -> Hit | None:
         if s < end:
             end = max(end, e)
     return start, end
+
+
+def ends_in_question(sent: Span) -> bool:
+    return "?" in span_text(sent).rstrip()[-3:]
+
+
+def char_span(doc_tokens: list[Token], *, keep_end_punct: bool = False) -> Hit:
+    """The tokens' characters, without spaces and the punctuation around them (opening
+    quotes and brackets, and closing ones and "%", are kept)."""
+    tokens = [t for t in doc_tokens if not t.is_space]
+    while len(tokens) > 1 and tokens[0].is_punct and tokens[0].text not in ("(", "“", '"', "#"):
+        tokens.pop(0)
+    if not keep_end_punct:
+        while len(tokens) > 1 and tokens[-1].is_punct and tokens[-1].text not in (")", "”", '"', "%"):
+            tokens.pop()
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+
+
+def tokens_between(sent: Span, first: int, last: int) -> list[Token]:
+    """Tokens `first` to `last` (doc indices), both included."""
+    return list(sent.doc[first : last + 1])
+
+
+def sentence_span(sent: Span, *, keep_end_punct: bool = False) -> Hit:
+    return char_span(list(sent), keep_end_punct=keep_end_punct)
+
+
+def pattern_spans(patterns: Sequence[re.Pattern[str]], text: str) -> Iterator[Hit]:
+    """Each match's `(?P<hit>...)` group, or the whole match, offsets within `text`."""
+    for pattern in patterns:
+        for match in pattern.finditer(text):
+            yield match.span("hit") if "hit" in pattern.groupindex else match.span()
+
+
+def first_pattern_span(patterns: Sequence[re.Pattern[str]], text: str) -> Hit | None:
+    return next(pattern_spans(patterns, text), None)

@@ -3,7 +3,8 @@
 One module per rule, beside its YAML: `rules/<family>/<id>.yaml` is checked by
 `checks/<family>/<id_snake>.py`, which registers `@check("<id>")`. A rule file may name another
 function with `function:` (default: its own id). What a family's checks share lives in
-`checks/<family>/_helpers.py`, what several families share in `checks/_shared/`.
+`checks/<family>/_helpers.py`; facts several families judge live in `pitchlint.analysis`, and
+`checks/_shared/reader_facts.py` reads them per draft for the rules that need them.
 """
 
 from __future__ import annotations

@@ -28,7 +28,7 @@ _WORD_RE = re.compile(r"\w")
 def _remembered_meeting(ctx: RuleContext) -> bool:
     """The reader-fact model found a meeting with a name, a place or a date ("I met you last
     June at Smith & Wollensky's"): what fake-familiarity must not call fake."""
-    from pitchlint.checks._shared.targeting import researched
+    from pitchlint.checks._shared.reader_facts import researched
 
     return any(reason == "a meeting they will remember" for _sent, reason in researched(ctx, {}))
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from pitchlint.checks._shared.targeting import _size_class
+from pitchlint.checks.personalization.audience_mismatch import _size_class
 from tests.rules.helpers import BUNDLED
 
 SIZE_PARAMS = next(r for r in BUNDLED if r.id == "audience-mismatch").spec.params

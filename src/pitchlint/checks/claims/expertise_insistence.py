@@ -12,10 +12,9 @@ from spacy.tokens import Span, Token
 
 from pitchlint.analysis import Analysis
 from pitchlint.analysis import lexicon as lx
-from pitchlint.analysis.grammar import negated
-from pitchlint.analysis.spans import span_text
+from pitchlint.analysis.grammar import claim_subject, negated, verb_above
+from pitchlint.analysis.spans import char_span, ends_in_question, span_text, tokens_between
 from pitchlint.checks import check
-from pitchlint.checks._shared.credibility import _char_span, _is_question, _subject, _tokens, _verb_of
 from pitchlint.checks.claims._helpers import _is_seller, _union
 from pitchlint.context import RuleContext
 from pitchlint.findings import Finding
@@ -69,7 +68,7 @@ class _Expertise:
                 or self._why_we_are(token)
             )
             if found is not None:
-                yield _char_span(_tokens(sent, *found))
+                yield char_span(tokens_between(sent, *found))
         for match in self.experience.finditer(span_text(sent)):
             start = sent.start_char + match.start()
             span = sent.doc.char_span(start, sent.start_char + match.end(), alignment_mode="expand")
@@ -80,11 +79,11 @@ class _Expertise:
         """ "we know exactly what you need", "we understand your business better than anyone"."""
         if verb.pos_ != "VERB" or not _in(verb, self.cognition) or negated(verb):
             return None
-        subject = _subject(verb)
+        subject = claim_subject(verb)
         if not _is_seller(subject, self.analysis) or subject is None:
             return None
         for node in verb.subtree:
-            if node.i == verb.i or _verb_of(node) not in (verb, *verb.children):
+            if node.i == verb.i or verb_above(node) not in (verb, *verb.children):
                 continue
             if node.lower_ in self.intensifiers and node.i > verb.i:
                 return min(subject.i, verb.i), node.i
@@ -101,7 +100,7 @@ class _Expertise:
         """ "No one knows retail tax better than we do"."""
         if verb.pos_ != "VERB" or not _in(verb, self.cognition):
             return None
-        subject = _subject(verb)
+        subject = claim_subject(verb)
         if subject is None:
             return None
         nobody = subject.lower_ in ("nobody", "noone") or (
@@ -123,7 +122,7 @@ class _Expertise:
         # end at the field of expertise: "an expert in the WordPress website", not the list after it
         end = _field_end(noun)
         head = noun.head
-        subject = _subject(head)
+        subject = claim_subject(head)
         # "I'm an expert in", "we are the experts"
         copula = noun.dep_ in ("attr", "acomp") and head.lemma_.lower() in _BE | {"be"}
         if copula and subject is not None and _is_seller(subject, self.analysis) and not negated(head):
@@ -131,7 +130,7 @@ class _Expertise:
         # "As the foremost experts in X, we ..."
         titled = any(c.lower_ == "the" or _in(c, self.credentials) for c in noun.children)
         as_frame = noun.dep_ == "pobj" and head.lower_ == "as" and head.head.pos_ in ("VERB", "AUX")
-        if as_frame and titled and _is_seller(_subject(head.head), self.analysis):
+        if as_frame and titled and _is_seller(claim_subject(head.head), self.analysis):
             return head.i, end
         # "our certified experts", "our team of PhDs"
         credentialed = any(_in(c, self.credentials) for c in noun.children if c.dep_ in ("amod", "compound"))
@@ -155,7 +154,7 @@ class _Expertise:
         for clause in (c for c in verb.children if c.dep_ in ("ccomp", "xcomp", "advcl")):
             why = any(c.lower_ == "why" for c in clause.children)
             copula = clause.lemma_.lower() in _BE | {"be"} or clause.lower_ in _BE
-            if why and copula and _is_seller(_subject(clause), self.analysis):
+            if why and copula and _is_seller(claim_subject(clause), self.analysis):
                 first = verb.i
                 if verb.i > 0 and verb.doc[verb.i - 1].lower_ in ("me", "us") and verb.i > 1:
                     first = verb.doc[verb.i - 2].i if verb.doc[verb.i - 2].lower_ == "let" else first
@@ -164,11 +163,11 @@ class _Expertise:
 
     def _sellers(self, span: Span) -> bool:
         """A years-of-experience claim whose owner is the seller."""
-        verb = _verb_of(span.root)
+        verb = verb_above(span.root)
         owners = [c for c in span.root.children if c.dep_ == "poss"]
         if any(o.lower_ in lx.SELLER_POSSESSIVES for o in owners):
             return True
-        return verb is not None and _is_seller(_subject(verb), self.analysis)
+        return verb is not None and _is_seller(claim_subject(verb), self.analysis)
 
 
 @check("expertise-insistence")
@@ -177,7 +176,7 @@ def expertise_insistence(ctx: RuleContext, rule: LoadedRule) -> Iterator[Finding
     honest ("I don't know how your team handles this") and stay quiet."""
     detector = _Expertise(ctx.params_for(rule), ctx.analysis)
     for sent in ctx.analysis.body_sentences:
-        if _is_question(sent):
+        if ends_in_question(sent):
             continue
         spans = list(detector.hits(sent))
         if spans:

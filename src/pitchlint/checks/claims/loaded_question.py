@@ -10,10 +10,9 @@ from typing import Any
 
 from spacy.tokens import Span, Token
 
-from pitchlint.analysis.grammar import possessed_by_reader
-from pitchlint.analysis.spans import span_text
+from pitchlint.analysis.grammar import claim_subject, is_reader_pronoun, possessed_by_reader
+from pitchlint.analysis.spans import sentence_span, span_text
 from pitchlint.checks import check
-from pitchlint.checks._shared.credibility import _is_reader_pronoun, _sentence_span, _subject
 from pitchlint.context import RuleContext
 from pitchlint.findings import Finding
 from pitchlint.params import built_once
@@ -56,22 +55,22 @@ class _Loaded:
                 return "an absolute"
             if _proof(t):
                 return "an absolute"
-            actor = _subject(t) if t.pos_ in ("VERB", "AUX", "ADJ") else None
+            actor = claim_subject(t) if t.pos_ in ("VERB", "AUX", "ADJ") else None
             if actor is None and t.dep_ == "acl":
                 actor = t.head  # "Is your team losing ...", parsed as "team [losing ...]"
-            reader = _is_reader_pronoun(actor) or (actor is not None and possessed_by_reader(actor))
+            reader = is_reader_pronoun(actor) or (actor is not None and possessed_by_reader(actor))
             feeling = t.dep_ in ("acomp", "attr") and _in(t, self.feelings)
-            if feeling and (_is_reader_pronoun(_subject(t.head)) or _reader_possessed_subject(t.head)):
+            if feeling and (is_reader_pronoun(claim_subject(t.head)) or _reader_possessed_subject(t.head)):
                 return "certainty or fear"
             if t.pos_ == "VERB" and _in(t, self.multipliers) and _hypothetical(t):
                 return "a promise dressed as a question"
-            if t.pos_ == "VERB" and t.lemma_.lower() == "wish" and _is_reader_pronoun(_subject(t)):
+            if t.pos_ == "VERB" and t.lemma_.lower() == "wish" and is_reader_pronoun(claim_subject(t)):
                 return "a wish"
             if reader and t.pos_ == "VERB" and _in(t, self.loss) and (t.tag_ == "VBG" or t.dep_ == "xcomp"):
                 return "fear of loss"
             if t.lower_ == "risk" and t.dep_ == "pobj" and t.head.lower_ == "at":
                 return "fear of loss"
-            if t.lower_ == "afford" and _is_reader_pronoun(_subject(t)):
+            if t.lower_ == "afford" and is_reader_pronoun(claim_subject(t)):
                 return "fear of loss"
         return None
 
@@ -119,7 +118,7 @@ def _proof(t: Token) -> bool:
 
 
 def _reader_possessed_subject(verb: Token) -> bool:
-    subject = _subject(verb)
+    subject = claim_subject(verb)
     return subject is not None and possessed_by_reader(subject)
 
 
@@ -136,5 +135,5 @@ def loaded_question(ctx: RuleContext, rule: LoadedRule) -> Iterator[Finding]:
             continue
         if question.kind != "loaded" and _WH_OPEN.match(span_text(question.sentence)):
             continue  # an open question ("How did you get 100% accurate returns?") is genuine
-        start, end = _sentence_span(question.sentence, keep_end_punct=True)
+        start, end = sentence_span(question.sentence, keep_end_punct=True)
         yield ctx.finding(rule, start, end, detail=reason)

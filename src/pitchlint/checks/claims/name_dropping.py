@@ -11,9 +11,9 @@ from spacy.tokens import Span, Token
 
 from pitchlint.analysis import Analysis
 from pitchlint.analysis import lexicon as lx
-from pitchlint.analysis.grammar import SUBJECT_DEPS, possessed_by_reader
+from pitchlint.analysis.grammar import OBJECT_DEPS, SUBJECT_DEPS, claim_subject, possessed_by_reader
+from pitchlint.analysis.spans import char_span, tokens_between
 from pitchlint.checks import check
-from pitchlint.checks._shared.credibility import _OBJECT_DEPS, _char_span, _subject, _tokens
 from pitchlint.checks.claims._helpers import _is_seller, _union
 from pitchlint.context import RuleContext
 from pitchlint.findings import Finding
@@ -88,7 +88,7 @@ class _NameDrops:
     def _seller_object(self, verb: Token) -> bool:
         """Whatever they use or trust is (or may be) the seller: "us", "Acme", "what", none.
         "Over 300 retailers use spreadsheets" is a market fact, not social proof."""
-        objects = [c for c in verb.children if c.dep_ in _OBJECT_DEPS]
+        objects = [c for c in verb.children if c.dep_ in OBJECT_DEPS]
         if not objects:  # "rely on us", "switch to Acme"
             preps = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("on", "to", "with")]
             objects = [g for p in preps for g in p.children if g.dep_ == "pobj"]
@@ -125,7 +125,7 @@ class _NameDrops:
         if verb.dep_ in ("ccomp", "xcomp") and noun.dep_ in SUBJECT_DEPS:
             candidates.append(verb.head)
         for candidate in candidates:
-            if _in(candidate, self.serve) and _is_seller(_subject(candidate), self.analysis):
+            if _in(candidate, self.serve) and _is_seller(claim_subject(candidate), self.analysis):
                 return candidate
         return None
 
@@ -139,7 +139,7 @@ class _NameDrops:
             if found is None and token.pos_ == "PROPN" and token.dep_ != "conj":
                 found = self._logo_list(token)
             if found is not None:
-                yield _char_span(_tokens(sent, *found))
+                yield char_span(tokens_between(sent, *found))
 
     def _customers_like(self, noun: Token) -> tuple[int, int] | None:
         """ "Companies like Microsoft, Amazon and Uber (use us)", "clients such as X and Y"."""
@@ -163,7 +163,7 @@ class _NameDrops:
         verb = noun.head
         if verb.lemma_.lower() != "include":
             return None
-        for obj in (c for c in verb.children if c.dep_ in _OBJECT_DEPS):
+        for obj in (c for c in verb.children if c.dep_ in OBJECT_DEPS):
             names = self._names(obj)
             if len(names) >= self.min_names:
                 return noun.left_edge.i, max(t.i for t in names)
@@ -226,7 +226,7 @@ def _argument_of(noun: Token) -> Token | None:
     """The verb a noun phrase is an argument of: its subject, object or prepositional object
     ("work with X"), not a noun further down ("retailers in X")."""
     head = noun.head
-    if noun.dep_ in (*SUBJECT_DEPS, *_OBJECT_DEPS, "npadvmod") and head.pos_ in ("VERB", "AUX"):
+    if noun.dep_ in (*SUBJECT_DEPS, *OBJECT_DEPS, "npadvmod") and head.pos_ in ("VERB", "AUX"):
         return head
     if noun.dep_ == "pobj" and head.dep_ in ("prep", "agent") and head.head.pos_ in ("VERB", "AUX"):
         return head.head

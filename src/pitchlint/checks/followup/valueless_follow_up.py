@@ -10,9 +10,9 @@ from collections.abc import Iterator
 from spacy.tokens import Span
 
 from pitchlint.analysis.exchange import GENERIC_COLLATERAL_RE, is_fact_number, made_for_reader
+from pitchlint.analysis.reader import Specifics
 from pitchlint.analysis.spans import span_text, trim
 from pitchlint.checks import check
-from pitchlint.checks._shared.targeting import Specifics
 from pitchlint.context import RuleContext
 from pitchlint.findings import Finding
 from pitchlint.nlp import is_merge_tag

@@ -11,8 +11,7 @@ from spacy.tokens import Span, Token
 from pitchlint.analysis import Analysis
 from pitchlint.analysis.core import Clause, is_question
 from pitchlint.analysis.grammar import own_subject
-from pitchlint.analysis.spans import span_text, trim
-from pitchlint.checks._shared.openings import _search
+from pitchlint.analysis.spans import first_pattern_span, span_text, trim
 from pitchlint.nlp import is_merge_tag
 from pitchlint.params import regex_list as _regex
 from pitchlint.params import word_set as _words
@@ -99,7 +98,10 @@ def _leading(analysis: Analysis, pleasantry: Sequence[re.Pattern[str]], skip: in
 
 
 def _is_pleasantry(analysis: Analysis, sent: Span, patterns: Sequence[re.Pattern[str]]) -> bool:
-    return analysis.question_kind(sent) == "pleasantry" or _search(patterns, span_text(sent)) is not None
+    return (
+        analysis.question_kind(sent) == "pleasantry"
+        or first_pattern_span(patterns, span_text(sent)) is not None
+    )
 
 
 def _specific(token: Token, analysis: Analysis) -> bool:
@@ -193,17 +195,17 @@ def self_intro(analysis: Analysis, sent: Span, params: dict[str, Any]) -> bool:
     if is_question(sent):
         return False
     text = span_text(sent)
-    intro = _search(_regex(params, "intro_patterns"), text)
+    intro = first_pattern_span(_regex(params, "intro_patterns"), text)
     if intro is not None:
         token = _token_at(sent, sent.start_char + intro[0])
         if token is None or analysis.agency_at(token) != "reader":
             return True
     main = _main_agency(analysis, sent)
-    credentials = _search(_regex(params, "credential_patterns"), text) is not None
+    credentials = first_pattern_span(_regex(params, "credential_patterns"), text) is not None
     named = main == "seller" or (main == "other" and _proper_subject(sent))
     if credentials and named and not _mentions_reader(analysis, sent):
         return True
-    if main == "seller" and _search(_regex(params, "tenure_patterns"), text):
+    if main == "seller" and first_pattern_span(_regex(params, "tenure_patterns"), text):
         return True
     verbs = [c.verb for c in _sentence_clauses(analysis, sent)]
     # "I run {{Your_Company}} -- we help ...": a clause fronted before the root

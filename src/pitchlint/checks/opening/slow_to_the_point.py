@@ -12,9 +12,8 @@ from spacy.tokens import Span, Token
 
 from pitchlint.analysis import Analysis
 from pitchlint.analysis.core import is_question, main_verbs
-from pitchlint.analysis.spans import span_text
+from pitchlint.analysis.spans import first_pattern_span, span_text
 from pitchlint.checks import check
-from pitchlint.checks._shared.openings import _search
 from pitchlint.checks.opening._helpers import (
     _READER_WORDS,
     _hypothetical,
@@ -95,7 +94,7 @@ def _slow(analysis: Analysis, sent: Span, params: dict[str, Any]) -> bool:
         return False  # a line ending in ":" continues in the list below it
     if any(g.sentence == sent and g.kind in ("invitation", "reward") for g in analysis.gives):
         return False  # "We'd love to host you on our show": the point, in the first sentence
-    if _search(_regex(params, "preamble_patterns"), span_text(sent)):
+    if first_pattern_span(_regex(params, "preamble_patterns"), span_text(sent)):
         return True
     if _reader_specific(analysis, sent, params):
         return False

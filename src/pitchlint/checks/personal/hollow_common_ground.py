@@ -11,10 +11,9 @@ from typing import Any
 
 from spacy.tokens import Span, Token
 
-from pitchlint.analysis.grammar import QUOTED_RE, possessed_by_reader
-from pitchlint.analysis.spans import span_text
+from pitchlint.analysis.grammar import QUOTED_RE, claim_subject, is_reader_pronoun, possessed_by_reader
+from pitchlint.analysis.spans import sentence_span, span_text
 from pitchlint.checks import check
-from pitchlint.checks._shared.credibility import _is_reader_pronoun, _sentence_span, _subject
 from pitchlint.context import RuleContext
 from pitchlint.findings import Finding
 from pitchlint.nlp import is_merge_tag
@@ -75,7 +74,7 @@ class _Common:
     def reader_interest(self, sent: Span) -> bool:
         """ "you liked The Challenger Sale", "you shared Dixon's piece", "your favorite book"."""
         for t in sent:
-            if t.pos_ == "VERB" and _is_reader_pronoun(_subject(t)):
+            if t.pos_ == "VERB" and is_reader_pronoun(claim_subject(t)):
                 if _in(t, self.interest_verbs):
                     return True
                 # "you mentioned Good to Great", not "you mentioned Q3 is busy"
@@ -85,7 +84,7 @@ class _Common:
                 ):
                     return True
             fan = _in(t, self.interest_nouns) and t.dep_ in ("attr", "acomp")
-            if fan and _is_reader_pronoun(_subject(t.head)):
+            if fan and is_reader_pronoun(claim_subject(t.head)):
                 return True
             if t.lower_ in ("favorite", "favourite") and possessed_by_reader(t.head):
                 return True
@@ -94,7 +93,7 @@ class _Common:
     def seller_interest(self, sent: Span) -> bool:
         """The sender claims the same interest: "I also loved the book", "I'm a fan too"."""
         for t in sent:
-            subject = _subject(t) if t.pos_ in ("VERB", "AUX") else None
+            subject = claim_subject(t) if t.pos_ in ("VERB", "AUX") else None
             seller = subject is not None and subject.lower_ in ("i", "we")
             if seller and t.pos_ == "VERB" and _in(t, self.interest_verbs):
                 return True
@@ -105,7 +104,7 @@ class _Common:
     def seller_fan(self, sent: Span) -> bool:
         """ "I'm a big fan of Pavilion too": the sender's fandom, with a "too" or "also"."""
         for t in sent:
-            subject = _subject(t.head) if t.dep_ == "attr" else None
+            subject = claim_subject(t.head) if t.dep_ == "attr" else None
             if subject is not None and subject.lower_ in ("i", "we") and _in(t, self.interest_nouns):
                 return True
         return False
@@ -128,7 +127,7 @@ class _Common:
         praised = any(_in(c, self.faint_praise) for c in root.children if c.dep_ == "amod")
         if root.pos_ in ("NOUN", "PROPN") and _in(root, self.work) and praised:
             return root
-        if root.pos_ == "VERB" and _in(root, self.interest_verbs) and _subject(root) is None:
+        if root.pos_ == "VERB" and _in(root, self.interest_verbs) and claim_subject(root) is None:
             obj = next((c for c in root.children if c.dep_ == "dobj"), None)
             if obj is not None and _in(obj, self.work):
                 return obj
@@ -156,13 +155,13 @@ def hollow_common_ground(ctx: RuleContext, rule: LoadedRule) -> Iterator[Finding
         mutual = bool(detector.mutual.search(span_text(sent))) and detector.seller_interest(sent)
         mutual = mutual or (shared and detector.seller_fan(sent))
         if detector.fellow(sent) or mutual or (shared and detector.reader_interest(sent)):
-            span = _sentence_span(sent)
+            span = sentence_span(sent)
         elif shared and previous is not None and detector.reader_interest(previous):
             # "I see you liked The Challenger Sale. Me too!"
             if detector.seller_interest(sent) or len(sent) <= 5:
-                span = (_sentence_span(previous)[0], _sentence_span(sent, keep_end_punct=True)[1])
+                span = (sentence_span(previous)[0], sentence_span(sent, keep_end_punct=True)[1])
         elif (work := detector.faint_fragment(sent)) is not None and not possessed_by_reader(work):
-            span = _sentence_span(sent)
+            span = sentence_span(sent)
         if span is None or _has_specifics(window, detector.specific):
             continue
         yield ctx.finding(rule, *span)

@@ -11,17 +11,15 @@ from typing import Any
 
 from spacy.tokens import Span, Token
 
-from pitchlint.analysis.grammar import SUBJECT_DEPS, negated, possessed_by_reader
-from pitchlint.analysis.spans import span_text
-from pitchlint.checks import check
-from pitchlint.checks._shared.credibility import (
-    _char_span,
-    _is_question,
-    _is_reader_pronoun,
-    _sentence_span,
-    _subject,
-    _tokens,
+from pitchlint.analysis.grammar import (
+    SUBJECT_DEPS,
+    claim_subject,
+    is_reader_pronoun,
+    negated,
+    possessed_by_reader,
 )
+from pitchlint.analysis.spans import char_span, ends_in_question, sentence_span, span_text, tokens_between
+from pitchlint.checks import check
 from pitchlint.context import RuleContext
 from pitchlint.findings import Finding, Severity
 from pitchlint.params import built_once
@@ -98,16 +96,16 @@ class _Chitchat:
         for t in sent:
             found = self._reader_likes(t) or self._invitation(t) or self._fan(t) or self._your_game(t)
             if found is not None:
-                yield _char_span(_tokens(sent, *found))
+                yield char_span(tokens_between(sent, *found))
                 return
-        if _is_question(sent) and (self._how_was_golf(sent) or self._game_question(sent)):
-            yield _sentence_span(sent, keep_end_punct=True)
+        if ends_in_question(sent) and (self._how_was_golf(sent) or self._game_question(sent)):
+            yield sentence_span(sent, keep_end_punct=True)
 
     def _invitation(self, verb: Token) -> tuple[int, int] | None:
         """ "Let's grab a beer", "I'd love to buy you a drink", "up for a round of golf?"."""
         if verb.pos_ != "VERB" or not _in(verb, self.invite_verbs):
             return None
-        subject = _subject(verb)
+        subject = claim_subject(verb)
         who = subject.lower_ if subject is not None else ""
         imperative = subject is None and verb.tag_ == "VB"
         if not imperative and not (who in ("we", "us", "'s", "’s", "i", "you") and _intent(verb)):
@@ -132,8 +130,8 @@ class _Chitchat:
         mods = [c for c in noun.subtree if c.i != noun.i]
         if not any(self._team_or_sport(m) for m in mods):
             return None
-        if noun.dep_ in ("attr", "acomp") and _is_reader_pronoun(_subject(noun.head)):
-            return _subject(noun.head).i, noun.right_edge.i  # type: ignore[union-attr]
+        if noun.dep_ in ("attr", "acomp") and is_reader_pronoun(claim_subject(noun.head)):
+            return claim_subject(noun.head).i, noun.right_edge.i  # type: ignore[union-attr]
         fellow = any(m.lower_ == "fellow" for m in mods) or (
             noun.i > 0 and any(noun.doc[j].lower_ == "fellow" for j in range(max(0, noun.i - 4), noun.i))
         )
@@ -149,8 +147,8 @@ class _Chitchat:
         """ "you love sushi", "you play golf", "you ran the Boston marathon"."""
         if verb.pos_ != "VERB" or not _in(verb, self.like_verbs) or negated(verb):
             return None
-        subject = _subject(verb)
-        if not _is_reader_pronoun(subject) or subject is None:
+        subject = claim_subject(verb)
+        if not is_reader_pronoun(subject) or subject is None:
             return None
         for obj in (c for c in verb.children if c.dep_ in ("dobj", "xcomp")):
             if self._pastime(obj) or any(self._pastime(c) for c in obj.children if c.dep_ == "compound"):
@@ -182,7 +180,7 @@ class _Chitchat:
             if t.lower_ in ("game", "match", "race", "fight") and any(
                 self._team_or_sport(c) for c in t.children if c.dep_ in ("compound", "amod")
             ):
-                return any(_is_reader_pronoun(x) for x in sent)
+                return any(is_reader_pronoun(x) for x in sent)
         return False
 
 

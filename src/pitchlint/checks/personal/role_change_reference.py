@@ -11,16 +11,16 @@ from typing import Any
 from spacy.tokens import Span, Token
 
 from pitchlint.analysis import lexicon as lx
-from pitchlint.analysis.grammar import negated, possessed_by_reader
-from pitchlint.checks import check
-from pitchlint.checks._shared.credibility import (
-    _OBJECT_DEPS,
-    _char_span,
-    _is_reader_pronoun,
-    _subject,
-    _tokens,
-    _verb_of,
+from pitchlint.analysis.grammar import (
+    OBJECT_DEPS,
+    claim_subject,
+    is_reader_pronoun,
+    negated,
+    possessed_by_reader,
+    verb_above,
 )
+from pitchlint.analysis.spans import char_span, tokens_between
+from pitchlint.checks import check
 from pitchlint.context import RuleContext
 from pitchlint.findings import Finding, Severity
 from pitchlint.nlp import is_merge_tag
@@ -64,7 +64,7 @@ class _RoleChange:
             )
             if found is not None:
                 first, last, kind = found
-                yield (*_char_span(_tokens(sent, first, last)), kind)
+                yield (*char_span(tokens_between(sent, first, last)), kind)
 
     def _role_noun(self, noun: Token) -> bool:
         return noun.pos_ in ("NOUN", "PROPN") and (_in(noun, self.roles) or _in(noun, self.change_nouns))
@@ -96,8 +96,8 @@ class _RoleChange:
             return poss.i, noun.i, "role"
         # "(you're) new to the role"
         if noun.dep_ == "pobj" and noun.head.lower_ == "to" and noun.head.head.lower_ == "new":
-            verb = _verb_of(noun.head.head)
-            if verb is not None and _is_reader_pronoun(_subject(verb)) and _in(noun, self.roles):
+            verb = verb_above(noun.head.head)
+            if verb is not None and is_reader_pronoun(claim_subject(verb)) and _in(noun, self.roles):
                 return noun.head.head.i, noun.i, "role"
         return None
 
@@ -106,8 +106,8 @@ class _RoleChange:
         joined Globex": the reader is the subject of a change verb, and it is recent."""
         if verb.pos_ != "VERB" or not _in(verb, self.change_verbs) or negated(verb):
             return None
-        subject = _subject(verb)
-        if not _is_reader_pronoun(subject) or subject is None:
+        subject = claim_subject(verb)
+        if not is_reader_pronoun(subject) or subject is None:
             return None
         lemma = verb.lemma_.lower()
         near = (d for d in verb.subtree if d.head.i == verb.i or d.head.head.i == verb.i)
@@ -123,7 +123,7 @@ class _RoleChange:
             return first, place.i, "location"
         if recent and role is not None:
             return first, role.i, "role"
-        objects = [c for c in verb.children if c.dep_ in _OBJECT_DEPS] + destinations
+        objects = [c for c in verb.children if c.dep_ in OBJECT_DEPS] + destinations
         organisation = any(o.pos_ == "PROPN" or is_merge_tag(o) for o in objects) and not any(
             c.dep_ == "poss" and c.lower_ in lx.SELLER_POSSESSIVES for o in objects for c in o.children
         )
@@ -136,8 +136,8 @@ class _RoleChange:
         """ "How are you finding the new role?": the reader is the subject."""
         if not _in(noun, self.roles) or not any(c.lower_ == "new" for c in noun.children):
             return None
-        verb = _verb_of(noun)
-        if verb is not None and _is_reader_pronoun(_subject(verb)):
+        verb = verb_above(noun)
+        if verb is not None and is_reader_pronoun(claim_subject(verb)):
             return noun.left_edge.i, noun.i, "role"
         return None
 

@@ -16,9 +16,9 @@ from pitchlint.analysis import Analysis
 from pitchlint.analysis import lexicon as lx
 from pitchlint.analysis.core import is_question
 from pitchlint.analysis.grammar import own_subject
+from pitchlint.analysis.reader import Reader, _clause_verb, _is
 from pitchlint.analysis.spans import span_text
 from pitchlint.checks import check
-from pitchlint.checks._shared.targeting import Reader, _clause_verb, _is, _size_class
 from pitchlint.context import RuleContext
 from pitchlint.findings import Finding
 from pitchlint.params import word_set as _lex
@@ -194,3 +194,30 @@ def audience_mismatch(ctx: RuleContext, rule: LoadedRule) -> Iterator[Finding]:
                 detail = f"targets {mention.group}, but the recipient is {described[mention.dimension]}"
         if detail:
             yield ctx.finding(rule, mention.start, mention.end, detail=detail)
+
+
+_NUMBER_RE = re.compile(r"\d[\d,.]*\s*[kK]?")
+
+
+def _size_class(size: str, params: dict[str, Any]) -> str | None:
+    """ "12", "10-50", "5,000+", "2k", "enterprise", "SMB" -> small / mid / large."""
+    lower = size.lower()
+    numbers: list[float] = []
+    for raw in _NUMBER_RE.findall(lower):
+        value = raw.strip().replace(",", "")
+        factor = 1000.0 if value.lower().endswith("k") else 1.0
+        try:
+            numbers.append(float(value.rstrip("kK").strip()) * factor)
+        except ValueError:
+            continue
+    if numbers:
+        headcount = max(numbers)
+        if headcount <= float(params.get("small_max", 200)):
+            return "small"
+        if headcount >= float(params.get("large_min", 1000)):
+            return "large"
+        return "mid"
+    for label in ("small", "large", "mid"):
+        if any(word in lower for word in params.get(f"{label}_size_labels", [])):
+            return label
+    return None

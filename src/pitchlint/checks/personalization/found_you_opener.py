@@ -10,8 +10,9 @@ from collections.abc import Iterator
 from spacy.tokens import Token
 
 from pitchlint.analysis import lexicon as lx
+from pitchlint.analysis.reader import SPECIFICS_DEFAULTS, Reader, Specifics
 from pitchlint.checks import check
-from pitchlint.checks._shared.targeting import SPECIFICS_DEFAULTS, Reader, Specifics, researched
+from pitchlint.checks._shared.reader_facts import researched
 from pitchlint.context import RuleContext
 from pitchlint.findings import Finding
 from pitchlint.params import word_set

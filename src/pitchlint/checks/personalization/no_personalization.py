@@ -7,8 +7,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from pitchlint.analysis import Analysis
+from pitchlint.analysis.reader import SpecificsParams, _anchor
 from pitchlint.checks import check
-from pitchlint.checks._shared.targeting import SpecificsParams, _anchor, reader_facts
+from pitchlint.checks._shared.reader_facts import reader_facts
 from pitchlint.context import RuleContext
 from pitchlint.findings import Finding
 from pitchlint.rules.loader import LoadedRule

@@ -7,9 +7,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from pitchlint.analysis.reader import SpecificsParams
 from pitchlint.analysis.spans import trim
 from pitchlint.checks import check
-from pitchlint.checks._shared.targeting import SpecificsParams, researched
+from pitchlint.checks._shared.reader_facts import researched
 from pitchlint.context import RuleContext
 from pitchlint.findings import Finding
 from pitchlint.rules.loader import LoadedRule

@@ -7,9 +7,8 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 
 from pitchlint.analysis import Analysis
-from pitchlint.analysis.spans import span_text
+from pitchlint.analysis.spans import first_pattern_span, pattern_spans, span_text
 from pitchlint.checks import check
-from pitchlint.checks._shared.openings import _find, _search
 from pitchlint.context import RuleContext
 from pitchlint.findings import Finding
 from pitchlint.params import regex_list as _regex
@@ -43,14 +42,14 @@ def clickbait_promise(ctx: RuleContext, rule: LoadedRule) -> Iterator[Finding]:
     subject = draft.zone("subject")
     if subject is not None:
         text = draft.text[subject.start : subject.end]
-        for start, end in _find((*teaser, *subject_only, *promise), text):
+        for start, end in pattern_spans((*teaser, *subject_only, *promise), text):
             reported.append((subject.start + start, subject.start + end))
-        question = _search(_regex(params, "question_subject_patterns"), text)
+        question = first_pattern_span(_regex(params, "question_subject_patterns"), text)
         delivering = _words(params, "delivering_question_kinds")
         if question and not draft.meta.is_reply and not _body_asks_question(analysis, delivering):
             reported.append((subject.start + question[0], subject.start + question[1]))
     for sent in analysis.body_sentences[: int(params.get("body_sentences", 2))]:
-        for start, end in _find((*teaser, *promise), span_text(sent)):
+        for start, end in pattern_spans((*teaser, *promise), span_text(sent)):
             reported.append((sent.start_char + start, sent.start_char + end))
     for start, end in _non_overlapping(reported):
         yield ctx.finding(rule, start, end)

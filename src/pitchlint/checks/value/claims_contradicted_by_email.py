@@ -11,9 +11,10 @@ from collections.abc import Iterator
 from spacy.tokens import Span
 
 from pitchlint.analysis.core import is_question
+from pitchlint.analysis.reader import Reader, Specifics, _promise
 from pitchlint.analysis.spans import span_text
 from pitchlint.checks import check
-from pitchlint.checks._shared.targeting import CREEPY_RULE, Reader, Specifics, _promise, spans_of
+from pitchlint.checks._shared.reader_facts import CREEPY_RULE, spans_of
 from pitchlint.context import RuleContext
 from pitchlint.findings import Finding
 from pitchlint.rules.loader import LoadedRule

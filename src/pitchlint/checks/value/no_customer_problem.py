@@ -13,12 +13,9 @@ from spacy.tokens import Span, Token
 from pitchlint.analysis import Analysis
 from pitchlint.analysis import lexicon as lx
 from pitchlint.analysis.core import is_question
-from pitchlint.analysis.spans import span_text
-from pitchlint.checks import check
-from pitchlint.checks._shared.targeting import (
+from pitchlint.analysis.reader import (
     _CAUSATIVES,
     _PROMISE_MODALS,
-    CREEPY_RULE,
     Reader,
     Specifics,
     _anchor,
@@ -28,8 +25,10 @@ from pitchlint.checks._shared.targeting import (
     _is,
     _overlaps,
     _promise,
-    spans_of,
 )
+from pitchlint.analysis.spans import span_text
+from pitchlint.checks import check
+from pitchlint.checks._shared.reader_facts import CREEPY_RULE, spans_of
 from pitchlint.context import RuleContext
 from pitchlint.findings import Finding
 from pitchlint.params import word_set as _lex

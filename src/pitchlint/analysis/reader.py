@@ -1,6 +1,5 @@
-"""What checks of several families share, from the former `checks/targeting.py`.
-
-Targeting: is the email written to this reader, about their problem, for their segment?
+"""Facts about the reader that rules of several families judge (personalization, value,
+follow-up): is the email written to this reader, about their problem, for their segment?
 
 Four rules share one reading of the parse. A *reader reference* is "you"/"your", a merge tag
 that stands for the recipient's data ({{company}}, not {{first_name}} or {{sender_name}}), or
@@ -30,7 +29,6 @@ from pitchlint.analysis import lexicon as lx
 from pitchlint.analysis.core import is_question
 from pitchlint.analysis.grammar import SUBJECT_DEPS
 from pitchlint.analysis.spans import doc_text, span_text, trim
-from pitchlint.context import RuleContext
 from pitchlint.mergetags import PLACEHOLDER_RE
 from pitchlint.nlp import entity_at, entity_type, is_merge_tag
 from pitchlint.params import word_set as _lex
@@ -81,8 +79,6 @@ _CAUSATIVES = frozenset({"help", "allow", "enable", "let", "make", "empower", "g
 _CONGRATS_RE = re.compile(r"^\W*(?:congrats|congratulations|kudos)\b", re.I)
 _THANKS_RE = re.compile(r"^\W*(?:thanks|thank you) (?:again )?for\b", re.I)
 _DESIRE_VERBS = frozenset({"want", "need", "look", "seek", "wish", "like"})
-_NUMBER_RE = re.compile(r"\d[\d,.]*\s*[kK]?")
-CREEPY_RULE = "creepy-personal-reference"
 _WISHING = frozenset({"hope", "trust", "wish", "pray"})
 _GENERIC_FRAME_RE = re.compile(r"\b(?:like|as) (?:most|many|all|every|other)\b", re.I)
 _HANDLE_RE = re.compile(r"@[A-Za-z][\w-]{1,38}")
@@ -556,67 +552,9 @@ def _overlaps(sent: Span, spans: Iterable[tuple[int, int]]) -> bool:
     return any(start < sent.end_char and sent.start_char < end for start, end in spans)
 
 
-def spans_of(ctx: RuleContext, rule_id: str) -> list[tuple[int, int]]:
-    """Where another rule reports on this draft, as that rule's own check judges it (so
-    "template residue" means what merge-field-artifacts says, "personal-life fact" what
-    creepy-personal-reference says). The asking rule declares it under `reads:`."""
-    return [(f.start, f.end) for f in ctx.findings_of(rule_id)]
-
-
 def _subtree_ids(token: Token) -> set[int]:
     return {t.i for t in token.subtree}
 
 
 def _anchor(analysis: Analysis) -> Span | None:
     return trim(analysis.body_sentences[0]) if analysis.body_sentences else None
-
-
-def reader_facts(ctx: RuleContext, params: dict[str, Any]) -> list[tuple[Span, str]]:
-    """The sentences that hold a fact about this reader, and what it is (once per draft for
-    the rules that read it with the default lists)."""
-    creepy = spans_of(ctx, CREEPY_RULE)
-    if any(params.get(k) not in (None, SPECIFICS_DEFAULTS[k]) for k in SPECIFICS_DEFAULTS):
-        return Specifics(ctx.analysis, params, creepy).found  # a config override of the lists
-    if "reader_facts" not in ctx.memo:
-        ctx.memo["reader_facts"] = Specifics(ctx.analysis, {}, creepy).found
-    return list(ctx.memo["reader_facts"])
-
-
-# a merge tag or the recipient's company named from front matter is a slot, not research done
-_TEMPLATE_EVIDENCE = ("merge tag", "the recipient's company")
-
-
-def researched(ctx: RuleContext, params: dict[str, Any]) -> list[tuple[Span, str]]:
-    """The body sentences that show research done, not a merge field or a CRM company name."""
-    return [
-        (sent, reason)
-        for sent, reason in reader_facts(ctx, params)
-        if not reason.startswith(_TEMPLATE_EVIDENCE) and ctx.draft.zone_at(sent.start_char) != "subject"
-    ]
-
-
-# audience-mismatch --------------------------------------------------------------------------
-
-
-def _size_class(size: str, params: dict[str, Any]) -> str | None:
-    """ "12", "10-50", "5,000+", "2k", "enterprise", "SMB" -> small / mid / large."""
-    lower = size.lower()
-    numbers: list[float] = []
-    for raw in _NUMBER_RE.findall(lower):
-        value = raw.strip().replace(",", "")
-        factor = 1000.0 if value.lower().endswith("k") else 1.0
-        try:
-            numbers.append(float(value.rstrip("kK").strip()) * factor)
-        except ValueError:
-            continue
-    if numbers:
-        headcount = max(numbers)
-        if headcount <= float(params.get("small_max", 200)):
-            return "small"
-        if headcount >= float(params.get("large_min", 1000)):
-            return "large"
-        return "mid"
-    for label in ("small", "large", "mid"):
-        if any(word in lower for word in params.get(f"{label}_size_labels", [])):
-            return label
-    return None

@@ -1,10 +1,10 @@
-"""Behaviour shared by several rules."""
+"""The reader-fact helpers of `pitchlint.analysis.reader`."""
 
 from __future__ import annotations
 
 import pytest
 
-from pitchlint.checks._shared.targeting import tag_field
+from pitchlint.analysis.reader import tag_field
 
 
 @pytest.mark.parametrize(
