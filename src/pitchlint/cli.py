@@ -220,6 +220,14 @@ GRADE_FORMATS = ("table", "csv", "json", "html")
 )
 @click.option("--worst", type=click.IntRange(0), default=10, show_default=True, help="Worst emails listed.")
 @click.option(
+    "--cache/--no-cache",
+    default=False,
+    show_default=True,
+    help="Reuse and store each email's result in .pitchlint_cache/ (as `check` does), e.g. to "
+    "render the same batch again in another format. Off by default: a sent history of 100,000 "
+    "emails would leave 100,000 entries.",
+)
+@click.option(
     "--fail-under",
     type=click.FloatRange(0, 100),
     default=None,
@@ -232,6 +240,7 @@ def grade(
     output: Path | None,
     jobs: int | None,
     worst: int,
+    cache: bool,
     fail_under: float | None,
     config_path: Path | None,
     select: tuple[str, ...],
@@ -248,10 +257,11 @@ def grade(
     if not loaded.emails:
         sys.exit(2)
     config = run.with_selection(run.config_for(config_path, _start(paths)), select, ignore)
-    engine = run.engine_for(config)
     with _progress(len(loaded.emails)) as advance:
         workers = run.jobs_for(len(loaded.emails), jobs)
-        reports = run.check_loaded(engine, loaded, jobs=workers, progress=advance)
+        reports = run.check_emails(
+            config, loaded.emails, loaded, (*select, *ignore), use_cache=cache, jobs=workers, progress=advance
+        )
     emails = tuple(
         GradedEmail(report, email.email_id, email.template, email.sender)
         for email, report in zip(loaded.emails, reports, strict=True)
@@ -274,7 +284,7 @@ def grade(
             _write_output(output, text)
             click.echo(f"pitchlint: wrote {output} ({len(emails)} emails)", err=True)
     failing = fail_under is not None and any(e.report.score.value < fail_under for e in emails)
-    sys.exit(2 if engine.failures else 1 if failing else 0)
+    sys.exit(2 if run.failed() else 1 if failing else 0)
 
 
 @cli.command()

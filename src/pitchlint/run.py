@@ -34,17 +34,6 @@ CHUNK = 64  # drafts per task: large enough to batch nlp.pipe, small enough to s
 Progress = Callable[[int], None]  # called with the number of emails just finished
 
 
-def check_loaded(
-    engine: Engine, loaded: Loaded, *, jobs: int = 1, progress: Progress | None = None
-) -> list[Report]:
-    """Reports for every email loaded, in order, with the rules across emails applied."""
-    drafts = [email.draft for email in loaded.emails]
-    from pitchlint.across import run_across_rules
-
-    reports = check_drafts(engine, drafts, jobs=jobs, progress=progress)
-    return run_across_rules(engine, loaded.emails, reports, loaded.sequences)
-
-
 def check_drafts(
     engine: Engine, drafts: Sequence[Draft], *, jobs: int = 1, progress: Progress | None = None
 ) -> list[Report]:
@@ -106,12 +95,22 @@ def _restore(report: Report, draft: Draft) -> Report:
     return dataclasses.replace(report, draft=draft, findings=tuple(findings))
 
 
-def _check_with_cache(config: Config, drafts: list[Draft], cache: ResultsCache | None) -> list[Report]:
+def _check_with_cache(
+    config: Config,
+    drafts: list[Draft],
+    cache: ResultsCache | None,
+    *,
+    jobs: int = 1,
+    progress: Progress | None = None,
+) -> list[Report]:
     """Reports from the results cache where the file, rules and config are unchanged; the
-    engine (and spaCy) only for the rest."""
+    engine (and spaCy, in `jobs` processes) only for the rest."""
     cached = [cache.get(d) if cache else None for d in drafts]
     misses = [d for d, hit in zip(drafts, cached, strict=True) if hit is None]
-    fresh = iter(engine_for(config).check(misses) if misses else ())
+    if progress and len(misses) < len(drafts):
+        progress(len(drafts) - len(misses))
+    checked = check_drafts(engine_for(config), misses, jobs=jobs, progress=progress) if misses else []
+    fresh = iter(checked)
     reports = []
     for hit in cached:
         if hit is None:
@@ -231,10 +230,18 @@ def failed() -> bool:
 
 
 def check_emails(
-    config: Config, emails: list[EmailInput], loaded: Loaded, selection: tuple[str, ...], *, use_cache: bool
+    config: Config,
+    emails: list[EmailInput],
+    loaded: Loaded,
+    selection: tuple[str, ...],
+    *,
+    use_cache: bool,
+    jobs: int = 1,
+    progress: Progress | None = None,
 ) -> list[Report]:
-    """Every email checked on its own (each from the cache when unchanged), then the rules
-    across files; the whole run from the cache when no file, rule or config changed."""
+    """Every email checked on its own (each from the cache when unchanged, the rest in `jobs`
+    processes), then the rules across files; the whole run from the cache when no file, rule
+    or config changed. `check` and `grade` both run this."""
     from pitchlint.cache import ResultsCache
 
     drafts = [e.draft for e in emails]
@@ -244,8 +251,10 @@ def check_emails(
     if across and cache is not None:
         hit = cache.get_across(drafts, extra)
         if hit is not None:
+            if progress:
+                progress(len(drafts))
             return hit
-    reports = _check_with_cache(config, drafts, cache)
+    reports = _check_with_cache(config, drafts, cache, jobs=jobs, progress=progress)
     if not across:
         return reports
     from pitchlint.across import run_across_rules

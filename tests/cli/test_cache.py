@@ -109,3 +109,30 @@ def test_a_warm_run_applies_rules_across_files_without_spacy(workdir):
     blocked = "import sys; sys.modules['spacy'] = None; from pitchlint.cli import main; main()"
     warm = subprocess.run([sys.executable, "-c", blocked, "check", "."], capture_output=True, text=True)
     assert (warm.stdout, warm.returncode) == (first.stdout, first.returncode), warm.stderr
+
+
+def _grade(*args: str):
+    return CliRunner().invoke(cli, ["grade", ".", "--format", "json", *args])
+
+
+def test_grade_reads_and_writes_the_cache_only_when_asked(workdir, parsed):
+    plain = _grade()
+    assert sorted(parsed) == ["a.txt", "b.txt", "c.txt"]
+    assert not (workdir / ".pitchlint_cache").exists()  # off by default: no entry per email
+    parsed.clear()
+    first = _grade("--cache")
+    assert sorted(parsed) == ["a.txt", "b.txt", "c.txt"] and first.output == plain.output
+    parsed.clear()
+    second = _grade("--cache")
+    assert parsed == [] and second.output == first.output and second.exit_code == first.exit_code
+    (workdir / "b.txt").write_text(DRAFT.replace("leaders", "experts"), encoding="utf-8")
+    parsed.clear()
+    third = _grade("--cache")
+    assert parsed == ["b.txt"] and third.output != first.output
+
+
+def test_check_and_grade_share_their_entries(workdir, parsed):
+    _run()
+    parsed.clear()
+    graded = _grade("--cache")
+    assert parsed == [] and json.loads(graded.output)["emails"]
