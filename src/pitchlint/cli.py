@@ -576,6 +576,16 @@ def show_rule(rule_id: str, config_path: Path | None) -> None:
     click.echo(rule_markdown(rules[rule_id], weight_for(rules[rule_id], config)))
 
 
+@cli.command(name="server")
+@click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+def language_server(config_path: Path | None) -> None:
+    """Run the language server on stdin/stdout, for an editor to start: diagnostics as you
+    type, fixes and disable comments as code actions, rule docs on hover."""
+    from pitchlint.editor.lsp import serve_stdio
+
+    serve_stdio(config_path)
+
+
 def _start(paths: Sequence[str]) -> Path:
     """Where a batch's one config is looked up: from its first path."""
     first = Path(paths[0])

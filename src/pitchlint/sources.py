@@ -53,7 +53,11 @@ def read_bytes(raw: str, limit: int = Limits.bytes) -> bytes:
 
 
 def _capped(handle: BinaryIO, where: str, limit: int) -> bytes:
-    data = handle.read(limit + 1)
+    return within_limit(handle.read(limit + 1), where, limit)
+
+
+def within_limit(data: bytes, where: str, limit: int) -> bytes:
+    """The bytes, or a DraftError when there are more than `limit` of them."""
     if len(data) > limit:
         limit_key = "config `limits: {bytes: N}`"
         raise DraftError(f"{where}: more than {limit:,} bytes, over the read limit ({limit_key}), skipped")

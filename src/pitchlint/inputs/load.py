@@ -12,7 +12,7 @@ from pitchlint.draft import Draft, DraftError, parse_draft
 from pitchlint.inputs import EmailInput
 from pitchlint.inputs.sequence import SequenceInfo
 from pitchlint.limits import DEFAULT_LIMITS, Limits
-from pitchlint.sources import DRAFT_SUFFIXES, Skipped, decode, read_bytes
+from pitchlint.sources import DRAFT_SUFFIXES, Skipped, decode, read_bytes, within_limit
 
 HTML_SUFFIXES = (".html", ".htm")
 EML_SUFFIXES = (".eml",)
@@ -44,30 +44,43 @@ def load_inputs(paths: Iterable[str], limits: Limits = DEFAULT_LIMITS) -> Loaded
     file does, the others are still read."""
     loaded = Loaded()
     for raw, explicit in _expand(paths):
-        one = Loaded()
-        try:
-            _read(raw, explicit, one, limits)
-        except DraftError as exc:
-            loaded.skipped.append(Skipped(raw, str(exc)))
-            continue
-        except (RecursionError, MemoryError, ValueError, LookupError, OverflowError, TypeError) as exc:
-            # a reader's bug or a library's limit on a hostile file: this file, not the batch
-            reason = f"{raw}: could not be read ({type(exc).__name__}: {_short(exc)}), skipped"
-            loaded.skipped.append(Skipped(raw, reason))
-            continue
-        loaded.skipped.extend(one.skipped)
-        loaded.sequences.extend(one.sequences)
-        for email in one.emails:
-            size = len(email.draft.text)
-            if size > limits.characters:
-                reason = (
-                    f"{email.email_id}: {size:,} characters, over the limit of {limits.characters:,}"
-                    " (config `limits: {characters: N}`), skipped"
-                )
-                loaded.skipped.append(Skipped(email.email_id, reason))
-            else:
-                loaded.emails.append(email)
+        _load_one(raw, explicit, limits, loaded)
     return loaded
+
+
+def load_text(name: str, data: bytes, limits: Limits = DEFAULT_LIMITS) -> Loaded:
+    """The emails of `data` read as the file `name` would be (its suffix picks the reader),
+    for text that is not on disk yet: an editor's buffer, a pasted draft, stdin with
+    `--stdin-filename`."""
+    loaded = Loaded()
+    _load_one(name, True, limits, loaded, data)
+    return loaded
+
+
+def _load_one(raw: str, explicit: bool, limits: Limits, loaded: Loaded, data: bytes | None = None) -> None:
+    one = Loaded()
+    try:
+        _read(raw, explicit, one, limits, data)
+    except DraftError as exc:
+        loaded.skipped.append(Skipped(raw, str(exc)))
+        return
+    except (RecursionError, MemoryError, ValueError, LookupError, OverflowError, TypeError) as exc:
+        # a reader's bug or a library's limit on a hostile file: this file, not the batch
+        reason = f"{raw}: could not be read ({type(exc).__name__}: {_short(exc)}), skipped"
+        loaded.skipped.append(Skipped(raw, reason))
+        return
+    loaded.skipped.extend(one.skipped)
+    loaded.sequences.extend(one.sequences)
+    for email in one.emails:
+        size = len(email.draft.text)
+        if size > limits.characters:
+            reason = (
+                f"{email.email_id}: {size:,} characters, over the limit of {limits.characters:,}"
+                " (config `limits: {characters: N}`), skipped"
+            )
+            loaded.skipped.append(Skipped(email.email_id, reason))
+        else:
+            loaded.emails.append(email)
 
 
 def _short(exc: BaseException) -> str:
@@ -92,8 +105,8 @@ def _takes(path: Path) -> bool:
     return path.is_file() and path.suffix.lower() in ALL_SUFFIXES and path.stem.upper() != "README"
 
 
-def _read(raw: str, explicit: bool, loaded: Loaded, limits: Limits) -> None:
-    data = read_bytes(raw, limits.bytes)
+def _read(raw: str, explicit: bool, loaded: Loaded, limits: Limits, data: bytes | None = None) -> None:
+    data = read_bytes(raw, limits.bytes) if data is None else within_limit(data, raw, limits.bytes)
     if raw == "-":
         loaded.emails.append(EmailInput(parse_draft(decode(data, "<stdin>"), "-"), "-"))
         return

@@ -1,0 +1,101 @@
+"""Checking text that is not on disk (an editor's buffer, a pasted draft) through the one
+pipeline `check` runs: read as its file name says, with the config found as `check` finds it,
+and the config and rule folders read again when they change."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from pitchlint import run
+from pitchlint.config import Config, find_config, load_config
+from pitchlint.fixer import fix_draft
+from pitchlint.inputs.load import load_text
+from pitchlint.report import Report
+from pitchlint.sources import Skipped
+
+
+@dataclass(frozen=True)
+class Checked:
+    """A document's reports (one per email it holds) and what could not be read."""
+
+    path: str
+    reports: tuple[Report, ...]
+    skipped: tuple[Skipped, ...]
+    config: Config
+
+    @property
+    def fixable(self) -> bool:
+        """Fixes edit the file only where its text is the draft's (a text or Markdown draft),
+        as `check --fix` does."""
+        return len(self.reports) == 1 and self.reports[0].draft.origin is None
+
+
+class Session:
+    """A warm pipeline for one editor or page: configs and engines are kept between checks,
+    and dropped when a config file or a rule file they came from changes."""
+
+    def __init__(self, config_path: Path | None = None) -> None:
+        self.config_path = config_path
+        self._stamp: tuple[tuple[str, float], ...] = ()
+
+    def check(self, path: str, text: str) -> Checked:
+        config = self.config_for(path)
+        loaded = load_text(path, text.encode("utf-8"), config.limits)
+        reports = (
+            run.check_emails(config, loaded.emails, loaded, (), use_cache=False) if loaded.emails else []
+        )
+        return Checked(path, tuple(reports), tuple(loaded.skipped), config)
+
+    def fix_all(self, checked: Checked) -> str | None:
+        """The document with every safe fix applied (None when nothing changes or the file
+        is not a plain draft)."""
+        if not checked.fixable:
+            return None
+        outcome = fix_draft(run.engine_for(checked.config), checked.reports[0].draft)
+        return outcome.draft.text if outcome.changed else None
+
+    def config_for(self, path: str) -> Config:
+        start = Path(path).parent if path not in ("", "-") else Path.cwd()
+        found = self.config_path.resolve() if self.config_path else find_config(start)
+        self._reload_if_changed(found)
+        return load_config(found)
+
+    def _reload_if_changed(self, found: Path | None) -> None:
+        """Configs and engines are cached per process; an edited config or rule pack must be
+        seen on the next keystroke, not after a restart."""
+        watched = [found] if found is not None else []
+        if found is not None:
+            for folder in load_config(found).rule_folders:
+                watched.extend(sorted(folder.rglob("*.yaml")) if folder.is_dir() else ())
+        stamp = tuple((str(p), _mtime(p)) for p in watched)
+        if self._stamp and stamp != self._stamp:
+            load_config.cache_clear()
+            run.ENGINES.clear()
+        self._stamp = stamp
+
+
+def _mtime(path: Path) -> float:
+    try:
+        return path.stat().st_mtime
+    except OSError:
+        return -1.0
+
+
+# comment syntaxes for disable directives (pitchlint.directives reads all of them)
+_HANDLEBARS_RE = re.compile(r"\{\{[#/^]")
+_JINJA_RE = re.compile(r"\{%|\{#")
+
+
+def disable_comment(path: str, text: str, rule: str, *, next_line: bool) -> str:
+    """A disable directive for `rule` in the comment syntax of the file's template language."""
+    suffix = Path(path).suffix.lower()
+    verb = "disable-next-line" if next_line else "disable"
+    if suffix in (".hbs", ".handlebars", ".mustache") or _HANDLEBARS_RE.search(text):
+        return f"{{{{!-- pitchlint: {verb}={rule} --}}}}"
+    if suffix == ".liquid":
+        return f"{{% comment %}}pitchlint: {verb}={rule}{{% endcomment %}}"
+    if suffix in (".j2", ".jinja", ".jinja2") or _JINJA_RE.search(text):
+        return f"{{# pitchlint: {verb}={rule} #}}"
+    return f"<!-- pitchlint-{verb} {rule} -->"
