@@ -586,6 +586,29 @@ def language_server(config_path: Path | None) -> None:
     serve_stdio(config_path)
 
 
+@cli.command(name="serve")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", type=click.IntRange(0, 65535), default=8765, show_default=True)
+@click.option("--open", "open_browser", is_flag=True, help="Open the page in the default browser.")
+@click.option(
+    "--allow-remote",
+    is_flag=True,
+    help="Listen on an address other than loopback: anyone who reaches it can send drafts.",
+)
+@click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+def serve_page(
+    host: str, port: int, open_browser: bool, allow_remote: bool, config_path: Path | None
+) -> None:
+    """Serve a local page to paste a draft and see its grade, findings, fixes and rewrite,
+    with JSON endpoints (POST /check, /rewrite, /explain) for scripts."""
+    from pitchlint.editor.session import Session
+    from pitchlint.editor.web import LOOPBACK, serve
+
+    if host not in LOOPBACK and not allow_remote:
+        raise UsageFailure(f"refusing to listen on {host}: not loopback (add --allow-remote to mean it)")
+    serve(Session(config_path), host, port, open_browser=open_browser)
+
+
 def _start(paths: Sequence[str]) -> Path:
     """Where a batch's one config is looked up: from its first path."""
     first = Path(paths[0])

@@ -1,0 +1,135 @@
+"""`pitchlint serve` end to end: the server runs as a subprocess on a free loopback port; its
+JSON endpoints are called as a script would (httpx) and its page is driven in Debian's
+Chromium through Playwright (no browser download)."""
+
+from __future__ import annotations
+
+import socket
+import subprocess
+import sys
+import time
+
+import httpx
+import pytest
+from click.testing import CliRunner
+from playwright.sync_api import expect, sync_playwright
+
+from pitchlint.cli import cli
+
+DRAFT = "Subject: Re: Re: rates\n\nHi Sam,\n\nWe are the leaders in tax. What changed in your Ohio plans?\n"
+HOSTILE = (
+    'Subject: hi\n\nHi Sam,\n\n<script>window.pwned = 1</script> <img src=x onerror="window.pwned = 2">'
+    " We are the leaders in tax.\n"
+)
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("serve")
+    port = _free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "pitchlint", "serve", "--port", str(port)],
+        cwd=folder,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+    )
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        try:
+            httpx.get(url + "/", timeout=2)
+            break
+        except httpx.TransportError:
+            assert process.poll() is None, process.stdout.read().decode()
+            time.sleep(0.3)
+    yield url
+    process.terminate()
+    process.wait(timeout=30)
+
+
+def test_check_endpoint_returns_the_grade_findings_and_fixes(server):
+    data = httpx.post(server + "/check", json={"text": DRAFT, "name": "draft.txt"}, timeout=120).json()
+    (report,) = data["reports"]
+    assert 0 <= report["score"] <= 100 and report["grade"] in "ABCDF"
+    fake = next(f for f in report["findings"] if f["rule"] == "fake-reply-subject")
+    assert DRAFT[fake["start"] : fake["end"]] == "Re: Re: "
+    assert fake["fix"]["applicability"] == "safe"
+    assert data["fixed"].startswith("Subject: rates\n")
+
+
+def test_rewrite_and_explain_endpoints(server):
+    rewritten = httpx.post(server + "/rewrite", json={"text": DRAFT}, timeout=120).json()
+    (first,) = rewritten["rewrites"]
+    assert first["before"] == DRAFT and first["after"] != DRAFT and first["diff"].startswith("---")
+    explained = httpx.post(server + "/explain", json={"text": DRAFT}, timeout=120).json()
+    assert explained["drafts"] and "findings" in explained["drafts"][0]
+
+
+def test_bad_requests_are_refused_with_a_reason(server):
+    assert httpx.post(server + "/check", content=b"not json", timeout=30).status_code == 400
+    assert httpx.post(server + "/check", json={"text": 3}, timeout=30).status_code == 400
+    big = httpx.post(server + "/check", json={"text": "x" * 2_100_000}, timeout=30)
+    assert big.status_code == 413 and "bytes" in big.json()["error"]
+    page = httpx.get(server + "/", timeout=30)
+    assert "script-src 'self'" in page.headers["content-security-policy"]
+    assert "nothing you paste or drop here leaves it" in page.text
+
+
+def test_serve_refuses_a_non_loopback_address_unless_told():
+    result = CliRunner().invoke(cli, ["serve", "--host", "0.0.0.0"])
+    assert result.exit_code == 2 and "not loopback" in result.output
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox"])
+        yield chromium
+        chromium.close()
+
+
+def _marked(page, rule: str) -> str:
+    """The text of every highlighted piece the rule covers, in order."""
+    selector = f'#highlighted mark[data-rules~="{rule}"]'
+    return "".join(page.eval_on_selector_all(selector, "marks => marks.map(m => m.textContent)"))
+
+
+def test_the_page_highlights_findings_and_applies_a_fix(server, browser):
+    page = browser.new_page()
+    page.goto(server + "/")
+    page.fill("#draft", DRAFT)
+    page.click("#check")
+    expect(page.locator('#highlighted mark[data-rules~="fake-reply-subject"]')).to_have_count(1)
+    assert _marked(page, "fake-reply-subject") == "Re: Re: "
+    assert _marked(page, "hype-superlatives") == "the leaders in"
+    assert page.locator("#letter").inner_text() in "ABCDF"
+    page.click("#rewrite")
+    expect(page.locator("#status")).to_have_text("rewritten")
+    assert page.locator("#rewrite-before").inner_text().strip() == DRAFT.strip()
+    assert page.locator("#rewrite-diff .diff-del").count() >= 1
+    page.click('#findings button.fix[data-rule="fake-reply-subject"]')
+    expect(page.locator('#highlighted mark[data-rules~="fake-reply-subject"]')).to_have_count(0)
+    assert page.input_value("#draft").startswith("Subject: rates\n")
+    page.close()
+
+
+def test_a_hostile_draft_renders_as_text_and_runs_nothing(server, browser):
+    page = browser.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(server + "/")
+    page.fill("#draft", HOSTILE)
+    page.click("#check")
+    expect(page.locator('#highlighted mark[data-rules~="hype-superlatives"]')).not_to_have_count(0)
+    shown = page.locator("#highlighted").inner_text()
+    assert "<script>window.pwned = 1</script>" in shown and 'onerror="window.pwned = 2"' in shown
+    assert page.evaluate("window.pwned") is None
+    assert page.locator("#highlighted script, #highlighted img, #findings script, #findings img").count() == 0
+    assert errors == []
+    page.close()
