@@ -16,7 +16,7 @@ from pitchlint import __version__
 from pitchlint.editor.session import Checked, Session, disable_comment
 from pitchlint.findings import Applicability, Finding, Severity
 
-DEBOUNCE_SECONDS = 0.15  # a burst of keystrokes is checked once, after it
+DEBOUNCE_SECONDS = 0.01  # changes queued behind a running check coalesce into one check
 SOURCE = "pitchlint"
 _SEVERITY = {
     Severity.ERROR: lsp.DiagnosticSeverity.Error,
