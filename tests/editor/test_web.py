@@ -17,6 +17,7 @@ from playwright.sync_api import expect, sync_playwright
 from pitchlint.cli import cli
 
 DRAFT = "Subject: Re: Re: rates\n\nHi Sam,\n\nWe are the leaders in tax. What changed in your Ohio plans?\n"
+expect.set_options(timeout=60_000)  # a check on a loaded 2-core machine can take seconds
 HOSTILE = (
     'Subject: hi\n\nHi Sam,\n\n<script>window.pwned = 1</script> <img src=x onerror="window.pwned = 2">'
     " We are the leaders in tax.\n"

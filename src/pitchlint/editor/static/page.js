@@ -5,6 +5,7 @@
 const $ = (id) => document.getElementById(id);
 let current = { name: "draft.txt", editable: true, last: null };
 let timer = null;
+const latest = { check: 0, rewrite: 0 }; // only the newest answer of each is shown: answers can arrive out of order
 
 function el(tag, text, cls) {
   const node = document.createElement(tag);
@@ -98,9 +99,12 @@ function show(data) {
 }
 
 async function check() {
+  clearTimeout(timer);
+  const mine = ++latest.check;
   $("status").textContent = "checking...";
   try {
     const data = await post("/check", { text: $("draft").value, name: current.name });
+    if (mine !== latest.check) return;
     show(data);
     $("status").textContent = "checked";
   } catch (error) {
@@ -109,9 +113,11 @@ async function check() {
 }
 
 async function rewrite() {
+  const mine = ++latest.rewrite;
   $("status").textContent = "rewriting...";
   try {
     const data = await post("/rewrite", { text: $("draft").value, name: current.name });
+    if (mine !== latest.rewrite) return;
     const first = data.rewrites[0];
     $("rewritten").hidden = !first;
     if (!first) return;
