@@ -34,6 +34,18 @@ CHUNK = 64  # drafts per task: large enough to batch nlp.pipe, small enough to s
 Progress = Callable[[int], None]  # called with the number of emails just finished
 
 
+def check_loaded(
+    engine: Engine, loaded: Loaded, *, jobs: int = 1, progress: Progress | None = None
+) -> list[Report]:
+    """Every email loaded, checked by this engine with no cache, then the rules across
+    emails: for callers that hold an engine of their own (a rule's tests, benchmarks). The
+    commands go through `check_emails`."""
+    from pitchlint.across import run_across_rules
+
+    reports = check_drafts(engine, [email.draft for email in loaded.emails], jobs=jobs, progress=progress)
+    return run_across_rules(engine, loaded.emails, reports, loaded.sequences)
+
+
 def check_drafts(
     engine: Engine, drafts: Sequence[Draft], *, jobs: int = 1, progress: Progress | None = None
 ) -> list[Report]:
