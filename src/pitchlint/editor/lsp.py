@@ -233,34 +233,20 @@ def _disable_actions(
     finding, or at the top of the file (until a matching enable, i.e. the whole file)."""
     if not checked.fixable:
         return []
-    line = diagnostic.range.start.line
-    above = lsp.Position(line=line, character=0)
-    top = lsp.Position(line=0, character=0)
-    path = checked.path
-    comment_line = disable_comment(path, text, finding.rule, next_line=True)
-    comment_file = disable_comment(path, text, finding.rule, next_line=False)
-    return [
-        lsp.CodeAction(
-            title=f"Disable {finding.rule} for this line",
-            kind=lsp.CodeActionKind.QuickFix,
-            diagnostics=[diagnostic],
-            edit=lsp.WorkspaceEdit(
-                changes={
-                    uri: [lsp.TextEdit(range=lsp.Range(start=above, end=above), new_text=comment_line + "\n")]
-                }
-            ),
-        ),
-        lsp.CodeAction(
-            title=f"Disable {finding.rule} for this file",
-            kind=lsp.CodeActionKind.QuickFix,
-            diagnostics=[diagnostic],
-            edit=lsp.WorkspaceEdit(
-                changes={
-                    uri: [lsp.TextEdit(range=lsp.Range(start=top, end=top), new_text=comment_file + "\n")]
-                }
-            ),
-        ),
-    ]
+    actions = []
+    for scope, line, next_line in (("line", diagnostic.range.start.line, True), ("file", 0, False)):
+        at = lsp.Position(line=line, character=0)
+        comment = disable_comment(checked.path, text, finding.rule, next_line=next_line)
+        insert = lsp.TextEdit(range=lsp.Range(start=at, end=at), new_text=comment + "\n")
+        actions.append(
+            lsp.CodeAction(
+                title=f"Disable {finding.rule} for this {scope}",
+                kind=lsp.CodeActionKind.QuickFix,
+                diagnostics=[diagnostic],
+                edit=lsp.WorkspaceEdit(changes={uri: [insert]}),
+            )
+        )
+    return actions
 
 
 def _hover(document: _Document, position: lsp.Position) -> lsp.Hover | None:
