@@ -133,3 +133,12 @@ def test_zone_unit_severity_by_touch_and_no_fix_that_empties_the_subject(subject
     assert forward.severity == Severity.WARNING
     (restacked,) = _subject_findings(subject_engine, follow.format("Re: Fwd: 15 minutes?"))
     assert (restacked.severity, restacked.matched) == (Severity.ERROR, "Re: Fwd: ")
+
+
+def test_every_quiet_fact_the_schema_allows_has_a_reader():
+    from typing import get_args
+
+    from pitchlint.kinds.regex import QUIET_FACTS
+    from pitchlint.rules.schema import QuietFact
+
+    assert set(get_args(QuietFact)) == set(QUIET_FACTS)
