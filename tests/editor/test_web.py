@@ -134,3 +134,8 @@ def test_a_hostile_draft_renders_as_text_and_runs_nothing(server, browser):
     assert page.locator("#highlighted script, #highlighted img, #findings script, #findings img").count() == 0
     assert errors == []
     page.close()
+
+
+def test_an_empty_draft_gets_no_reports_and_no_complaint(server):
+    data = httpx.post(server + "/check", json={"text": "  \n"}, timeout=60).json()
+    assert data["reports"] == [] and data["skipped"] == []

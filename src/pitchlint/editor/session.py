@@ -42,6 +42,8 @@ class Session:
 
     def check(self, path: str, text: str) -> Checked:
         config = self.config_for(path)
+        if not text.strip():  # a new, empty buffer: nothing to say yet
+            return Checked(path, (), (), config)
         loaded = load_text(path, text.encode("utf-8"), config.limits)
         reports = (
             run.check_emails(config, loaded.emails, loaded, (), use_cache=False) if loaded.emails else []
