@@ -77,87 +77,82 @@ def _change(editor: Editor, uri: str, text: str, version: int) -> None:
     )
 
 
-def test_diagnostics_code_actions_hover_and_a_fix_that_clears_its_diagnostic(tmp_path):
+def _with_draft(tmp_path: Path, scenario) -> None:  # type: ignore[no-untyped-def]
+    """Start a server, open DRAFT as draft.txt, and run `scenario(editor, uri, by_rule)` with
+    its first diagnostics by rule id; the server is shut down whatever happens."""
+
     async def session() -> None:
         editor = Editor()
         await editor.start(tmp_path)
         try:
             uri = (tmp_path / "draft.txt").as_uri()
             _open(editor, uri, DRAFT)
-            found = await editor.diagnostics(uri)
-            by_rule = {d.code: d for d in found}
-            fake = by_rule["fake-reply-subject"]
-            assert (fake.range.start.line, fake.range.start.character) == (0, 9)  # "Re: Re: "
-            assert (fake.range.end.line, fake.range.end.character) == (0, 17)
-            assert fake.severity == lsp.DiagnosticSeverity.Error and fake.source == "pitchlint"
-            assert fake.code_description.href.endswith("fake-reply-subject.yaml")
-            hype = by_rule["hype-superlatives"]
-            assert DRAFT.splitlines()[hype.range.start.line][hype.range.start.character :].startswith(
-                "the leaders in"
-            )
-
-            hover = await editor.client.text_document_hover_async(
-                lsp.HoverParams(text_document=lsp.TextDocumentIdentifier(uri=uri), position=fake.range.start)
-            )
-            assert hover.contents.value.startswith("# fake-reply-subject")
-
-            actions = await editor.client.text_document_code_action_async(
-                lsp.CodeActionParams(
-                    text_document=lsp.TextDocumentIdentifier(uri=uri),
-                    range=fake.range,
-                    context=lsp.CodeActionContext(diagnostics=[fake]),
-                )
-            )
-            titles = [a.title for a in actions]
-            assert "Remove the Re:/Fwd: prefixes (safe)" in titles
-            assert "Disable fake-reply-subject for this line" in titles
-            assert "pitchlint: fix all safe" in titles
-            fix = next(a for a in actions if a.title.startswith("Remove the Re:/Fwd:"))
-            fixed = _apply(DRAFT, fix.edit.changes[uri])
-            assert fixed.startswith("Subject: rates\n")
-            _change(editor, uri, fixed, 2)
-            after = await editor.diagnostics(uri)
-            assert "fake-reply-subject" not in {d.code for d in after}
-            assert "hype-superlatives" in {d.code for d in after}
-
-            assert not any("hype-superlatives" in t for t in titles)  # only the asked range's
+            by_rule = {d.code: d for d in await editor.diagnostics(uri)}
+            await scenario(editor, uri, by_rule)
         finally:
             await editor.stop()
 
     asyncio.run(session())
+
+
+async def _actions(editor: Editor, uri: str, diagnostic: lsp.Diagnostic) -> list[lsp.CodeAction]:
+    return await editor.client.text_document_code_action_async(
+        lsp.CodeActionParams(
+            text_document=lsp.TextDocumentIdentifier(uri=uri),
+            range=diagnostic.range,
+            context=lsp.CodeActionContext(diagnostics=[diagnostic]),
+        )
+    )
+
+
+def test_diagnostics_code_actions_hover_and_a_fix_that_clears_its_diagnostic(tmp_path):
+    async def scenario(editor: Editor, uri: str, by_rule: dict) -> None:
+        fake = by_rule["fake-reply-subject"]
+        assert (fake.range.start.line, fake.range.start.character) == (0, 9)  # "Re: Re: "
+        assert (fake.range.end.line, fake.range.end.character) == (0, 17)
+        assert fake.severity == lsp.DiagnosticSeverity.Error and fake.source == "pitchlint"
+        assert fake.code_description.href.endswith("fake-reply-subject.yaml")
+        hype = by_rule["hype-superlatives"]
+        line = DRAFT.splitlines()[hype.range.start.line]
+        assert line[hype.range.start.character :].startswith("the leaders in")
+
+        hover = await editor.client.text_document_hover_async(
+            lsp.HoverParams(text_document=lsp.TextDocumentIdentifier(uri=uri), position=fake.range.start)
+        )
+        assert hover.contents.value.startswith("# fake-reply-subject")
+
+        actions = await _actions(editor, uri, fake)
+        titles = [a.title for a in actions]
+        assert "Remove the Re:/Fwd: prefixes (safe)" in titles
+        assert "Disable fake-reply-subject for this line" in titles
+        assert "pitchlint: fix all safe" in titles
+        assert not any("hype-superlatives" in t for t in titles)  # only the asked range's
+        fix = next(a for a in actions if a.title.startswith("Remove the Re:/Fwd:"))
+        fixed = _apply(DRAFT, fix.edit.changes[uri])
+        assert fixed.startswith("Subject: rates\n")
+        _change(editor, uri, fixed, 2)
+        after = {d.code for d in await editor.diagnostics(uri)}
+        assert "fake-reply-subject" not in after and "hype-superlatives" in after
+
+    _with_draft(tmp_path, scenario)
 
 
 def test_a_disable_comment_silences_the_line_and_an_html_draft_maps_to_its_file(tmp_path):
-    async def session() -> None:
-        editor = Editor()
-        await editor.start(tmp_path)
-        try:
-            uri = (tmp_path / "draft.txt").as_uri()
-            _open(editor, uri, DRAFT)
-            found = {d.code: d for d in await editor.diagnostics(uri)}
-            hype = found["hype-superlatives"]
-            actions = await editor.client.text_document_code_action_async(
-                lsp.CodeActionParams(
-                    text_document=lsp.TextDocumentIdentifier(uri=uri),
-                    range=hype.range,
-                    context=lsp.CodeActionContext(diagnostics=[hype]),
-                )
-            )
-            disable = next(a for a in actions if a.title == "Disable hype-superlatives for this line")
-            silenced = _apply(DRAFT, disable.edit.changes[uri])
-            assert "<!-- pitchlint-disable-next-line hype-superlatives -->\n" in silenced
-            _change(editor, uri, silenced, 2)
-            assert "hype-superlatives" not in {d.code for d in await editor.diagnostics(uri)}
+    async def scenario(editor: Editor, uri: str, by_rule: dict) -> None:
+        actions = await _actions(editor, uri, by_rule["hype-superlatives"])
+        disable = next(a for a in actions if a.title == "Disable hype-superlatives for this line")
+        silenced = _apply(DRAFT, disable.edit.changes[uri])
+        assert "<!-- pitchlint-disable-next-line hype-superlatives -->\n" in silenced
+        _change(editor, uri, silenced, 2)
+        assert "hype-superlatives" not in {d.code for d in await editor.diagnostics(uri)}
 
-            page_uri = (tmp_path / "template.html").as_uri()
-            _open(editor, page_uri, PAGE, "html")
-            hype = {d.code: d for d in await editor.diagnostics(page_uri)}["hype-superlatives"]
-            line = PAGE.splitlines()[hype.range.start.line]  # located in the HTML as written
-            assert line[hype.range.start.character : hype.range.end.character] == "the leaders in"
-        finally:
-            await editor.stop()
+        page_uri = uri.replace("draft.txt", "template.html")
+        _open(editor, page_uri, PAGE, "html")
+        hype = {d.code: d for d in await editor.diagnostics(page_uri)}["hype-superlatives"]
+        line = PAGE.splitlines()[hype.range.start.line]  # located in the HTML as written
+        assert line[hype.range.start.character : hype.range.end.character] == "the leaders in"
 
-    asyncio.run(session())
+    _with_draft(tmp_path, scenario)
 
 
 @pytest.fixture(autouse=True)
