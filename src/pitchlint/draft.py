@@ -189,6 +189,11 @@ class Draft:
         zone = self.zone("subject")
         return self.text[zone.start : zone.end] if zone else None
 
+    @property
+    def source_text(self) -> str:
+        """The file as read: the draft's text, or the markup or export it was read from."""
+        return self.origin.text if self.origin is not None else self.text
+
     def line_col(self, offset: int) -> tuple[int, int]:
         """1-based line and column of a character offset, in the file the user gave."""
         if self.origin is not None:

@@ -18,9 +18,10 @@ from pathlib import Path
 
 from pitchlint.draft import Draft, parse_draft
 from pitchlint.engine import Engine
-from pitchlint.findings import Applicability, Finding
+from pitchlint.findings import Applicability, Edit, Finding
 from pitchlint.fixes import allowed_applicabilities, apply_fixes, describe_fix, is_insertion
 from pitchlint.report import Report
+from pitchlint.source_edits import apply_edits, in_source, reread
 
 MAX_ROUNDS = 10
 REWRITE_ROUNDS = 16
@@ -48,18 +49,28 @@ class FixOutcome:
     def changed(self) -> bool:
         return bool(self.applied)
 
+    @property
+    def file_text(self) -> str:
+        """What the fixed file holds: the draft's text, or an HTML template's markup."""
+        return self.draft.source_text
+
 
 def fix_draft(engine: Engine, draft: Draft, *, unsafe: bool = False) -> FixOutcome:
-    """Apply fixes round by round until nothing changes (at most MAX_ROUNDS rounds)."""
-    return _fix_rounds(engine, draft, allowed_applicabilities(unsafe=unsafe), MAX_ROUNDS)
+    """Apply fixes round by round until nothing changes (at most MAX_ROUNDS rounds). An HTML
+    template is fixed in its markup (`source_edits`): `outcome.file_text` is the file to write."""
+    return _fix_rounds(engine, draft, allowed_applicabilities(unsafe=unsafe), MAX_ROUNDS, in_file=True)
 
 
 def rewrite_draft(engine: Engine, draft: Draft) -> FixOutcome:
     """Every fix and suggestion, sentence moves first and insertions last."""
-    return _fix_rounds(engine, draft, allowed_applicabilities(suggestions=True), REWRITE_ROUNDS)
+    return _fix_rounds(
+        engine, draft, allowed_applicabilities(suggestions=True), REWRITE_ROUNDS, in_file=False
+    )
 
 
-def _fix_rounds(engine: Engine, draft: Draft, allowed: frozenset[Applicability], rounds: int) -> FixOutcome:
+def _fix_rounds(
+    engine: Engine, draft: Draft, allowed: frozenset[Applicability], rounds: int, *, in_file: bool
+) -> FixOutcome:
     applied: list[Finding] = []
     changes: list[Change] = []
     skipped: tuple[tuple[Finding, str], ...] = ()
@@ -71,12 +82,44 @@ def _fix_rounds(engine: Engine, draft: Draft, allowed: frozenset[Applicability],
         skipped = result.skipped
         if result.text == current.text:
             break
-        applied.extend(result.applied)
-        changes.extend(_describe(current.text, result.applied))
-        # fixes never edit front matter, so the draft keeps its meta (also when it came from a batch row)
-        current = parse_draft(result.text, draft.path, meta=draft.meta)
+        if in_file and current.origin is not None:
+            following, placed, unplaced = _placed_in_file(engine, current, result.applied)
+            skipped += unplaced
+        else:
+            # fixes never edit front matter, so the draft keeps its meta (also from a batch row)
+            following, placed = parse_draft(result.text, draft.path, meta=draft.meta), result.applied
+        if following is None:
+            break
+        applied.extend(placed)
+        changes.extend(_describe(current.text, placed))
+        current = following
         (report,) = engine.check([current])
     return FixOutcome(current, report, tuple(applied), skipped, tuple(changes))
+
+
+UNPLACED = "cannot be made in the file without touching its markup"
+
+
+def _placed_in_file(
+    engine: Engine, current: Draft, fixed: tuple[Finding, ...]
+) -> tuple[Draft | None, tuple[Finding, ...], tuple[tuple[Finding, str], ...]]:
+    """The draft read again from its file with this round's fixes placed in it; a fix that
+    cannot be placed there is skipped with the reason (None: nothing could be placed)."""
+    placed: list[Finding] = []
+    edits: list[Edit] = []
+    unplaced: list[tuple[Finding, str]] = []
+    for finding in fixed:
+        assert finding.fix is not None
+        where = in_source(current, finding.fix.edits)
+        if where is None:
+            unplaced.append((finding, UNPLACED))
+            continue
+        placed.append(finding)
+        edits.extend(where)
+    if not placed or current.origin is None:
+        return None, (), tuple(unplaced)
+    source = apply_edits(current.origin.text, edits)
+    return reread(current, source, engine.config.limits), tuple(placed), tuple(unplaced)
 
 
 def _describe(text: str, findings: tuple[Finding, ...]) -> list[Change]:

@@ -8,13 +8,10 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from pitchlint.draft import Draft
 from pitchlint.findings import Applicability, Edit, Finding, Fix
-
-if TYPE_CHECKING:
-    pass
+from pitchlint.source_edits import apply_edits
 
 PROTECTED_ZONES = ("quoted", "signature", "front_matter", "header")
 
@@ -115,11 +112,7 @@ def apply_fixes(
             continue
         applied.append(finding if fix is finding.fix else dataclasses.replace(finding, fix=fix))
         chosen.extend(fix.edits)
-    text = draft.text
-    # right to left; at one position, the edit chosen first ends up first in the text
-    for _, edit in sorted(enumerate(chosen), key=lambda p: (p[1].start, p[1].end, p[0]), reverse=True):
-        text = text[: edit.start] + edit.content + text[edit.end :]
-    return FixResult(text, tuple(applied), tuple(skipped))
+    return FixResult(apply_edits(draft.text, chosen), tuple(applied), tuple(skipped))
 
 
 def _once(draft: Draft, fix: Fix, chosen: list[Edit]) -> Fix:

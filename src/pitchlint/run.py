@@ -147,12 +147,13 @@ def fix_all(
     remains. The flag is true when a diff shows fixes not yet applied (exit 1, like ruff). A
     file that cannot be written is added to `failed` and left as it was; the others go on."""
     from pitchlint.fixer import fix_draft, unified_diff, write_atomic
+    from pitchlint.source_edits import has_editable_source
 
     reports = []
     pending = False
     for draft in drafts:
-        if draft.origin is not None:  # an .eml, HTML, CSV row or sequence step: never rewritten
-            say(f"{draft.path}: fixes apply to text and Markdown drafts only; checked")
+        if not has_editable_source(draft):  # an .eml, CSV row or sequence step: never rewritten
+            say(f"{draft.path}: fixes apply to text, Markdown and HTML drafts only; checked")
             reports.extend(engine.check([draft]))
             continue
         outcome = fix_draft(engine, draft, unsafe=unsafe)
@@ -160,13 +161,13 @@ def fix_all(
         for finding, reason in outcome.skipped:
             say(f"{draft.path}:{finding.line}:{finding.col}: {finding.rule}: fix skipped ({reason})")
         if draft.path == "-" and write:
-            show(outcome.draft.text)
+            show(outcome.file_text)
         if not outcome.changed:
             continue
         fixed = ", ".join(sorted({f.rule for f in outcome.applied}))
         if write and draft.path != "-":
             try:
-                write_atomic(Path(draft.path), outcome.draft.text)
+                write_atomic(Path(draft.path), outcome.file_text)
             except OSError as exc:
                 why = exc.strerror or exc
                 reason = f"{draft.path}: cannot write the fixes ({why}); the file is unchanged"
@@ -177,7 +178,7 @@ def fix_all(
             say(f"{draft.path}: fixed {len(outcome.applied)} ({fixed})")
         elif not write:
             pending = True
-            show(unified_diff(draft.path, draft.text, outcome.draft.text))
+            show(unified_diff(draft.path, draft.source_text, outcome.file_text))
             say(f"{draft.path}: would fix {len(outcome.applied)} ({fixed})")
     return reports, pending
 
@@ -247,18 +248,22 @@ def check_emails(
     loaded: Loaded,
     selection: tuple[str, ...],
     *,
-    use_cache: bool,
+    use_cache: bool | ResultsCache,
     jobs: int = 1,
     progress: Progress | None = None,
 ) -> list[Report]:
     """Every email checked on its own (each from the cache when unchanged, the rest in `jobs`
     processes), then the rules across files; the whole run from the cache when no file, rule
-    or config changed. `check` and `grade` both run this."""
+    or config changed. `check` and `grade` both run this; an editor passes a cache of its own
+    (`cache.BufferCache`)."""
     from pitchlint.cache import ResultsCache
 
     drafts = [e.draft for e in emails]
     across = len(emails) > 1 or bool(loaded.sequences)  # sequence steps, sameness across files
-    cache = ResultsCache.for_config(config, selection) if use_cache else None
+    if isinstance(use_cache, ResultsCache):
+        cache: ResultsCache | None = use_cache
+    else:
+        cache = ResultsCache.for_config(config, selection) if use_cache else None
     extra = repr(loaded.sequences)  # delays and stop_on_reply are in no draft's text
     if across and cache is not None:
         hit = cache.get_across(drafts, extra)

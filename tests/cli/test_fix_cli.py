@@ -81,3 +81,46 @@ def test_crlf_and_bom_survive_a_fix(tmp_path):
     draft.write_bytes(original)
     assert _run(str(draft), "--fix").exit_code == 0
     assert draft.read_bytes() == ("\ufeff" + FIXED).replace("\n", "\r\n").encode()
+
+
+# an HTML template: a safe fix in the title, one in a paragraph, an entity and a tag kept
+PAGE = (
+    "<html>\r\n<head><title>Re: Re: Ohio rates</title></head>\r\n<body>\r\n<p>Hi {{first_name}},</p>\r\n"
+    "<p>I hope this email finds you well. What changed in your <b>Ohio</b> plans &amp; budget?</p>\r\n"
+    "</body>\r\n</html>\r\n"
+)
+PAGE_FIXED = PAGE.replace("Re: Re: ", "").replace("I hope this email finds you well. ", "")
+
+
+def test_an_html_template_is_fixed_in_its_markup_and_keeps_every_other_byte(tmp_path):
+    page = tmp_path / "t.html"
+    page.write_bytes(PAGE.encode())
+    args = ["check", str(page), "--fix", "--select", "fake-reply-subject,empty-pleasantry-opener"]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 0, result.output
+    assert page.read_bytes() == PAGE_FIXED.encode()
+    assert "fixed 2 (empty-pleasantry-opener, fake-reply-subject)" in result.output
+    again = CliRunner().invoke(cli, args)  # fixing twice changes nothing more
+    assert page.read_bytes() == PAGE_FIXED.encode() and ": fixed " not in again.output
+
+
+def test_a_fix_that_would_cut_through_markup_is_skipped_with_the_reason(tmp_path):
+    page = tmp_path / "t.html"
+    source = "<p>Hi Sam,</p>\n<p>We are <b>the leaders in</b> tax software. What changed in your plans?</p>\n"
+    page.write_text(source, encoding="utf-8")
+    result = CliRunner().invoke(
+        cli, ["check", str(page), "--fix", "--unsafe-fixes", "--select", "hype-superlatives"]
+    )
+    assert "hype-superlatives: fix skipped (cannot be made in the file without touching its markup)" in (
+        result.output
+    )
+    assert page.read_text(encoding="utf-8") == source
+
+
+def test_an_eml_is_checked_and_never_rewritten(tmp_path):
+    mail = tmp_path / "t.eml"
+    source = "Subject: Re: Re: rates\nContent-Type: text/plain\n\nHi Sam,\n\nWhat changed in your plans?\n"
+    mail.write_text(source, encoding="utf-8")
+    result = _run(str(mail), "--fix")
+    assert "fixes apply to text, Markdown and HTML drafts only; checked" in result.output
+    assert mail.read_text(encoding="utf-8") == source
