@@ -15,6 +15,7 @@ import json
 import math
 import os
 import tempfile
+from collections import OrderedDict
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
@@ -64,8 +65,7 @@ class ResultsCache:
         if draft.path == "-":
             return None
         try:
-            data = json.loads(self._path(draft).read_text(encoding="utf-8"))
-            return _report(draft, data)
+            return _report(draft, self._read(self._path(draft)))
         except _UNUSABLE:
             return None  # missing, truncated, garbled or from another version: check again
 
@@ -73,6 +73,9 @@ class ResultsCache:
         if report.draft.path == "-":
             return
         self._write(self._path(report.draft), _data(report))
+
+    def _read(self, target: Path) -> Any:
+        return json.loads(target.read_text(encoding="utf-8"))
 
     def _write(self, target: Path, data: dict[str, Any]) -> None:
         try:
@@ -93,7 +96,7 @@ class ResultsCache:
         if any(d.path == "-" for d in drafts):
             return None
         try:
-            data = json.loads(self._across_path(drafts, extra).read_text(encoding="utf-8"))
+            data = self._read(self._across_path(drafts, extra))
             return [_report(d, r) for d, r in zip(drafts, _list(data["reports"]), strict=True)]
         except _UNUSABLE:
             return None
@@ -114,6 +117,29 @@ class ResultsCache:
     def _path(self, draft: Draft) -> Path:
         key = self.key(draft)
         return self.folder / key[:2] / f"{key}.json"
+
+
+class BufferCache(ResultsCache):
+    """The results cache for a language server or the page: what is typed is kept in memory
+    (a keystroke must not write a file, and undo or a second request is then free), while the
+    entries `check` wrote are still read, so a file checked by the hook opens checked."""
+
+    def __init__(self, disk: ResultsCache, size: int = 512) -> None:
+        super().__init__(disk.folder.parent.parent, disk.context)
+        self.size = size
+        self._memory: OrderedDict[Path, dict[str, Any]] = OrderedDict()
+
+    def _read(self, target: Path) -> Any:
+        if target in self._memory:
+            self._memory.move_to_end(target)
+            return self._memory[target]
+        return super()._read(target)
+
+    def _write(self, target: Path, data: dict[str, Any]) -> None:
+        self._memory[target] = data
+        self._memory.move_to_end(target)
+        while len(self._memory) > self.size:
+            self._memory.popitem(last=False)
 
 
 @functools.cache

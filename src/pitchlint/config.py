@@ -91,10 +91,11 @@ _KEYS = {
 }
 
 
-def find_config(start: Path) -> Path | None:
-    """The nearest config file at or above `start` (a file or a folder)."""
-    folder = start if start.is_dir() else start.parent
-    return _find_in(folder.resolve())
+def find_config(start: Path, *, fresh: bool = False) -> Path | None:
+    """The nearest config file at or above `start` (a file or a folder). A run looks each
+    folder up once; a long-lived editor session asks `fresh`, as a config may appear."""
+    folder = (start if start.is_dir() else start.parent).resolve()
+    return _find_in.__wrapped__(folder) if fresh else _find_in(folder)
 
 
 @functools.lru_cache(maxsize=256)

@@ -12,10 +12,18 @@ from lsprotocol import types as lsp
 from pygls.lsp.client import LanguageClient
 
 PAGE = (
-    "<html>\n<head><title>Ohio rates</title></head>\n<body>\n<p>Hi Sam,</p>\n"
+    "<html>\n<head><title>Re: Ohio rates</title></head>\n<body>\n<p>Hi Sam,</p>\n"
     "<p>We are <b>the leaders in</b> tax software. What changed in your Ohio plans?</p>\n</body>\n</html>\n"
 )
 DRAFT = "Subject: Re: Re: rates\n\nHi Sam,\n\nWe are the leaders in tax. What changed in your Ohio plans?\n"
+
+
+# an editor that watches files for the server, as VS Code and Neovim do
+CAPABILITIES = lsp.ClientCapabilities(
+    workspace=lsp.WorkspaceClientCapabilities(
+        did_change_watched_files=lsp.DidChangeWatchedFilesClientCapabilities(dynamic_registration=True)
+    )
+)
 
 
 class Editor:
@@ -24,10 +32,15 @@ class Editor:
     def __init__(self) -> None:
         self.client = LanguageClient("pitchlint-test", "1")
         self.published: dict[str, asyncio.Queue[list[lsp.Diagnostic]]] = {}
+        self.registrations: list[lsp.Registration] = []
 
         @self.client.feature(lsp.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
         def publish(params: lsp.PublishDiagnosticsParams) -> None:
             self.queue(params.uri).put_nowait(params.diagnostics)
+
+        @self.client.feature(lsp.CLIENT_REGISTER_CAPABILITY)
+        def register(params: lsp.RegistrationParams) -> None:
+            self.registrations.extend(params.registrations)
 
     def queue(self, uri: str) -> asyncio.Queue[list[lsp.Diagnostic]]:
         return self.published.setdefault(uri, asyncio.Queue())
@@ -35,7 +48,7 @@ class Editor:
     async def start(self, root: Path) -> None:
         await self.client.start_io(sys.executable, "-m", "pitchlint", "server", cwd=str(root))
         await self.client.initialize_async(
-            lsp.InitializeParams(capabilities=lsp.ClientCapabilities(), root_uri=root.as_uri())
+            lsp.InitializeParams(capabilities=CAPABILITIES, root_uri=root.as_uri())
         )
         self.client.initialized(lsp.InitializedParams())
 
@@ -137,7 +150,7 @@ def test_diagnostics_code_actions_hover_and_a_fix_that_clears_its_diagnostic(tmp
     _with_draft(tmp_path, scenario)
 
 
-def test_a_disable_comment_silences_the_line_and_an_html_draft_maps_to_its_file(tmp_path):
+def test_a_disable_comment_silences_the_line_and_an_html_draft_is_fixed_in_its_markup(tmp_path):
     async def scenario(editor: Editor, uri: str, by_rule: dict) -> None:
         actions = await _actions(editor, uri, by_rule["hype-superlatives"])
         disable = next(a for a in actions if a.title == "Disable hype-superlatives for this line")
@@ -148,9 +161,39 @@ def test_a_disable_comment_silences_the_line_and_an_html_draft_maps_to_its_file(
 
         page_uri = uri.replace("draft.txt", "template.html")
         _open(editor, page_uri, PAGE, "html")
-        hype = {d.code: d for d in await editor.diagnostics(page_uri)}["hype-superlatives"]
+        on_page = {d.code: d for d in await editor.diagnostics(page_uri)}
+        hype = on_page["hype-superlatives"]
         line = PAGE.splitlines()[hype.range.start.line]  # located in the HTML as written
         assert line[hype.range.start.character : hype.range.end.character] == "the leaders in"
+        titles = [a.title for a in await _actions(editor, page_uri, hype)]
+        assert "Disable hype-superlatives for this line" in titles
+        assert not any(t.startswith("Cut the superlative") for t in titles)  # it would cut through <b>
+
+        fix = next(
+            a for a in await _actions(editor, page_uri, on_page["fake-reply-subject"]) if "Re:" in a.title
+        )
+        fixed = _apply(PAGE, fix.edit.changes[page_uri])
+        assert fixed == PAGE.replace("<title>Re: ", "<title>")  # in the markup, nothing else touched
+        _change(editor, page_uri, fixed, 2)
+        assert "fake-reply-subject" not in {d.code for d in await editor.diagnostics(page_uri)}
+
+    _with_draft(tmp_path, scenario)
+
+
+def test_an_edited_config_re_judges_open_documents(tmp_path):
+    async def scenario(editor: Editor, uri: str, by_rule: dict) -> None:
+        assert "hype-superlatives" in by_rule
+        watched = next(r for r in editor.registrations if r.method == lsp.WORKSPACE_DID_CHANGE_WATCHED_FILES)
+        assert "**/*.yaml" in [w["globPattern"] for w in watched.register_options["watchers"]]
+        config = tmp_path / ".pitchlint.yaml"
+        config.write_text("ignore: [hype-superlatives]\n", encoding="utf-8")
+        editor.client.workspace_did_change_watched_files(
+            lsp.DidChangeWatchedFilesParams(
+                changes=[lsp.FileEvent(uri=config.as_uri(), type=lsp.FileChangeType.Created)]
+            )
+        )
+        after = {d.code for d in await editor.diagnostics(uri)}
+        assert "hype-superlatives" not in after and "fake-reply-subject" in after
 
     _with_draft(tmp_path, scenario)
 

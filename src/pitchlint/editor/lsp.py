@@ -48,8 +48,27 @@ class PitchlintServer(LanguageServer):
         self.text_document_publish_diagnostics(lsp.PublishDiagnosticsParams(uri=uri, diagnostics=diagnostics))
 
 
+# what `check` reads besides the draft: a changed one re-judges every open document
+WATCHED = ("**/pyproject.toml", "**/*.yaml", "**/*.yml")  # .pitchlint.yaml, rule packs
+
+
 def build_server(config_path: Path | None = None) -> PitchlintServer:
     server = PitchlintServer(config_path)
+
+    @server.feature(lsp.INITIALIZED)
+    async def initialized(ls: PitchlintServer, params: lsp.InitializedParams) -> None:
+        """Ask the editor to report config and rule file changes, where it can."""
+        capabilities = ls.client_capabilities.workspace
+        watched = capabilities.did_change_watched_files if capabilities else None
+        if not (watched and watched.dynamic_registration):
+            return  # the next check still sees them: the session compares modification times
+        options = lsp.DidChangeWatchedFilesRegistrationOptions(
+            watchers=[lsp.FileSystemWatcher(glob_pattern=glob) for glob in WATCHED]
+        )
+        registration = lsp.Registration(
+            id="pitchlint-config", method=lsp.WORKSPACE_DID_CHANGE_WATCHED_FILES, register_options=options
+        )
+        await ls.client_register_capability_async(lsp.RegistrationParams(registrations=[registration]))
 
     @server.feature(lsp.TEXT_DOCUMENT_DID_OPEN)
     def did_open(ls: PitchlintServer, params: lsp.DidOpenTextDocumentParams) -> None:
@@ -138,7 +157,7 @@ def _range(text: str, finding: Finding, checked: Checked) -> lsp.Range:
 
 
 def _edit_range(text: str, start: int, end: int) -> lsp.Range:
-    """Offsets in the document's own text (a plain draft) as an LSP range."""
+    """Offsets in the document's own text as an LSP range."""
 
     def at(offset: int) -> lsp.Position:
         before = text[:offset]
@@ -198,10 +217,10 @@ def _code_actions(
             if not _overlaps(text, finding, checked, wanted):
                 continue
             diagnostic = _diagnostic(text, finding, checked)
-            if finding.fix is not None and checked.fixable:
+            placed = checked.file_edits(finding) if text == report.draft.source_text else None
+            if finding.fix is not None and placed is not None:
                 edits = [
-                    lsp.TextEdit(range=_edit_range(text, e.start, e.end), new_text=e.content)
-                    for e in finding.fix.edits
+                    lsp.TextEdit(range=_edit_range(text, e.start, e.end), new_text=e.content) for e in placed
                 ]
                 actions.append(
                     lsp.CodeAction(

@@ -9,10 +9,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pitchlint import run
+from pitchlint.cache import BufferCache, ResultsCache
 from pitchlint.config import Config, find_config, load_config
+from pitchlint.findings import Edit, Finding
 from pitchlint.fixer import fix_draft
 from pitchlint.inputs.load import load_text
 from pitchlint.report import Report
+from pitchlint.source_edits import has_editable_source, in_source
 from pitchlint.sources import Skipped
 
 
@@ -27,9 +30,20 @@ class Checked:
 
     @property
     def fixable(self) -> bool:
-        """Fixes edit the file only where its text is the draft's (a text or Markdown draft),
-        as `check --fix` does."""
+        """Fixes edit the file where `check --fix` does: a text, Markdown or HTML draft (in
+        its markup, `source_edits`); not an .eml or an export of many emails."""
+        return len(self.reports) == 1 and has_editable_source(self.reports[0].draft)
+
+    @property
+    def plain(self) -> bool:
+        """The file's text is the draft's, so offsets in the draft are offsets in the file."""
         return len(self.reports) == 1 and self.reports[0].draft.origin is None
+
+    def file_edits(self, finding: Finding) -> tuple[Edit, ...] | None:
+        """The finding's fix as edits of the file (None: no fix, or none that keeps the markup)."""
+        if finding.fix is None or not self.fixable:
+            return None
+        return in_source(self.reports[0].draft, finding.fix.edits)
 
 
 class Session:
@@ -39,28 +53,35 @@ class Session:
     def __init__(self, config_path: Path | None = None) -> None:
         self.config_path = config_path
         self._stamp: tuple[tuple[str, float], ...] = ()
+        self._caches: dict[Config, BufferCache] = {}
 
     def check(self, path: str, text: str) -> Checked:
         config = self.config_for(path)
         if not text.strip():  # a new, empty buffer: nothing to say yet
             return Checked(path, (), (), config)
         loaded = load_text(path, text.encode("utf-8"), config.limits)
+        cache = self._cache_for(config)
         reports = (
-            run.check_emails(config, loaded.emails, loaded, (), use_cache=False) if loaded.emails else []
+            run.check_emails(config, loaded.emails, loaded, (), use_cache=cache) if loaded.emails else []
         )
         return Checked(path, tuple(reports), tuple(loaded.skipped), config)
 
     def fix_all(self, checked: Checked) -> str | None:
         """The document with every safe fix applied (None when nothing changes or the file
-        is not a plain draft)."""
+        cannot be fixed)."""
         if not checked.fixable:
             return None
         outcome = fix_draft(run.engine_for(checked.config), checked.reports[0].draft)
-        return outcome.draft.text if outcome.changed else None
+        return outcome.file_text if outcome.changed else None
+
+    def _cache_for(self, config: Config) -> BufferCache:
+        if config not in self._caches:
+            self._caches[config] = BufferCache(ResultsCache.for_config(config))
+        return self._caches[config]
 
     def config_for(self, path: str) -> Config:
         start = Path(path).parent if path not in ("", "-") else Path.cwd()
-        found = self.config_path.resolve() if self.config_path else find_config(start)
+        found = self.config_path.resolve() if self.config_path else find_config(start, fresh=True)
         self._reload_if_changed(found)
         return load_config(found)
 
@@ -75,6 +96,7 @@ class Session:
         if self._stamp and stamp != self._stamp:
             load_config.cache_clear()
             run.ENGINES.clear()
+            self._caches.clear()  # their keys hold the old rules' bytes: never found again
         self._stamp = stamp
 
 

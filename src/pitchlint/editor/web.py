@@ -154,10 +154,10 @@ def _report_json(report: Report, fixable: bool) -> dict[str, Any]:
 def _check_json(session: Session, checked: Checked) -> dict[str, Any]:
     return {
         "name": checked.path,
-        "editable": checked.fixable,
-        "reports": [_report_json(r, checked.fixable) for r in checked.reports],
+        "editable": checked.plain,  # the page shows the draft's text: fixes edit it in place
+        "reports": [_report_json(r, checked.plain) for r in checked.reports],
         "skipped": [s.reason for s in checked.skipped],
-        "fixed": session.fix_all(checked),
+        "fixed": session.fix_all(checked) if checked.plain else None,
     }
 
 
