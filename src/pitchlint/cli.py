@@ -562,7 +562,7 @@ def list_rules(config_path: Path | None, markdown: bool) -> None:
 @click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 def show_rule(rule_id: str, config_path: Path | None) -> None:
     """Print one rule's documentation."""
-    from pitchlint.docs import rule_markdown
+    from pitchlint.docs import rule_page
 
     config = run.config_for(config_path, Path.cwd())
     rules = {r.id: r for r in run.rule_set(config)}
@@ -571,9 +571,7 @@ def show_rule(rule_id: str, config_path: Path | None) -> None:
 
         hint = difflib.get_close_matches(rule_id, sorted(rules), n=1)
         raise UsageFailure(f"unknown rule {rule_id!r}" + (f" (did you mean {hint[0]!r}?)" if hint else ""))
-    from pitchlint.weights import weight_for
-
-    click.echo(rule_markdown(rules[rule_id], weight_for(rules[rule_id], config)))
+    click.echo(rule_page(rules[rule_id], config))
 
 
 @cli.command(name="server")

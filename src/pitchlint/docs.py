@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
+from pitchlint.config import Config
 from pitchlint.rules.loader import LoadedRule
+
+
+def rule_page(rule: LoadedRule, config: Config) -> str:
+    """The page `pitchlint rule ID` prints, with the weight the config scores it by; the
+    language server's hover and the local page show the same."""
+    from pitchlint.weights import weight_for
+
+    return rule_markdown(rule, weight_for(rule, config))
 
 
 def rule_markdown(rule: LoadedRule, weight: float | None = None) -> str:

@@ -24,6 +24,19 @@ HOSTILE = (
 )
 
 
+PAGE = (
+    "<html>\n<head><title>Re: Re: Ohio rates</title></head>\n<body>\n<p>Hi Sam,</p>\n"
+    "<p>We are <b>the leaders in</b> tax &amp; payroll. What changed in your Ohio plans?</p>\n"
+    "</body>\n</html>\n"
+)
+DROP = """(html) => {
+  const data = new DataTransfer();
+  data.items.add(new File([html], "template.html", { type: "text/html" }));
+  const drop = new DragEvent("drop", { dataTransfer: data, bubbles: true });
+  document.getElementById("draft").dispatchEvent(drop);
+}"""
+
+
 def _free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
@@ -133,6 +146,42 @@ def test_a_hostile_draft_renders_as_text_and_runs_nothing(server, browser):
     assert page.evaluate("window.pwned") is None
     assert page.locator("#highlighted script, #highlighted img, #findings script, #findings img").count() == 0
     assert errors == []
+    page.close()
+
+
+def test_a_rule_page_is_served_as_pitchlint_rule_prints_it(server):
+    data = httpx.get(server + "/rules/hype-superlatives", timeout=60).json()
+    shown = CliRunner().invoke(cli, ["rule", "hype-superlatives"]).output
+    assert data["id"] == "hype-superlatives" and data["doc"].strip() == shown.strip()
+    missing = httpx.get(server + "/rules/no-such-rule", timeout=60)
+    assert missing.status_code == 404 and "no-such-rule" in missing.json()["error"]
+
+
+def test_an_html_template_gets_fixes_in_its_markup(server):
+    data = httpx.post(server + "/check", json={"text": PAGE, "name": "template.html"}, timeout=120).json()
+    assert data["editable"] and not data["plain"]
+    (report,) = data["reports"]
+    by_rule = {f["rule"]: f for f in report["findings"]}
+    (edit,) = by_rule["fake-reply-subject"]["fix"]["edits"]
+    assert PAGE[edit["start"] : edit["end"]] == "Re: Re: "  # offsets in the markup the page holds
+    assert by_rule["hype-superlatives"]["fix"] is None  # it would cut through <b>
+    assert data["fixed"] == PAGE.replace("Re: Re: ", "")
+
+
+def test_the_page_shows_a_rule_and_fixes_a_dropped_html_file(server, browser):
+    page = browser.new_page()
+    page.goto(server + "/")
+    page.evaluate(DROP, PAGE)
+    expect(page.locator('#highlighted mark[data-rules~="fake-reply-subject"]')).to_have_count(1)
+    page.click('#findings button.about[data-rule="hype-superlatives"]')
+    expect(page.locator("#docs-rule")).to_have_text("hype-superlatives")
+    assert page.locator("#rule-docs").inner_text().startswith("# hype-superlatives")
+    page.click('#findings button.fix[data-rule="fake-reply-subject"]')
+    expect(page.locator('#highlighted mark[data-rules~="fake-reply-subject"]')).to_have_count(0)
+    assert page.input_value("#draft") == PAGE.replace("Re: Re: ", "")  # the markup, entity and all
+    page.click("#rewrite")
+    expect(page.locator("#status")).to_have_text("rewritten")
+    assert page.locator("#use-rewrite").is_disabled()  # a rewrite is text: it would lose the markup
     page.close()
 
 

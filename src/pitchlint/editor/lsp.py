@@ -43,7 +43,8 @@ class PitchlintServer(LanguageServer):
         text = self.workspace.get_text_document(uri).source
         checked = self.session.check(to_fs_path(uri) or uri, text)
         self.documents[uri] = _Document(text, checked)
-        diagnostics = [_diagnostic(text, f, checked) for r in checked.reports for f in r.findings]
+        findings = [f for report in checked.reports for f in report.findings]
+        diagnostics = [_diagnostic(self.session, text, f, checked) for f in findings]
         diagnostics += [_skipped(s.reason) for s in checked.skipped]
         self.text_document_publish_diagnostics(lsp.PublishDiagnosticsParams(uri=uri, diagnostics=diagnostics))
 
@@ -113,7 +114,7 @@ def build_server(config_path: Path | None = None) -> PitchlintServer:
         document = ls.documents.get(params.text_document.uri)
         if document is None:
             return None
-        return _hover(document, params.position)
+        return _hover(ls.session, document, params.position)
 
     @server.feature(lsp.TEXT_DOCUMENT_INLAY_HINT)
     def inlay_hints(ls: PitchlintServer, params: lsp.InlayHintParams) -> list[lsp.InlayHint]:
@@ -171,8 +172,8 @@ def _edit_range(text: str, start: int, end: int) -> lsp.Range:
 # diagnostics, actions, hover --------------------------------------------------------------
 
 
-def _diagnostic(text: str, finding: Finding, checked: Checked) -> lsp.Diagnostic:
-    rule = _rule(checked, finding.rule)
+def _diagnostic(session: Session, text: str, finding: Finding, checked: Checked) -> lsp.Diagnostic:
+    rule = session.rule(checked.config, finding.rule)
     return lsp.Diagnostic(
         range=_range(text, finding, checked),
         message=finding.message + (f"\n{finding.advice}" if finding.advice else ""),
@@ -193,13 +194,6 @@ def _skipped(reason: str) -> lsp.Diagnostic:
     )
 
 
-def _rule(checked: Checked, rule_id: str):  # type: ignore[no-untyped-def]
-    from pitchlint import run
-
-    engine = run.engine_for(checked.config)
-    return next((r for r in engine.rules if r.id == rule_id), None)
-
-
 def _overlaps(text: str, finding: Finding, checked: Checked, wanted: lsp.Range) -> bool:
     found = _range(text, finding, checked)
     before = (found.end.line, found.end.character) < (wanted.start.line, wanted.start.character)
@@ -216,7 +210,7 @@ def _code_actions(
         for finding in report.findings:
             if not _overlaps(text, finding, checked, wanted):
                 continue
-            diagnostic = _diagnostic(text, finding, checked)
+            diagnostic = _diagnostic(ls.session, text, finding, checked)
             placed = checked.file_edits(finding) if text == report.draft.source_text else None
             if finding.fix is not None and placed is not None:
                 edits = [
@@ -268,18 +262,17 @@ def _disable_actions(
     return actions
 
 
-def _hover(document: _Document, position: lsp.Position) -> lsp.Hover | None:
-    from pitchlint.docs import rule_markdown
-
+def _hover(session: Session, document: _Document, position: lsp.Position) -> lsp.Hover | None:
     text, checked = document.text, document.checked
     at = lsp.Range(start=position, end=position)
     for report in checked.reports:
         for finding in report.findings:
-            if _overlaps(text, finding, checked, at):
-                rule = _rule(checked, finding.rule)
-                if rule is not None:
-                    content = lsp.MarkupContent(kind=lsp.MarkupKind.Markdown, value=rule_markdown(rule))
-                    return lsp.Hover(contents=content, range=_range(text, finding, checked))
+            if not _overlaps(text, finding, checked, at):
+                continue
+            doc = session.rule_doc(checked.config, finding.rule)
+            if doc is not None:
+                content = lsp.MarkupContent(kind=lsp.MarkupKind.Markdown, value=doc)
+                return lsp.Hover(contents=content, range=_range(text, finding, checked))
     for report in checked.reports:
         line, _col = report.draft.line_col(0)
         if position.line == line - 1:

@@ -15,6 +15,7 @@ from pitchlint.findings import Edit, Finding
 from pitchlint.fixer import fix_draft
 from pitchlint.inputs.load import load_text
 from pitchlint.report import Report
+from pitchlint.rules.schema import LoadedRule
 from pitchlint.source_edits import has_editable_source, in_source
 from pitchlint.sources import Skipped
 
@@ -54,6 +55,7 @@ class Session:
         self.config_path = config_path
         self._stamp: tuple[tuple[str, float], ...] = ()
         self._caches: dict[Config, BufferCache] = {}
+        self._rules: dict[Config, dict[str, LoadedRule]] = {}
 
     def check(self, path: str, text: str) -> Checked:
         config = self.config_for(path)
@@ -73,6 +75,19 @@ class Session:
             return None
         outcome = fix_draft(run.engine_for(checked.config), checked.reports[0].draft)
         return outcome.file_text if outcome.changed else None
+
+    def rule(self, config: Config, rule_id: str) -> LoadedRule | None:
+        """A rule of the config's rule set (bundled and its rule folders), by id."""
+        if config not in self._rules:
+            self._rules[config] = {r.id: r for r in run.rule_set(config)}
+        return self._rules[config].get(rule_id)
+
+    def rule_doc(self, config: Config, rule_id: str) -> str | None:
+        """The rule's page as `pitchlint rule ID` prints it."""
+        from pitchlint.docs import rule_page
+
+        rule = self.rule(config, rule_id)
+        return rule_page(rule, config) if rule is not None else None
 
     def _cache_for(self, config: Config) -> BufferCache:
         if config not in self._caches:
@@ -97,6 +112,7 @@ class Session:
             load_config.cache_clear()
             run.ENGINES.clear()
             self._caches.clear()  # their keys hold the old rules' bytes: never found again
+            self._rules.clear()
         self._stamp = stamp
 
 

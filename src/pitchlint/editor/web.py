@@ -1,6 +1,7 @@
 """`pitchlint serve`: a page on 127.0.0.1 to paste a draft (or drop an .eml or HTML file) and
-see its grade, findings in place, one-click fixes and the rewrite beside it, plus the JSON
-endpoints the page uses (POST /check, /rewrite, /explain) for scripts.
+see its grade, findings in place with their rule's docs, one-click fixes and the rewrite
+beside it, plus the JSON endpoints the page uses (POST /check, /rewrite, /explain; GET
+/rules/ID) for scripts.
 
 Nothing leaves the machine. A draft's text is never markup: the page builds every node with
 `textContent`, and the Content-Security-Policy allows only the page's own script and style,
@@ -56,8 +57,16 @@ def build_app(session: Session) -> Starlette:
     async def explain(request: Request) -> Response:
         return await _answer(request, lambda text, name: _explain_json(session, name, text))
 
+    async def rule_doc(request: Request) -> Response:
+        rule_id = request.path_params["rule_id"]
+        doc = session.rule_doc(session.config_for(""), rule_id)
+        if doc is None:
+            return JSONResponse({"error": f"unknown rule {rule_id!r}"}, status_code=404, headers=_headers())
+        return JSONResponse({"id": rule_id, "doc": doc}, headers=_headers())
+
     routes = [Route(path, static, methods=["GET"]) for path in _STATIC]
     routes += [
+        Route("/rules/{rule_id}", rule_doc, methods=["GET"]),
         Route("/check", check, methods=["POST"]),
         Route("/rewrite", rewrite, methods=["POST"]),
         Route("/explain", explain, methods=["POST"]),
@@ -112,16 +121,19 @@ def _utf16(text: str, offset: int) -> int:
     return len(text[:offset].encode("utf-16-le")) // 2
 
 
-def _finding_json(report: Report, finding: Finding, fixable: bool) -> dict[str, Any]:
-    text = report.draft.text
+def _finding_json(report: Report, finding: Finding, checked: Checked) -> dict[str, Any]:
+    """A finding located in the draft's text (the highlights), its fix as edits of the file
+    the page holds (the same text for a plain draft; an HTML template's markup)."""
+    text, source = report.draft.text, report.draft.source_text
     fix = None
-    if finding.fix is not None and fixable:
+    placed = checked.file_edits(finding)
+    if finding.fix is not None and placed is not None:
         fix = {
             "title": finding.fix.title,
             "applicability": str(finding.fix.applicability),
             "edits": [
-                {"start": _utf16(text, e.start), "end": _utf16(text, e.end), "content": e.content}
-                for e in finding.fix.edits
+                {"start": _utf16(source, e.start), "end": _utf16(source, e.end), "content": e.content}
+                for e in placed
             ],
         }
     return {
@@ -139,7 +151,7 @@ def _finding_json(report: Report, finding: Finding, fixable: bool) -> dict[str, 
     }
 
 
-def _report_json(report: Report, fixable: bool) -> dict[str, Any]:
+def _report_json(report: Report, checked: Checked) -> dict[str, Any]:
     score = report.score
     return {
         "id": report.draft.label,
@@ -147,17 +159,18 @@ def _report_json(report: Report, fixable: bool) -> dict[str, Any]:
         "score": score.value,
         "grade": score.grade,
         "breakdown": [{"rule": p.rule, "points": p.points, "count": p.count} for p in score.breakdown],
-        "findings": [_finding_json(report, f, fixable) for f in report.findings],
+        "findings": [_finding_json(report, f, checked) for f in report.findings],
     }
 
 
 def _check_json(session: Session, checked: Checked) -> dict[str, Any]:
     return {
         "name": checked.path,
-        "editable": checked.plain,  # the page shows the draft's text: fixes edit it in place
-        "reports": [_report_json(r, checked.plain) for r in checked.reports],
+        "editable": checked.fixable,  # fixes edit what the page holds (an HTML file in its markup)
+        "plain": checked.plain,  # the file is the draft's text: a rewrite can replace it
+        "reports": [_report_json(r, checked) for r in checked.reports],
         "skipped": [s.reason for s in checked.skipped],
-        "fixed": session.fix_all(checked) if checked.plain else None,
+        "fixed": session.fix_all(checked),
     }
 
 

@@ -3,7 +3,7 @@
 "use strict";
 
 const $ = (id) => document.getElementById(id);
-let current = { name: "draft.txt", editable: true, last: null };
+let current = { name: "draft.txt", editable: true, plain: true, last: null };
 let timer = null;
 const latest = { check: 0, rewrite: 0 }; // only the newest answer of each is shown: answers can arrive out of order
 
@@ -59,6 +59,7 @@ function applyEdits(text, edits) {
 function show(data) {
   current.last = data;
   current.editable = data.editable;
+  current.plain = data.plain;
   $("result").hidden = false;
   $("skipped").textContent = data.skipped.join("\n");
   $("fix-all").disabled = !data.fixed;
@@ -84,6 +85,11 @@ function show(data) {
     item.dataset.rule = f.rule;
     item.append(el("span", f.rule, "rule"), document.createTextNode(` ${f.severity} (line ${f.line}): ${f.message}`));
     if (f.advice) item.append(el("span", f.advice, "advice"));
+    const why = el("button", "About this rule", "about");
+    why.type = "button";
+    why.dataset.rule = f.rule;
+    why.addEventListener("click", () => ruleDocs(f.rule));
+    item.append(document.createElement("br"), why);
     if (f.fix && data.editable) {
       const button = el("button", `Fix: ${f.fix.title} (${f.fix.applicability})`, "fix");
       button.type = "button";
@@ -92,9 +98,23 @@ function show(data) {
         $("draft").value = applyEdits($("draft").value, f.fix.edits);
         check();
       });
-      item.append(document.createElement("br"), button);
+      item.append(" ", button);
     }
     list.append(item);
+  }
+}
+
+async function ruleDocs(rule) {
+  // the rule's page as `pitchlint rule ID` prints it, shown as text
+  try {
+    const response = await fetch(`/rules/${encodeURIComponent(rule)}`);
+    const data = await response.json();
+    if (!response.ok) throw new Error(data.error || response.statusText);
+    $("docs-rule").textContent = data.id;
+    $("rule-docs").textContent = data.doc;
+    $("docs").hidden = false;
+  } catch (error) {
+    $("status").textContent = `error: ${error.message}`;
   }
 }
 
@@ -131,7 +151,7 @@ async function rewrite() {
         return el("div", line, cls);
       })
     );
-    $("use-rewrite").disabled = !current.editable;
+    $("use-rewrite").disabled = !current.plain; // a rewrite is the draft's text, not an HTML file
     $("use-rewrite").onclick = () => {
       $("draft").value = first.after;
       check();
