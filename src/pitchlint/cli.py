@@ -20,7 +20,6 @@ from pitchlint import __version__, run
 from pitchlint.config import ConfigError
 from pitchlint.errors import ModelError, RuleError
 from pitchlint.findings import Severity
-from pitchlint.inputs.load import load_inputs
 from pitchlint.report import Report
 from pitchlint.reporters import FORMATS, get_reporter
 from pitchlint.sources import Skipped
@@ -74,8 +73,43 @@ def _rule_options(command):  # type: ignore[no-untyped-def]
     return command
 
 
+def _column_options(command):  # type: ignore[no-untyped-def]
+    """--body-column, --subject-column, --step-column and --id-column: a batch's columns that
+    the usual names do not find (config `columns:` names them too)."""
+
+    def keep(ctx: click.Context, param: click.Parameter, value: str | None) -> None:
+        ctx.meta.setdefault("columns", {})[param.name.removesuffix("_column")] = value
+
+    for role, what in (
+        ("id", "the email's id"),
+        ("step", "the step (touch) number in a sequence"),
+        ("subject", "the subject line"),
+        ("body", "the email body (plain text, or HTML when its name says so)"),
+    ):
+        command = click.option(
+            f"--{role}-column",
+            expose_value=False,
+            callback=keep,
+            metavar="NAME",
+            help=f"CSV/JSONL column of {what}.",
+        )(command)
+    return command
+
+
+def _read_inputs(config_path: Path | None, paths: tuple[str, ...], *, quiet: bool = False):  # type: ignore[no-untyped-def]
+    """The inputs as check and grade read them; how each batch's columns were read (unless
+    quiet), and what was skipped, go to stderr."""
+    loaded = run.read_inputs(config_path, paths, **click.get_current_context().meta.get("columns", {}))
+    for note in () if quiet else loaded.notes:
+        click.echo(f"pitchlint: {note}", err=True)
+    for item in loaded.skipped:
+        click.echo(f"pitchlint: {item.reason}", err=True)
+    return loaded
+
+
 @cli.command()
 @click.argument("paths", nargs=-1)
+@_column_options
 @click.option(
     "--output-format",
     "--format",
@@ -143,10 +177,8 @@ def check(
     With --fix or --diff, what remains after fixing is reported, and the exit code is 0 when
     everything that failed the check was fixed. With no path, the current folder."""
     paths = paths or (".",)
-    loaded = load_inputs(paths, run.limits_for(config_path, paths))
+    loaded = _read_inputs(config_path, paths, quiet=quiet)
     drafts, skipped = [e.draft for e in loaded.emails], loaded.skipped
-    for item in skipped:
-        click.echo(f"pitchlint: {item.reason}", err=True)
     reports: list[Report] = []
     failing = False
     fixing = fix or show_diff
@@ -204,6 +236,7 @@ GRADE_FORMATS = ("table", "csv", "json", "html")
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
+@_column_options
 @click.option("--format", "fmt", type=click.Choice(GRADE_FORMATS), default="table", show_default=True)
 @click.option(
     "-o",
@@ -251,9 +284,7 @@ def grade(
     inputs are reported and skipped; exit 2 when nothing could be read."""
     from pitchlint.grading import GradedEmail, GradeRun
 
-    loaded = load_inputs(paths, run.limits_for(config_path, paths))
-    for item in loaded.skipped:
-        click.echo(f"pitchlint: {item.reason}", err=True)
+    loaded = _read_inputs(config_path, paths)
     if not loaded.emails:
         sys.exit(2)
     config = run.with_selection(run.config_for(config_path, _start(paths)), select, ignore)

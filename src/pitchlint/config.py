@@ -14,6 +14,7 @@ from typing import Any
 import yaml
 
 from pitchlint.findings import Severity
+from pitchlint.inputs.columns import NO_COLUMNS, Columns
 from pitchlint.limits import DEFAULT_LIMITS, Limits, finite_number
 
 CONFIG_FILES = (".pitchlint.yaml", ".pitchlint.yml", "pyproject.toml")
@@ -46,6 +47,7 @@ class Config:
     # (glob, rule ids or families), globs relative to the config file's folder
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
     limits: Limits = DEFAULT_LIMITS  # how much of an input is read and parsed
+    columns: Columns = NO_COLUMNS  # a batch's columns the usual names do not find
 
     def ignored_for(self, draft_path: str) -> frozenset[str]:
         """Rule ids and families `per-file-ignores` switches off for this file."""
@@ -88,6 +90,7 @@ _KEYS = {
     "grades",
     "per_file_ignores",
     "limits",
+    "columns",
 }
 
 
@@ -217,6 +220,7 @@ def config_from_mapping(data: dict[str, Any], path: Path | None) -> Config:
             },
         }
         limits = Limits.from_mapping(values.get("limits", {}), where)
+        columns = Columns.from_mapping(values.get("columns", {}), where)
     except ValueError as exc:
         raise ConfigError(str(exc)) from None
     per_file = tuple(
@@ -250,4 +254,5 @@ def config_from_mapping(data: dict[str, Any], path: Path | None) -> Config:
         grades=grades,
         per_file_ignores=per_file,
         limits=limits,
+        columns=columns,
     )

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from pitchlint.config import Config, find_config, load_config
 from pitchlint.draft import Draft
 from pitchlint.inputs import EmailInput
-from pitchlint.inputs.load import Loaded, load_drafts
+from pitchlint.inputs.load import Loaded, load_drafts, load_inputs
 from pitchlint.limits import Limits
 from pitchlint.report import Report
 from pitchlint.sources import Skipped
@@ -207,8 +207,19 @@ def group_by_config(emails: Sequence[EmailInput], explicit: Path | None) -> dict
 def limits_for(explicit: Path | None, paths: Sequence[str]) -> Limits:
     """How much of each input to read: the limits of the config that governs the first path
     (inputs are read before each file's own config is looked up), as `grade` finds its one."""
+    return _reading_config(explicit, paths).limits
+
+
+def read_inputs(explicit: Path | None, paths: Sequence[str], **columns: str | None) -> Loaded:
+    """The inputs, read with the limits and `columns` of the config that governs the first
+    path, and the columns named on the command line (`--body-column` ...) over those."""
+    config = _reading_config(explicit, paths)
+    return load_inputs(paths, config.limits, config.columns.overridden(**columns))
+
+
+def _reading_config(explicit: Path | None, paths: Sequence[str]) -> Config:
     first = Path(paths[0]) if paths and paths[0] != "-" else Path.cwd()
-    return config_for(explicit, first if first.exists() else Path.cwd()).limits
+    return config_for(explicit, first if first.exists() else Path.cwd())
 
 
 def config_for(explicit: Path | None, start: Path) -> Config:

@@ -54,6 +54,9 @@ grades: {A: 85, B: 70, C: 60, D: 45}
 # What one input may hold: bytes read per file, characters parsed per draft, per CSV cell.
 # limits: {bytes: 10000000, characters: 100000, field-characters: 1000000}
 
+# A CSV or JSONL export's columns, when they are not the usual names (Email Body, Step ...).
+# columns: {body: Copy, subject: Title, step: Stage, id: Lead ID}
+
 # Inside a template, silence one rule with a comment pitchlint never reads as prose:
 #   <!-- pitchlint-disable-next-line first-touch-meeting-ask -->
 #   {# pitchlint: disable=hype-superlatives #}  ...  {# pitchlint: enable=hype-superlatives #}

@@ -149,7 +149,9 @@ def test_folders_take_batches_and_sequences_but_not_other_data(tmp_path):
     assert [s.path for s in loaded.sequences] == [str(tmp_path / "seq.yaml")]
     reasons = " | ".join(s.reason for s in loaded.skipped)
     assert "empty.txt: empty file" in reasons and "bin.jsonl: binary file" in reasons
-    assert "notes.csv" not in reasons and "config.yaml" not in reasons
+    assert "config.yaml" not in reasons  # a repository's other YAML is passed over
+    (data,) = [s for s in loaded.skipped if "notes.csv" in s.reason]  # a CSV of no emails is said
+    assert "no body column" in data.reason and not data.error  # ... but is no unreadable input
     named = load_inputs([str(tmp_path / "config.yaml"), str(tmp_path / "notes.csv")])
     config, notes = named.skipped
     assert config.reason.startswith(str(tmp_path / "config.yaml")) and not config.error  # other YAML
@@ -213,8 +215,8 @@ def test_a_contacts_export_is_not_graded_as_email_bodies(tmp_path):
     loaded = load_inputs([str(contacts)])
     assert loaded.emails == []
     assert [s.reason for s in loaded.skipped] == [
-        f"{contacts}: no body column (one of body, text, content, email, message, Email Body, Body Text ...)"
-        " in the header"
+        f"{contacts}: no body column (one of body, text, content, email, message, Email Body, Body HTML ...;"
+        " or --body-column) in the header (name, email, company), skipped"
     ]
     # an `email` column holding email text is still a body
     bodies = tmp_path / "bodies.csv"

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from pitchlint.draft import Draft, DraftError, parse_draft
 from pitchlint.inputs import EmailInput
+from pitchlint.inputs.columns import NO_COLUMNS, Columns
 from pitchlint.inputs.sequence import SequenceInfo
 from pitchlint.limits import DEFAULT_LIMITS, Limits
 from pitchlint.sources import DRAFT_SUFFIXES, Skipped, decode, read_bytes, within_limit
@@ -36,31 +37,44 @@ class Loaded:
     emails: list[EmailInput] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
     sequences: list[SequenceInfo] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # how a file was read ("read body `Copy`")
 
 
-def load_inputs(paths: Iterable[str], limits: Limits = DEFAULT_LIMITS) -> Loaded:
+def load_inputs(
+    paths: Iterable[str], limits: Limits = DEFAULT_LIMITS, columns: Columns = NO_COLUMNS
+) -> Loaded:
     """Every email the paths hold. This is the one place where an input that cannot be
     taken becomes a Skipped with its reason (every command reads through it): whatever one
     file does, the others are still read."""
     loaded = Loaded()
     for raw, explicit in _expand(paths):
-        _load_one(raw, explicit, limits, loaded)
+        _load_one(raw, explicit, limits, loaded, columns=columns)
     return loaded
 
 
-def load_text(name: str, data: bytes, limits: Limits = DEFAULT_LIMITS) -> Loaded:
+def load_text(
+    name: str, data: bytes, limits: Limits = DEFAULT_LIMITS, columns: Columns = NO_COLUMNS
+) -> Loaded:
     """The emails of `data` read as the file `name` would be (its suffix picks the reader),
     for text that is not on disk yet: an editor's buffer, a pasted draft, stdin with
     `--stdin-filename`."""
     loaded = Loaded()
-    _load_one(name, True, limits, loaded, data)
+    _load_one(name, True, limits, loaded, data, columns=columns)
     return loaded
 
 
-def _load_one(raw: str, explicit: bool, limits: Limits, loaded: Loaded, data: bytes | None = None) -> None:
+def _load_one(
+    raw: str,
+    explicit: bool,
+    limits: Limits,
+    loaded: Loaded,
+    data: bytes | None = None,
+    *,
+    columns: Columns = NO_COLUMNS,
+) -> None:
     one = Loaded()
     try:
-        _read(raw, explicit, one, limits, data)
+        _read(raw, explicit, one, limits, data, columns)
     except DraftError as exc:
         loaded.skipped.append(Skipped(raw, str(exc)))
         return
@@ -71,6 +85,7 @@ def _load_one(raw: str, explicit: bool, limits: Limits, loaded: Loaded, data: by
         return
     loaded.skipped.extend(one.skipped)
     loaded.sequences.extend(one.sequences)
+    loaded.notes.extend(one.notes)
     for email in one.emails:
         size = len(email.draft.text)
         if size > limits.characters:
@@ -105,7 +120,9 @@ def _takes(path: Path) -> bool:
     return path.is_file() and path.suffix.lower() in ALL_SUFFIXES and path.stem.upper() != "README"
 
 
-def _read(raw: str, explicit: bool, loaded: Loaded, limits: Limits, data: bytes | None = None) -> None:
+def _read(
+    raw: str, explicit: bool, loaded: Loaded, limits: Limits, data: bytes | None, columns: Columns
+) -> None:
     data = read_bytes(raw, limits.bytes) if data is None else within_limit(data, raw, limits.bytes)
     if raw == "-":
         loaded.emails.append(EmailInput(parse_draft(decode(data, "<stdin>"), "-"), "-"))
@@ -135,7 +152,7 @@ def _read(raw: str, explicit: bool, loaded: Loaded, limits: Limits, data: bytes 
 
         loaded.emails.extend(read_html(raw, text))
     elif suffix in CSV_SUFFIXES or suffix in JSONL_SUFFIXES:
-        _read_rows(raw, text, suffix, explicit, loaded, limits)
+        _read_rows(raw, text, suffix, explicit, loaded, limits, columns)
     else:
         loaded.emails.append(EmailInput(parse_draft(text, raw), raw))
 
@@ -155,20 +172,26 @@ def _read_sequence(raw: str, text: str, explicit: bool, loaded: Loaded) -> None:
     loaded.sequences.append(info)
 
 
-def _read_rows(raw: str, text: str, suffix: str, explicit: bool, loaded: Loaded, limits: Limits) -> None:
-    from pitchlint.inputs.tabular import NotABatch, read_csv, read_jsonl
+def _read_rows(
+    raw: str, text: str, suffix: str, explicit: bool, loaded: Loaded, limits: Limits, columns: Columns
+) -> None:
+    from pitchlint.inputs.tabular import NotABatch, read_csv, read_jsonl, sequences_of
 
     try:
         if suffix in CSV_SUFFIXES:
-            emails, skipped = read_csv(raw, text, field_limit=limits.field_characters)
+            fields = limits.field_characters
+            emails, skipped = read_csv(raw, text, field_limit=fields, columns=columns, notes=loaded.notes)
         else:
-            emails, skipped = read_jsonl(raw, text)
-    except NotABatch:
+            emails, skipped = read_jsonl(raw, text, columns=columns)
+    except NotABatch as exc:
         if explicit:
             raise
-        return  # a data file in a folder of templates
+        # a data file in a folder of templates: said, but not the exit 2 of an unreadable input
+        loaded.skipped.append(Skipped(raw, str(exc), error=False))
+        return
     loaded.emails.extend(emails)
     loaded.skipped.extend(skipped)
+    loaded.sequences.extend(sequences_of(raw, emails))
 
 
 def load_drafts(paths: Iterable[str], limits: Limits = DEFAULT_LIMITS) -> tuple[list[Draft], list[Skipped]]:

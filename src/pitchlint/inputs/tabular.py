@@ -13,55 +13,18 @@ from typing import Any
 
 from pitchlint.draft import DraftError, DraftMeta, clean_text
 from pitchlint.inputs import EmailInput, Piece, draft_from_parts
+from pitchlint.inputs.columns import (
+    BODY_KEYS,
+    NO_COLUMNS,
+    Columns,
+    body_key,
+    canonical_keys,
+    missing_columns,
+    used_columns,
+)
+from pitchlint.inputs.sequence import SequenceInfo
 from pitchlint.limits import Limits, whole_number
 from pitchlint.sources import Skipped
-
-BODY_KEYS = ("body", "text", "content", "email", "message")
-# what sequencer and CRM exports call their columns (Outreach, Salesloft, Apollo, HubSpot,
-# Lemlist, Instantly, Smartlead), compared without case, spaces, "_" or "-"
-_ALIASES = {
-    "body": (
-        "body",
-        "emailbody",
-        "bodytext",
-        "messagebody",
-        "emailtext",
-        "plaintext",
-        "bodyplain",
-        "emailcontent",
-    ),
-    "subject": ("subject", "emailsubject", "subjectline"),
-    "id": ("id", "emailid"),
-    "touch": ("touch", "step", "stepnumber", "sequencestep", "stepno", "steporder"),
-    "in_reply_to": ("inreplyto",),
-}
-_CANONICAL = {alias: name for name, aliases in _ALIASES.items() for alias in aliases}
-_ADDRESS_RE = re.compile(r"^\s*[^@\s]+@[^@\s]+\.[a-z]{2,}\s*$", re.I)
-
-
-def canonical_keys(names: list[str]) -> list[str]:
-    """Column names as pitchlint reads them: "Email Body" and "emailBody" are the body,
-    "Step Number" the touch; the first of two that mean one thing wins, and the others keep
-    their own (lowercase) names."""
-    out: list[str] = []
-    for name in names:
-        plain = name.strip().lower()
-        key = _CANONICAL.get(re.sub(r"[\s_\-]", "", plain), plain)
-        out.append(key if key not in out else plain)
-    return out
-
-
-def body_key(keys: list[str], samples: dict[str, list[str]]) -> str | None:
-    """The body column: one named as a body, else text/content/email/message, unless its
-    values are e-mail addresses (a contacts export's `email` column is no email body)."""
-    for key in BODY_KEYS:
-        if key in keys:
-            values = [v for v in samples.get(key, []) if v.strip()]
-            if values and all(_ADDRESS_RE.match(v) for v in values):
-                continue
-            return key
-    return None
-
 
 Rows = tuple[list[EmailInput], list[Skipped]]
 
@@ -70,24 +33,40 @@ class NotABatch(DraftError):
     """A CSV with no body column: data of some other kind, ignored when found in a folder."""
 
 
-def read_csv(path: str, source: str, *, field_limit: int = Limits.field_characters) -> Rows:
-    """Rows of a CSV file with a header naming at least a body column. A row that breaks
-    the CSV grammar or holds a cell over `field_limit` characters is skipped with its number,
-    and reading goes on with the next."""
+def read_csv(
+    path: str,
+    source: str,
+    *,
+    field_limit: int = Limits.field_characters,
+    columns: Columns = NO_COLUMNS,
+    notes: list[str] | None = None,
+) -> Rows:
+    """Rows of a CSV file with a header naming at least a body column (which columns were
+    read for what is added to `notes`). A row that breaks the CSV grammar or holds a cell over
+    `field_limit` characters is skipped with its number, and reading goes on with the next."""
     line_starts = [0, *(m.end() for m in re.finditer(r"\n", source))]
     csv.field_size_limit(max(field_limit, 1))
     reader = csv.reader(io.StringIO(source, newline=""))
     try:
         # a spreadsheet's "CSV UTF-8" starts with a byte-order mark: it is not the first name
-        header = canonical_keys([h.lstrip("\ufeff") for h in next(reader)])
+        names = [h.lstrip("\ufeff") for h in next(reader)]
     except (StopIteration, csv.Error) as exc:
         raise DraftError(f"{path}: no CSV header row ({exc or 'empty file'})") from None
+    header = canonical_keys(names, columns)
+    missing = missing_columns(header, columns)
+    if missing:
+        raise DraftError(
+            f"{path}: no column {', '.join(missing)} in the header ({', '.join(names)}), skipped"
+        )
     samples = _column_samples(source, header, field_limit)
     body = body_key(header, samples)
     if body is None:
         raise NotABatch(
-            f"{path}: no body column (one of {', '.join(BODY_KEYS)}, Email Body, Body Text ...) in the header"
+            f"{path}: no body column (one of {', '.join(BODY_KEYS)}, Email Body, Body HTML ...; or"
+            f" --body-column) in the header ({', '.join(names)}), skipped"
         )
+    if notes is not None:
+        notes.append(f"{path}: read {used_columns(names, header, body)}")
     emails: list[EmailInput] = []
     skipped: list[Skipped] = []
     row_number = 0
@@ -114,7 +93,7 @@ def read_csv(path: str, source: str, *, field_limit: int = Limits.field_characte
     return emails, skipped
 
 
-def read_jsonl(path: str, source: str) -> Rows:
+def read_jsonl(path: str, source: str, *, columns: Columns = NO_COLUMNS) -> Rows:
     """One JSON object per line."""
     emails: list[EmailInput] = []
     skipped: list[Skipped] = []
@@ -137,11 +116,12 @@ def read_jsonl(path: str, source: str) -> Rows:
             skipped.append(Skipped(where, f"{path}: line {number}: not a JSON object"))
             continue
         names = [str(k) for k in record]
-        record = dict(zip(canonical_keys(names), record.values(), strict=True))
+        record = dict(zip(canonical_keys(names, columns), record.values(), strict=True))
         originals = dict(zip(record, names, strict=True))
         body = body_key(list(record), {k: [v] for k, v in record.items() if isinstance(v, str)})
-        if body is None:
-            skipped.append(Skipped(where, f"{path}: line {number}: no body key ({', '.join(BODY_KEYS)})"))
+        if body is None or missing_columns(list(record), columns):
+            wanted = missing_columns(list(record), columns) or [", ".join(BODY_KEYS)]
+            skipped.append(Skipped(where, f"{path}: line {number}: no body key ({'; '.join(wanted)})"))
             continue
         texts = {k: v for k, v in record.items() if isinstance(v, str)}
         located = {k: _locate_json(line, start, originals[k].lower(), v) for k, v in texts.items()}
@@ -178,7 +158,7 @@ def _collect(
             path,
             source,
             record_name,
-            body=located[body_key],
+            body=_html_piece(located[body_key]) if body_key == "body_html" else located[body_key],
             subject=located.get("subject") if isinstance(subject, str) else None,
             meta=meta,
         )
@@ -190,9 +170,46 @@ def _collect(
         for key, value in record.items()
         if key != body_key and isinstance(value, (str, int, float))
     )
+    sequence = _text(record.get("sequence"))
     emails.append(
-        EmailInput(draft, where, template=_text(record.get("template")), sender=meta.sender, fields=fields)
+        EmailInput(
+            draft,
+            where,
+            template=_text(record.get("template")),
+            sender=meta.sender,
+            sequence=f"{path}#{sequence}" if sequence else None,
+            step=meta.touch if sequence else None,
+            fields=fields,
+        )
     )
+
+
+def _html_piece(cell: Piece) -> Piece:
+    """An HTML cell (`Body HTML`) as its visible text, each character mapped into the file."""
+    from pitchlint.inputs.html import html_to_text
+
+    text, offsets = html_to_text(cell.text)
+    if cell.offsets is None:
+        return Piece(text, offsets=[cell.at + o for o in offsets])
+    last = len(cell.offsets) - 1
+    return Piece(text, offsets=[cell.offsets[min(o, last)] for o in offsets])
+
+
+def sequences_of(path: str, emails: list[EmailInput]) -> list[SequenceInfo]:
+    """The rows of one sequence (a `Sequence` or `Campaign` column) as one sequence for the
+    rules across emails, when each step appears once in it (a template export; a sent history
+    repeats every step per prospect, and is no one reader's sequence)."""
+    members: dict[str, list[EmailInput]] = {}
+    for email in emails:
+        if email.sequence is not None:
+            members.setdefault(email.sequence, []).append(email)
+    found = []
+    for name, rows in members.items():
+        steps = [e.step for e in rows]
+        if len(set(steps)) == len(steps):
+            # an export says nothing of delays; sequencers stop on a reply unless told not to
+            found.append(SequenceInfo(name, len(rows), (None,) * len(rows), True, "prospect"))
+    return found
 
 
 def _column_samples(source: str, header: list[str], field_limit: int, rows: int = 20) -> dict[str, list[str]]:
