@@ -96,10 +96,17 @@ def _column_options(command):  # type: ignore[no-untyped-def]
     return command
 
 
-def _read_inputs(config_path: Path | None, paths: tuple[str, ...], *, quiet: bool = False):  # type: ignore[no-untyped-def]
+def _read_inputs(  # type: ignore[no-untyped-def]
+    config_path: Path | None,
+    paths: tuple[str, ...],
+    *,
+    quiet: bool = False,
+    stdin_filename: str | None = None,
+):
     """The inputs as check and grade read them; how each batch's columns were read (unless
     quiet), and what was skipped, go to stderr."""
-    loaded = run.read_inputs(config_path, paths, **click.get_current_context().meta.get("columns", {}))
+    columns = click.get_current_context().meta.get("columns", {})
+    loaded = run.read_inputs(config_path, paths, stdin_filename=stdin_filename, **columns)
     for note in () if quiet else loaded.notes:
         click.echo(f"pitchlint: {note}", err=True)
     for item in loaded.skipped:
@@ -156,6 +163,12 @@ def _read_inputs(config_path: Path | None, paths: tuple[str, ...], *, quiet: boo
     is_flag=True,
     help="Report disable comments that suppress nothing (and exit 1 when there are any).",
 )
+@click.option(
+    "--stdin-filename",
+    metavar="PATH",
+    help="Read standard input as this file: its suffix picks the reader, and its config and "
+    "per-file ignores apply (nothing is written to it; --fix prints).",
+)
 def check(
     paths: tuple[str, ...],
     fmt: str,
@@ -172,12 +185,15 @@ def check(
     unsafe_fixes: bool,
     no_cache: bool,
     show_unused_disables: bool,
+    stdin_filename: str | None,
 ) -> None:
     """Check draft files (or folders, or - for stdin) and print findings and scores.
     With --fix or --diff, what remains after fixing is reported, and the exit code is 0 when
     everything that failed the check was fixed. With no path, the current folder."""
-    paths = paths or (".",)
-    loaded = _read_inputs(config_path, paths, quiet=quiet)
+    if stdin_filename is not None and paths not in ((), ("-",)):
+        raise UsageFailure("--stdin-filename names standard input: give no path, or -")
+    paths = ("-",) if stdin_filename is not None else paths or (".",)
+    loaded = _read_inputs(config_path, paths, quiet=quiet, stdin_filename=stdin_filename)
     drafts, skipped = [e.draft for e in loaded.emails], loaded.skipped
     reports: list[Report] = []
     failing = False
@@ -190,7 +206,14 @@ def check(
         if fixing:
             write = fix and not show_diff
             checked, pending = run.fix_all(
-                run.engine_for(config), group, skipped, write=write, unsafe=unsafe_fixes, say=_say, show=_show
+                run.engine_for(config),
+                group,
+                skipped,
+                write=write,
+                unsafe=unsafe_fixes,
+                say=_say,
+                show=_show,
+                from_stdin=stdin_filename is not None,
             )
             failing |= pending
         else:
@@ -506,6 +529,9 @@ def rewrite(
         changed |= outcome.draft.text != draft.text
         if show_diff:
             click.echo(unified_diff(draft.label, draft.text, outcome.draft.text), nl=False)
+        elif len(drafts) > 1:  # a CSV, mbox or sequence: each email on its own, labelled
+            text = outcome.draft.text
+            click.echo(f"==> {draft.label} <==\n{text}" + ("" if text.endswith("\n") else "\n"))
         else:
             click.echo(outcome.draft.text, nl=False)
         click.echo(_rewrite_summary(draft.label, before, outcome), err=True, nl=False)

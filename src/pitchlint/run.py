@@ -18,9 +18,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from pitchlint.config import Config, find_config, load_config
-from pitchlint.draft import Draft
+from pitchlint.draft import Draft, DraftError
 from pitchlint.inputs import EmailInput
-from pitchlint.inputs.load import Loaded, load_drafts, load_inputs
+from pitchlint.inputs.load import Loaded, load_drafts, load_inputs, load_text
 from pitchlint.limits import Limits
 from pitchlint.report import Report
 from pitchlint.sources import Skipped
@@ -142,6 +142,7 @@ def fix_all(
     unsafe: bool,
     say: Callable[[str], None],
     show: Callable[[str], None],
+    from_stdin: bool = False,
 ) -> tuple[list[Report], bool]:
     """Fix each draft; write it back (or `show` the diff) and `say` what was fixed and what
     remains. The flag is true when a diff shows fixes not yet applied (exit 1, like ruff). A
@@ -160,12 +161,13 @@ def fix_all(
         reports.append(outcome.report)
         for finding, reason in outcome.skipped:
             say(f"{draft.path}:{finding.line}:{finding.col}: {finding.rule}: fix skipped ({reason})")
-        if draft.path == "-" and write:
+        to_stdout = from_stdin or draft.path == "-"  # `--stdin-filename` names, never writes
+        if to_stdout and write:
             show(outcome.file_text)
         if not outcome.changed:
             continue
         fixed = ", ".join(sorted({f.rule for f in outcome.applied}))
-        if write and draft.path != "-":
+        if write and not to_stdout:
             try:
                 write_atomic(Path(draft.path), outcome.file_text)
             except OSError as exc:
@@ -210,11 +212,23 @@ def limits_for(explicit: Path | None, paths: Sequence[str]) -> Limits:
     return _reading_config(explicit, paths).limits
 
 
-def read_inputs(explicit: Path | None, paths: Sequence[str], **columns: str | None) -> Loaded:
+def read_inputs(
+    explicit: Path | None, paths: Sequence[str], *, stdin_filename: str | None = None, **columns: str | None
+) -> Loaded:
     """The inputs, read with the limits and `columns` of the config that governs the first
-    path, and the columns named on the command line (`--body-column` ...) over those."""
-    config = _reading_config(explicit, paths)
-    return load_inputs(paths, config.limits, config.columns.overridden(**columns))
+    path, and the columns named on the command line (`--body-column` ...) over those.
+    With `stdin_filename`, standard input is read as that file (`--stdin-filename`)."""
+    config = _reading_config(explicit, [stdin_filename] if stdin_filename else paths)
+    named = config.columns.overridden(**columns)
+    if stdin_filename is None:
+        return load_inputs(paths, config.limits, named)
+    from pitchlint.sources import read_bytes
+
+    try:
+        data = read_bytes("-", config.limits.bytes)
+    except DraftError as exc:
+        return Loaded(skipped=[Skipped(stdin_filename, str(exc))])
+    return load_text(stdin_filename, data, config.limits, named)
 
 
 def _reading_config(explicit: Path | None, paths: Sequence[str]) -> Config:
