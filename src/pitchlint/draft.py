@@ -284,7 +284,7 @@ def parse_draft(text: str, path: str = "-", meta: DraftMeta | None = None) -> Dr
         pos = fm.end()
         zones.extend(_front_matter_zones(text, pos))
     subject_span: tuple[int, int] | None = None
-    head = re.match(r"\ufeff?(?:[ \t]*(?:<!--.*?-->|\{#.*?#\})?[ \t]*\r?\n)*", text[pos:])
+    head = _LEADING_COMMENT_LINES_RE.match(text[pos:])
     first_line_at = pos + (head.end() if head else 0)
     subject_match = _SUBJECT_RE.match(text, first_line_at)
     if subject_match:
@@ -342,6 +342,12 @@ def _front_matter_zones(text: str, end: int) -> list[Zone]:
     ]
 
 
+# comments before the subject line or the greeting (a directive, a template note): every
+# comment syntax pitchlint reads, so "{{!-- pitchlint: disable=… --}}" above "Hi Sam," is no prose
+_LEADING_COMMENT_LINES_RE = re.compile(rf"\ufeff?(?:[ \t]*(?:{HTML_COMMENT_RE.pattern})?[ \t]*\r?\n)*", re.S)
+_LEADING_COMMENTS_RE = re.compile(rf"(?:\s|{HTML_COMMENT_RE.pattern})*", re.S)
+
+
 def _split_body(text: str, start: int, tags: tuple[tuple[int, int], ...]) -> tuple[list[Zone], Greeting]:
     """greeting | body | signature | ps | quoted, in that order, from `start` to the end; and
     who the greeting addresses."""
@@ -350,7 +356,7 @@ def _split_body(text: str, start: int, tags: tuple[tuple[int, int], ...]) -> tup
     own_end = quote.start() if quote else end
     zones: list[Zone] = []
     # Greeting: the first non-blank line's salutation ("Hi Sam," or "Hello Dave," inline).
-    lead = re.match(r"(?:\s|<!--.*?-->|\{#.*?#\})*", text[start:own_end], re.S)
+    lead = _LEADING_COMMENTS_RE.match(text[start:own_end])
     first = start + (lead.end() if lead else 0)
     greeting = read_greeting(text, first, own_end, tags)
     body_start = start

@@ -516,3 +516,27 @@ def test_a_misspelt_front_matter_key_is_an_error_with_the_key_it_meant(key, mean
 def test_a_site_generators_own_keys_are_left_alone():
     draft = parse_draft("---\ntitle: Q3 intro\nlayout: email\ntags: [ohio]\n---\nHi Sam,\n", "d.md")
     assert draft.meta.touch == 1
+
+
+@pytest.mark.parametrize(
+    "comment",
+    [
+        "<!-- pitchlint-disable hype-superlatives -->",
+        "{# pitchlint: disable=hype-superlatives #}",
+        "{{!-- pitchlint: disable=hype-superlatives --}}",
+        "{{! pitchlint-disable-next-line hype-superlatives }}",
+        "{% comment %}pitchlint: disable=hype-superlatives{% endcomment %}",
+    ],
+)
+def test_a_comment_above_the_subject_or_greeting_is_no_prose(comment):
+    """Every comment syntax directives use may stand above the subject line or the greeting:
+    the subject and the greeting are still read as such."""
+    above_subject = parse_draft(
+        f"{comment}\nSubject: rates\n\nHi {{{{ contact.firstname }}}},\n\nWhat changed?\n"
+    )
+    assert above_subject.zone_text("subject") == "rates"
+    above_greeting = parse_draft(
+        f"Subject: rates\n\n{comment}\nHi {{{{ contact.firstname }}}},\n\nWhat changed?\n"
+    )
+    assert above_greeting.greeting.kind != "none"
+    assert above_greeting.zone_text("greeting").startswith("Hi {{ contact.firstname }},")
