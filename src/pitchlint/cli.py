@@ -614,6 +614,33 @@ def list_rules(config_path: Path | None, markdown: bool) -> None:
         click.echo(f"{rule.id:<{width}}  {rule.family:<12} {rule.spec.severity:<8} {rule.spec.summary}")
 
 
+@cli.command(name="test-rules")
+@click.argument("folders", nargs=-1, type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+def test_rules(folders: tuple[Path, ...], config_path: Path | None) -> None:
+    """Run a rule folder's examples as tests (default: the config's rule-folders): each bad
+    example must fire on its `match` and fix to its `fixed`, each good one must stay quiet.
+    Exit 1 when one fails."""
+    from pitchlint.rules.examples import ExampleJudge
+    from pitchlint.rules.loader import bundled_rules_dir, load_rules
+
+    config = run.config_for(config_path, Path.cwd())
+    chosen = tuple(f.resolve() for f in folders) or config.rule_folders
+    if not chosen:
+        raise UsageFailure("no rule folder: name one, or set `rule-folders` in the config")
+    rules = load_rules([bundled_rules_dir(), *dict.fromkeys((*config.rule_folders, *chosen))])
+    judged = [r for r in rules if any(r.path.resolve().is_relative_to(f) for f in chosen)]
+    failed = total = 0
+    for result in ExampleJudge(rules, config).results(judged):
+        total += 1
+        if result.problem is not None:
+            failed += 1
+            click.echo(f"FAIL {result.where}: {result.problem}")
+    rules_word = "rule" if len(judged) == 1 else "rules"
+    click.echo(f"{total} examples of {len(judged)} {rules_word}: {total - failed} passed, {failed} failed")
+    sys.exit(1 if failed else 0)
+
+
 @cli.command(name="rule")
 @click.argument("rule_id")
 @click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
