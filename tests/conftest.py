@@ -50,50 +50,39 @@ def rule_engine(rules):
 
 
 @pytest.fixture(scope="session")
-def rule_findings(rule_engine):
-    """findings(rule_id, text, params=None): the findings of one rule on `text`, judged alone
-    but for the rules it `yields_to` (they run too, unreported)."""
-    import dataclasses
+def example_judge(rules):
+    """The judge `pitchlint test-rules` runs (pitchlint.rules.examples), over the bundled rules."""
+    from pitchlint.rules.examples import ExampleJudge
 
-    from pitchlint.config import Config
+    return ExampleJudge(rules)
+
+
+@pytest.fixture(scope="session")
+def rule_findings(rule_engine, example_judge):
+    """findings(rule_id, text, params=None): the findings of one rule on `text`, judged alone
+    but for the rules it `yields_to` (they run too, unreported); with `params`, that rule alone
+    with its params set."""
     from pitchlint.draft import parse_draft
 
-    judging: dict[str, Engine] = {}
+    by_id = {r.id: r for r in example_judge.rules}
 
     def findings(rule: str, text: str, params: dict | None = None):
-        engine = rule_engine(rule, params)
-        yields_to = next(r.spec.yields_to for r in engine.rules if r.id == rule)
-        if yields_to and params is None:  # judged as in the full set: with the rules it yields to
-            if rule not in judging:
-                config = dataclasses.replace(Config(), select=(rule, *yields_to))
-                judging[rule] = Engine(config, rules=engine.rules)
-            engine = judging[rule]
-        (report,) = engine.check([parse_draft(text, f"<{rule} test>")])
+        if params is None:
+            return [f for _, f in example_judge.findings(by_id[rule], text)]
+        (report,) = rule_engine(rule, params).check([parse_draft(text, f"<{rule} test>")])
         return [f for f in report.findings if f.rule == rule]
 
     return findings
 
 
 @pytest.fixture(scope="session")
-def across_findings(engine):
+def across_findings(example_judge):
     """findings(rule_id, text): a `sequence` rule's findings on a sequence YAML document, or a
     `batch` rule's on a CSV batch, judged with every rule (a sequence rule reads the others'
     findings on its steps). Each finding comes with its draft."""
-    from pitchlint.inputs.load import Loaded
-    from pitchlint.inputs.sequence import read_sequence
-    from pitchlint.inputs.tabular import read_csv
-    from pitchlint.run import check_loaded
+    by_id = {r.id: r for r in example_judge.rules}
 
     def findings(rule: str, text: str):
-        kind = next(r.kind for r in engine.rules if r.id == rule)
-        if kind == "sequence":
-            emails, info = read_sequence(f"<{rule} example>.yaml", text)
-            loaded = Loaded(emails, [], [info])
-        else:
-            emails, skipped = read_csv(f"<{rule} example>.csv", text)
-            assert not skipped, skipped
-            loaded = Loaded(emails)
-        reports = check_loaded(engine, loaded)
-        return [(r.draft, f) for r in reports for f in r.findings if f.rule == rule]
+        return example_judge.findings(by_id[rule], text)
 
     return findings

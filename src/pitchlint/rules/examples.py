@@ -15,12 +15,16 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from pitchlint.config import Config
-from pitchlint.draft import Draft, parse_draft
+from pitchlint.draft import Draft, DraftError, parse_draft
 from pitchlint.findings import Finding
 from pitchlint.rules.schema import COLLECTION_KINDS, BadExample, GoodExample, LoadedRule
 
 if TYPE_CHECKING:
     from pitchlint.engine import Engine
+
+
+class UnreadableExample(Exception):
+    """A sequence or batch example some of whose steps or rows cannot be read."""
 
 
 @dataclass(frozen=True)
@@ -56,7 +60,10 @@ class ExampleJudge:
                 yield ExampleResult(rule, "good", index, good.text, self.good(rule, good))
 
     def bad(self, rule: LoadedRule, example: BadExample) -> str | None:
-        found = self.findings(rule, example.text)
+        try:
+            found = self.findings(rule, example.text)
+        except UnreadableExample as exc:
+            return str(exc)
         if not found:
             return f"did not fire on {example.text!r}"
         for draft, finding in found:
@@ -80,7 +87,10 @@ class ExampleJudge:
         return None
 
     def good(self, rule: LoadedRule, example: GoodExample) -> str | None:
-        found = [f for _, f in self.findings(rule, example.text)]
+        try:
+            found = [f for _, f in self.findings(rule, example.text)]
+        except UnreadableExample as exc:
+            return str(exc)
         return f"fired on a near miss, on {[f.matched for f in found]}" if found else None
 
     def findings(self, rule: LoadedRule, text: str) -> list[tuple[Draft, Finding]]:
@@ -97,16 +107,21 @@ class ExampleJudge:
         from pitchlint.inputs.load import Loaded
         from pitchlint.run import check_loaded
 
-        if rule.kind == "sequence":
-            from pitchlint.inputs.sequence import read_sequence
+        try:
+            if rule.kind == "sequence":
+                from pitchlint.inputs.sequence import read_sequence
 
-            emails, info = read_sequence(f"<{rule.id} example>.yaml", text)
-            loaded = Loaded(emails, [], [info])
-        else:
-            from pitchlint.inputs.tabular import read_csv
+                emails, info = read_sequence(f"<{rule.id} example>.yaml", text)
+                loaded = Loaded(emails, [], [info])
+            else:
+                from pitchlint.inputs.tabular import read_csv
 
-            emails, skipped = read_csv(f"<{rule.id} example>.csv", text)
-            loaded = Loaded(emails, list(skipped))
+                emails, skipped = read_csv(f"<{rule.id} example>.csv", text)
+                if skipped:
+                    raise DraftError(f"rows that cannot be read: {'; '.join(s.reason for s in skipped)}")
+                loaded = Loaded(emails)
+        except DraftError as exc:
+            raise UnreadableExample(str(exc)) from None
         reports = check_loaded(self._engine(()), loaded)
         return [(r.draft, f) for r in reports for f in r.findings if f.rule == rule.id]
 
