@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 import yaml
@@ -114,3 +115,32 @@ def test_readme_config_passes_clean_and_fixes_fake_reply(pre_commit_home, templa
     both = _pre_commit(pre_commit_home, templates, "run", "--all-files")
     assert both.returncode == 1
     assert both.stdout.count("templates/hype.txt:5:12  error  hype-superlatives") == 1, both.stdout
+
+
+def _readme_yaml(marker: str) -> dict:
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    start = readme.index(f"```yaml\n{marker}") + 8
+    return yaml.safe_load(readme[start : readme.index("```", start)])
+
+
+def test_the_snippet_rev_is_the_version_and_local_hooks_match_the_published_ones():
+    import tomllib
+
+    version = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"]["version"]
+    assert _readme_yaml("# .pre-commit-config.yaml\n")["repos"][0]["rev"] == f"v{version}"
+    published = {h["id"]: h for h in yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text())}
+    for hook in _readme_yaml("# .pre-commit-config.yaml, with pitchlint installed")["repos"][0]["hooks"]:
+        assert hook["entry"] == published[hook["id"]]["entry"]
+        assert hook["require_serial"] == published[hook["id"]]["require_serial"]
+
+
+def test_the_readme_local_hooks_work_as_written(pre_commit_home, templates):
+    config = _readme_yaml("# .pre-commit-config.yaml, with pitchlint installed")
+    (templates / ".pre-commit-config.yaml").write_text(yaml.safe_dump(config), encoding="utf-8")
+    subprocess.run(["git", "add", "."], cwd=templates, check=True)
+    with pytest.MonkeyPatch.context() as patch:  # `pitchlint` is the one beside this Python
+        patch.setenv("PATH", f"{Path(sys.executable).parent}:{os.environ.get('PATH', '')}")
+        fixing = _pre_commit(pre_commit_home, templates, "run", "--all-files")
+    assert fixing.returncode == 1, fixing.stdout + fixing.stderr
+    assert (templates / "templates" / "fake.txt").read_text(encoding="utf-8") == CLEAN
+    assert (templates / "notes.txt").read_text(encoding="utf-8") == FAKE
