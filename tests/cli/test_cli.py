@@ -209,22 +209,25 @@ def test_json_offsets_index_the_original_text(runner):
     assert code in (0, 1)
     assert data["skipped"] == []
     assert len(data["drafts"]) >= 12
-    seen = 0
+    seen = verbatim_seen = 0
     for report in data["drafts"]:
         with Path(report["path"]).open(encoding="utf-8", newline="") as handle:  # CRLF kept, as read
             text = handle.read()
         for f in report["findings"]:
             seen += 1
+            # `verbatim` says exactly when the file holds the matched words as they are
+            assert f["verbatim"] == (text[f["start"] : f["end"]] == f["matched"]), (report["path"], f)
             if Path(report["path"]).suffix in (".txt", ".md"):
-                assert text[f["start"] : f["end"]] == f["matched"], (report["path"], f)
+                assert f["verbatim"], (report["path"], f)
             else:  # read out of HTML, CSV, YAML or .eml: the words are there, escapes aside
                 words = re.findall(r"\w+", f["matched"])[:1]
                 assert all(w in text[f["start"] : f["end"]] for w in words), (report["path"], f)
+                verbatim_seen += f["verbatim"]
             assert 0 <= f["start"] <= f["end"] <= len(text)
             before = text[: f["start"]]
             assert f["line"] == before.count("\n") + 1
             assert f["col"] == f["start"] - (before.rfind("\n") + 1) + 1
-    assert seen > 0
+    assert seen > 0 and verbatim_seen > 0  # plain stretches of HTML and CSV are verbatim too
 
 
 # --- inputs: stdin, several files, folders ------------------------------------------------

@@ -102,16 +102,40 @@ def test_quoted_printable_plain_part_is_decoded_and_mapped(tmp_path):
     assert at(draft, "Café") == where(QP_ALTERNATIVE, "=?utf-8")
 
 
-def test_base64_plain_part_is_pinned_to_the_line_its_body_starts(tmp_path):
-    body = base64.encodebytes(b"Hi Sam,\n\nJust checking in on my last email.\n").decode()
+def _decoded_at(source: str, start: int, end: int) -> bytes:
+    """The bytes the base64 letters at source[start:end] encode, from the 4-letter group that
+    holds `start` to the one that holds `end` (letters counted from the part's first)."""
+    body_at = source.index("\n\n") + 2
+    letters = [i for i in range(body_at, len(source)) if source[i] not in "\r\n"]
+    first, last = letters.index(start), letters.index(max(i for i in letters if i < end))
+    stream = "".join(source[i] for i in letters)
+    return base64.b64decode(stream[first // 4 * 4 : (last // 4 + 1) * 4])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hi Sam,\n\nJust checking in on my last email.\n",
+        "Hi Zoë,\n\n"
+        + "Your team shipped three releases this quarter — congrats. " * 6
+        + "Just checking in.\n",
+    ],
+)
+def test_base64_plain_part_maps_each_character_to_the_letters_that_encode_it(tmp_path, text):
+    body = base64.encodebytes(text.encode("utf-8")).decode()  # wrapped at 76 letters
     source = (
         "From: ann@acme.com\nSubject: Hello\nContent-Type: text/plain; charset=utf-8\n"
         f"Content-Transfer-Encoding: base64\n\n{body}"
     )
     path, data = write(tmp_path, "b64.eml", source)
     (email,) = read_eml(path, data)
-    assert "Just checking in on my last email." in email.draft.text
-    assert at(email.draft, "Just checking") == where(source, body[:10])
+    draft = email.draft
+    phrase_at = draft.text.index("Just checking in")
+    start = draft.origin.source_offset(phrase_at)
+    end = draft.origin.source_offset(phrase_at + len("Just checking in") - 1) + 1
+    assert b"Just checking in" in _decoded_at(source, start, end)
+    line, _col = draft.line_col(phrase_at)
+    assert line == source[:start].count("\n") + 1  # on the line that encodes it, not the part's first
 
 
 HTML_ONLY = """From: "Ann Lee" <ann@acme.com>

@@ -8,6 +8,8 @@ at the line where that part's body begins."""
 
 from __future__ import annotations
 
+import base64
+import binascii
 import codecs
 import email
 import re
@@ -68,9 +70,11 @@ def message_to_input(
     content = written.replace("\r\n", "\n")
     raw_at = _raw_payload_at(part, source_text, body_from, end)
     encoding = str(part.get("Content-Transfer-Encoding", "")).strip().lower()
-    offsets = (
-        _quoted_printable(part, content, source_text, raw_at) if encoding == "quoted-printable" else None
-    )
+    offsets = None
+    if encoding == "quoted-printable":
+        offsets = _quoted_printable(part, content, source_text, raw_at)
+    elif encoding == "base64":
+        offsets = _base64(part, content, source_text, raw_at)
     if part.get_content_subtype() == "html":
         html = content if offsets is not None else written
         body = _html_body(html, source_text, raw_at, end, encoding not in _NOT_ENCODED, offsets)
@@ -149,9 +153,52 @@ def _quoted_printable(part: EmailMessage, content: str, source: str, start: int)
     """For each character of a quoted-printable part's decoded text, the offset of what encodes
     it ("=E2=80=99" for "’", soft line breaks skipped); None when the decoding done here
     does not give the email package's text, and the part is pinned instead."""
+    payload = _payload_in(part, source, start)
+    if payload is None:
+        return None
+    encoded: list[tuple[int, int]] = []  # (byte, offset of what encodes it)
+    for match in _QP_TOKEN_RE.finditer(payload):
+        token = match.group()
+        if token.startswith("=") and len(token) > 1 and token[1] in "\r\n \t":
+            continue  # a soft line break
+        data = bytes([int(token[1:], 16)]) if len(token) == 3 and token[0] == "=" else token.encode()
+        encoded.extend((byte, start + match.start()) for byte in data)
+    return _decoded_offsets(part, content, encoded, start)
+
+
+def _base64(part: EmailMessage, content: str, source: str, start: int) -> list[int] | None:
+    """For each character of a base64 part's decoded text, the offset of the base64 letters
+    that encode its first byte (each 3 bytes are 4 letters; line breaks skipped), so a finding
+    points at its place in the part, not at the part's first line; None as above."""
+    payload = _payload_in(part, source, start)
+    if payload is None:
+        return None
+    letters = [(i, c) for i, c in enumerate(payload) if c not in " \t\r\n"]
+    stream = "".join(c for _, c in letters).rstrip("=")
+    try:
+        data = base64.b64decode(stream + "=" * (-len(stream) % 4))
+    except (ValueError, binascii.Error):
+        return None
+    encoded = [
+        (byte, start + letters[min(4 * (n // 3) + n % 3, len(letters) - 1)][0]) for n, byte in enumerate(data)
+    ]
+    return _decoded_offsets(part, content, encoded, start)
+
+
+def _payload_in(part: EmailMessage, source: str, start: int) -> str | None:
+    """The part's body as written, when it sits at `start` of the file."""
     payload = part.get_payload()
     if not isinstance(payload, str) or source[start : start + len(payload)] != payload:
         return None
+    return payload
+
+
+def _decoded_offsets(
+    part: EmailMessage, content: str, encoded: list[tuple[int, int]], start: int
+) -> list[int] | None:
+    """Decode the part's bytes (each with the offset of what encodes it) in its charset: each
+    character gets the offset of its first byte, CRLF reads as LF. None when that does not
+    give the email package's text."""
     charset = part.get_content_charset() or "ascii"
     try:
         decoder = codecs.getincrementaldecoder(charset)(errors="replace")
@@ -161,14 +208,10 @@ def _quoted_printable(part: EmailMessage, content: str, source: str, start: int)
     offsets: list[int] = []
     first_byte = start
     pending = False  # bytes given to the decoder that have not made a character yet
-    for match in _QP_TOKEN_RE.finditer(payload):
-        token = match.group()
-        if token.startswith("=") and len(token) > 1 and token[1] in "\r\n \t":
-            continue  # a soft line break
+    for byte, at in encoded:
         if not pending:
-            first_byte = start + match.start()
-        data = bytes([int(token[1:], 16)]) if len(token) == 3 and token[0] == "=" else token.encode()
-        chars = decoder.decode(data)
+            first_byte = at
+        chars = decoder.decode(bytes([byte]))
         pending = not chars
         for char in chars:
             text.append(char)
@@ -185,11 +228,12 @@ def _quoted_printable(part: EmailMessage, content: str, source: str, start: int)
 
 
 def _html_body(
-    html: str, source: str, start: int, end: int, encoded: bool, qp_offsets: list[int] | None
+    html: str, source: str, start: int, end: int, encoded: bool, decoded_offsets: list[int] | None
 ) -> Piece:
-    if qp_offsets is not None:
+    if decoded_offsets is not None:  # quoted-printable or base64, mapped character by character
         text, offsets = html_to_text(html)
-        return Piece(text, offsets=[qp_offsets[min(o, len(qp_offsets) - 1)] for o in offsets])
+        last = len(decoded_offsets) - 1
+        return Piece(text, offsets=[decoded_offsets[min(o, last)] for o in offsets])
     found = -1 if encoded else source.find(html, start, end)
     if found != -1:
         text, offsets = html_to_text(html, found)

@@ -11,6 +11,7 @@ from pitchlint.directives import Directive
 from pitchlint.draft import Draft
 from pitchlint.findings import Finding
 from pitchlint.report import Report
+from pitchlint.source_edits import has_editable_source, in_source
 from pitchlint.sources import Skipped
 
 SCHEMA_VERSION = 1
@@ -50,13 +51,16 @@ def _directive(report: Report, directive: Directive) -> dict[str, Any]:
 
 def finding_dict(f: Finding, draft: Draft) -> dict[str, Any]:
     """`start`/`end` index the file the user gave. For an email read out of another format
-    (.eml, HTML, a CSV row) they are mapped back into that file, `matched` is the text as read
-    (entities and escapes decoded), and a fix carries no edits: only text drafts are fixed."""
+    (.eml, HTML, a CSV row) they are mapped back into that file and span what encodes the
+    words there, `matched` is the text as read (entities, escapes, quoted-printable and base64
+    decoded), and `verbatim` says whether the file holds `matched` as is at `start:end`.
+    Fix edits are offsets in the file: a text draft's, or an HTML template's markup (where
+    `check --fix` can make them); none for other formats."""
     start, end, edits = f.start, f.end, f.fix.edits if f.fix is not None else ()
     if draft.origin is not None:
         start = draft.origin.source_offset(f.start)
         end = max(start, draft.origin.source_offset(f.end - 1) + 1) if f.end > f.start else start
-        edits = ()
+        edits = (in_source(draft, edits) or ()) if has_editable_source(draft) else ()
     return {
         "rule": f.rule,
         "family": f.family,
@@ -67,6 +71,7 @@ def finding_dict(f: Finding, draft: Draft) -> dict[str, Any]:
         "start": start,
         "end": end,
         "matched": f.matched,
+        "verbatim": draft.source_text[start:end] == f.matched,
         "weight": f.weight,
         "positive": f.positive,
         "advice": f.advice,
