@@ -124,3 +124,15 @@ def test_an_eml_is_checked_and_never_rewritten(tmp_path):
     result = _run(str(mail), "--fix")
     assert "fixes apply to text, Markdown and HTML drafts only; checked" in result.output
     assert mail.read_text(encoding="utf-8") == source
+
+
+def test_json_fix_edits_of_an_html_template_are_in_its_markup(tmp_path):
+    import json
+
+    page = tmp_path / "t.html"
+    page.write_bytes(PAGE.encode())
+    result = CliRunner().invoke(cli, ["check", str(page), "--format", "json", "--exit-zero", "--no-cache"])
+    (report,) = json.loads(result.output)["drafts"]
+    fake = next(f for f in report["findings"] if f["rule"] == "fake-reply-subject")
+    (edit,) = fake["fix"]["edits"]
+    assert PAGE[edit["start"] : edit["end"]] == "Re: Re: " and edit["content"] == ""
