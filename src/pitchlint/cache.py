@@ -58,7 +58,7 @@ class ResultsCache:
     def key(self, draft: Draft) -> str:
         # metadata and origin too: a CSV row's touch is not in its text, and its line is where it sits
         where = f"{draft.origin.record}\0{draft.origin.anchors}" if draft.origin is not None else ""
-        stamp = f"{self.context}\0{draft.path}\0{draft.meta!r}\0{where}\0{draft.text}"
+        stamp = f"{self.context}\0{draft.path}\0{draft.meta!r}\0{where}\0{draft.spin}\0{draft.text}"
         return hashlib.sha256(stamp.encode()).hexdigest()
 
     def get(self, draft: Draft) -> Report | None:

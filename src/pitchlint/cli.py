@@ -20,6 +20,7 @@ from pitchlint import __version__, run
 from pitchlint.config import ConfigError
 from pitchlint.errors import ModelError, RuleError
 from pitchlint.findings import Severity
+from pitchlint.inputs import every_variant
 from pitchlint.report import Report
 from pitchlint.reporters import FORMATS, get_reporter
 from pitchlint.sources import Skipped
@@ -96,6 +97,25 @@ def _column_options(command):  # type: ignore[no-untyped-def]
     return command
 
 
+def _spintax_option(command):  # type: ignore[no-untyped-def]
+    """--spintax first|every: read each spintax group as its first variant (the default), or
+    check each email once per variant."""
+
+    def keep(ctx: click.Context, param: click.Parameter, value: str) -> None:
+        ctx.meta["spintax"] = value
+
+    return click.option(
+        "--spintax",
+        type=click.Choice(["first", "every"]),
+        default="first",
+        show_default=True,
+        expose_value=False,
+        callback=keep,
+        help="Read {Hi|Hey} spintax as its first variant, or check every variant (each reported as "
+        "`file#variant N`).",
+    )(command)
+
+
 def _read_inputs(  # type: ignore[no-untyped-def]
     config_path: Path | None,
     paths: tuple[str, ...],
@@ -105,8 +125,10 @@ def _read_inputs(  # type: ignore[no-untyped-def]
 ):
     """The inputs as check and grade read them; how each batch's columns were read (unless
     quiet), and what was skipped, go to stderr."""
-    columns = click.get_current_context().meta.get("columns", {})
-    loaded = run.read_inputs(config_path, paths, stdin_filename=stdin_filename, **columns)
+    meta = click.get_current_context().meta
+    loaded = run.read_inputs(config_path, paths, stdin_filename=stdin_filename, **meta.get("columns", {}))
+    if meta.get("spintax") == "every":
+        loaded.emails = every_variant(loaded.emails)
     for note in () if quiet else loaded.notes:
         click.echo(f"pitchlint: {note}", err=True)
     for item in loaded.skipped:
@@ -117,6 +139,7 @@ def _read_inputs(  # type: ignore[no-untyped-def]
 @cli.command()
 @click.argument("paths", nargs=-1)
 @_column_options
+@_spintax_option
 @click.option(
     "--output-format",
     "--format",
@@ -192,6 +215,8 @@ def check(
     everything that failed the check was fixed. With no path, the current folder."""
     if stdin_filename is not None and paths not in ((), ("-",)):
         raise UsageFailure("--stdin-filename names standard input: give no path, or -")
+    if (fix or show_diff) and click.get_current_context().meta.get("spintax") == "every":
+        raise UsageFailure("--spintax every checks each variant; fixes are made to the file: drop one")
     paths = ("-",) if stdin_filename is not None else paths or (".",)
     loaded = _read_inputs(config_path, paths, quiet=quiet, stdin_filename=stdin_filename)
     drafts, skipped = [e.draft for e in loaded.emails], loaded.skipped
@@ -260,6 +285,7 @@ GRADE_FORMATS = ("table", "csv", "json", "html")
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
 @_column_options
+@_spintax_option
 @click.option("--format", "fmt", type=click.Choice(GRADE_FORMATS), default="table", show_default=True)
 @click.option(
     "-o",

@@ -16,7 +16,7 @@ import yaml
 
 from pitchlint.directives import HTML_COMMENT_RE, Directive, find_directives
 from pitchlint.greeting import NO_GREETING, Greeting, read_greeting
-from pitchlint.mergetags import find_merge_tags, first_variant_view
+from pitchlint.mergetags import find_merge_tags, first_variant_view, variant_view
 from pitchlint.origin import Origin
 
 PROSE_ZONES = ("subject", "greeting", "body", "ps")
@@ -159,6 +159,8 @@ class Draft:
     origin: Origin | None = None
     # who the greeting line addresses (a name, a tag, a role, nobody), read once at parse time
     greeting: Greeting = NO_GREETING
+    # which spintax variant the parser reads (0: the first; `check --spintax every` adds more)
+    spin: int = 0
     _line_starts: tuple[int, ...] = field(repr=False, compare=False, default=())
 
     def zone_at(self, offset: int) -> str:
@@ -176,8 +178,12 @@ class Draft:
 
     @property
     def record(self) -> str:
-        """Which email of its file this is ("row 12", "step 2"); "" for a file of its own."""
-        return self.origin.record if self.origin is not None else ""
+        """Which email of its file this is ("row 12", "step 2"); "" for a file of its own.
+        A spintax variant past the first says so ("row 12, variant 2")."""
+        record = self.origin.record if self.origin is not None else ""
+        if self.spin:
+            return f"{record}, variant {self.spin + 1}" if record else f"variant {self.spin + 1}"
+        return record
 
     @property
     def label(self) -> str:
@@ -214,8 +220,8 @@ class Draft:
     def masked_text(self, zones: frozenset[str]) -> str:
         """The text with every character outside `zones` blanked (newlines kept), so a Doc
         over it has the same offsets as the original while parsing only what is judged.
-        Spintax reads as its first variant, in place (`first_variant_view`)."""
-        chars = list(first_variant_view(self.text))
+        Spintax reads as its first variant (or variant `spin`), in place (`variant_view`)."""
+        chars = list(variant_view(self.text, self.spin))
         blanks = [(z.start, z.end) for z in self.zones if z.name not in zones] + list(self.comments)
         for start, end in blanks:
             for i in range(start, end):

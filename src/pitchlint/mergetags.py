@@ -139,26 +139,43 @@ def first_variant_view(text: str) -> str:
     """The text as the parser should read it: every spintax group replaced, in place, by its
     first variant (braces and the other variants blanked to spaces, a wrapped line's newline
     among them), so offsets stay those of the text."""
+    return variant_view(text, 0)
+
+
+def variant_view(text: str, index: int) -> str:
+    """As `first_variant_view`, with each group read as its variant `index` (its last, when
+    it has fewer): `check --spintax every` reads variant 1, 2, ... of every group so."""
     groups = find_spintax(text)
     if not groups:
         return text
     chars = list(text)
     for group in groups:
-        _keep_first_variant(text, chars, group)
+        _keep_variant(text, chars, group, index)
     return "".join(chars)
 
 
-def _keep_first_variant(text: str, chars: list[str], group: Spintax) -> None:
-    first_start, first_end = group.variants[0]
-    for i in (*range(group.start, first_start), *range(first_end, group.end)):
+def variant_count(text: str) -> int:
+    """How many variants the most varied spintax group has (1: no spintax)."""
+    return max((_group_variants(text, g) for g in find_spintax(text)), default=1)
+
+
+def _group_variants(text: str, group: Spintax) -> int:
+    inner = [
+        _group_variants(text, _shifted(g, s)) for s, e in group.variants for g in find_spintax(text[s:e])
+    ]
+    return max([len(group.variants), *inner])
+
+
+def _keep_variant(text: str, chars: list[str], group: Spintax, index: int) -> None:
+    kept_start, kept_end = group.variants[min(index, len(group.variants) - 1)]
+    for i in (*range(group.start, kept_start), *range(kept_end, group.end)):
         chars[i] = " "
-    for inner in find_spintax(text[first_start:first_end]):
-        shifted = Spintax(
-            inner.start + first_start,
-            inner.end + first_start,
-            tuple((s + first_start, e + first_start) for s, e in inner.variants),
-        )
-        _keep_first_variant(text, chars, shifted)
+    for inner in find_spintax(text[kept_start:kept_end]):
+        _keep_variant(text, chars, _shifted(inner, kept_start), index)
+
+
+def _shifted(group: Spintax, by: int) -> Spintax:
+    return Spintax(group.start + by, group.end + by, tuple((s + by, e + by) for s, e in group.variants))
 
 
 def _is_percent_false_hit(match: re.Match[str]) -> bool:

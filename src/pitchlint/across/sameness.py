@@ -34,8 +34,9 @@ def template_sameness(rule, params, emails, reports, sequences) -> list[tuple[in
     found: dict[int, Finding] = {}
 
     def readers(members: list[int]) -> int:
-        """How many readers get these: the steps of one sequence all go to the same one."""
-        return len({emails[i].sequence or i for i in members})
+        """How many readers get these: the steps of one sequence all go to the same one, and
+        the spintax variants of one email (`--spintax every`) are one template."""
+        return len({emails[i].sequence or emails[i].variant_of or i for i in members})
 
     for group in _near_duplicates(bodies, similarity):
         if readers(group) < min_emails:

@@ -21,6 +21,32 @@ class EmailInput:
     step: int | None = None  # 1-based position in that sequence
     # a batch row's other columns (label, reply rate, campaign ...), for `pitchlint calibrate`
     fields: tuple[tuple[str, str], ...] = ()
+    # the email this one is a spintax variant of (`--spintax every`): one template, not many
+    variant_of: str | None = None
+
+
+def every_variant(emails: list[EmailInput]) -> list[EmailInput]:
+    """Each email with spintax as each of its variants (`--spintax every`): variant k reads
+    every group as its k-th variant, in place, so findings keep the file's offsets."""
+    import dataclasses
+
+    from pitchlint.mergetags import variant_count
+
+    out: list[EmailInput] = []
+    for email in emails:
+        count = variant_count(email.draft.text)
+        out.append(email)
+        for spin in range(1, count):
+            draft = dataclasses.replace(email.draft, spin=spin)
+            out.append(
+                dataclasses.replace(
+                    email,
+                    draft=draft,
+                    email_id=f"{email.email_id}#variant {spin + 1}",
+                    variant_of=email.email_id,
+                )
+            )
+    return out
 
 
 @dataclass(frozen=True)
