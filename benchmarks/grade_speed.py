@@ -71,9 +71,9 @@ def grade_subprocess(path: Path, jobs: int) -> tuple[float, float]:
     return time.perf_counter() - start, int(done.stdout.strip()) / 1024
 
 
-def startup_seconds(folder: Path) -> float:
+def startup_seconds(source: Path, folder: Path) -> float:
     """`pitchlint grade` on one email: the fixed cost (imports, pipeline load) in every run."""
-    one = write_jsonl(make_corpus(1), folder, "one.jsonl")
+    one = write_jsonl(make_corpus(source, 1), folder, "one.jsonl")
     return min(grade_subprocess(one, 1)[0] for _ in range(2))
 
 
@@ -115,7 +115,7 @@ def main() -> None:
         corpus = write_jsonl(rows, folder, "corpus.jsonl")
         texts = [f"Subject: {r['subject']}\n\n{r['body']}" for r in rows]
         print(f"corpus: {len(rows):,} emails, {sum(map(len, texts)):,} characters (from {args.eval_dir})")
-        fixed = startup_seconds(folder)
+        fixed = startup_seconds(args.eval_dir, folder)
         print(f"startup (grade of 1 email): {fixed:.1f} s")
         bare = bare_parse_seconds(texts)
         print(f"bare nlp.pipe, full pipeline: {bare:.1f} s, {len(rows) / bare:.0f} emails/s")

@@ -313,17 +313,17 @@ def _across_engine(config: Config) -> Engine:
     if config in ENGINES:
         return ENGINES[config]
     from pitchlint.engine import Engine
-    from pitchlint.rules.loader import bundled_rules_dir, load_rules
 
-    rules = load_rules([bundled_rules_dir(), *config.rule_folders], with_spacy=False)
-    return Engine(config, rules=rules)
+    return Engine(config, rules=rule_set(config))
 
 
 def rule_set(config: Config) -> tuple[LoadedRule, ...]:
-    """The bundled rules and the config's rule folders, validated."""
+    """The bundled rules and the config's rule folders, validated as files (keys, fields,
+    moves) without spaCy: for listing and documenting them and for scoring cached results.
+    Their Matcher patterns are judged by spaCy when an engine that parses loads them."""
     from pitchlint.rules.loader import bundled_rules_dir, load_rules
 
-    return load_rules([bundled_rules_dir(), *config.rule_folders])
+    return load_rules([bundled_rules_dir(), *config.rule_folders], with_spacy=False)
 
 
 def split_names(names: tuple[str, ...]) -> tuple[str, ...]:

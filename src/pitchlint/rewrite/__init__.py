@@ -20,7 +20,8 @@ if TYPE_CHECKING:
     from pitchlint.rules.schema import FixSpec
 
 MoveFunction = Callable[["Analysis", int, int, "FixSpec"], "Sequence[Edit] | None"]
-_MOVES: Registry[MoveFunction] = Registry(__name__, "rewrite move")
+_MOVES: Registry[MoveFunction] = Registry(__name__, "rewrite move", decorator="move")
 move = _MOVES.register
 get_move = _MOVES.get
 move_names = _MOVES.names
+declared_moves = _MOVES.declared  # name -> module, from the source: no import
