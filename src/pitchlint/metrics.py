@@ -9,11 +9,11 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-import textstat
 from spacy.tokens import Span, Token
 
 from pitchlint.analysis import Analysis
 from pitchlint.nlp import is_merge_tag
+from pitchlint.readability import flesch_kincaid_grade
 
 
 def is_word(token: Token) -> bool:
@@ -50,7 +50,7 @@ def sentence_count(analysis: Analysis) -> float:
 
 def fk_grade(analysis: Analysis) -> float:
     text = prose_text(analysis)
-    return float(textstat.flesch_kincaid_grade(text)) if text else 0.0
+    return flesch_kincaid_grade(text) if text else 0.0
 
 
 def sentence_words(sent: Span) -> float:
