@@ -68,8 +68,8 @@ def load_rule_file(path: Path, *, with_spacy: bool = True) -> LoadedRule:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise RuleError(path, None, None, f"cannot read rule file: {exc}") from exc
+    node = _Composed(text)  # the node tree, for the line of a problem: built only if one is found
     try:
-        node = yaml.compose(text, Loader=_LOADER)
         data = yaml.load(text, Loader=_LOADER)  # a safe loader, C or Python
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
@@ -130,8 +130,25 @@ def field_line(path: Path, loc: Sequence[Any]) -> int | None:
         return None
 
 
-def _line_of(node: yaml.Node | None, loc: Sequence[Any]) -> int | None:
+class _Composed:
+    """A rule file's YAML node tree, composed when a line number is first asked for: a valid
+    file (nearly every load) needs none, and composing doubled the YAML work of a cold check."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    @functools.cached_property
+    def node(self) -> yaml.Node | None:
+        try:
+            return yaml.compose(self.text, Loader=_LOADER)
+        except yaml.YAMLError:
+            return None
+
+
+def _line_of(node: yaml.Node | _Composed | None, loc: Sequence[Any]) -> int | None:
     """The 1-based line of the YAML node at `loc` (or of its nearest existing parent)."""
+    if isinstance(node, _Composed):
+        node = node.node
     line = node.start_mark.line + 1 if node is not None else None
     for part in loc:
         if isinstance(node, yaml.MappingNode):
@@ -148,7 +165,7 @@ def _line_of(node: yaml.Node | None, loc: Sequence[Any]) -> int | None:
     return line
 
 
-def _check_placeholders(spec: RuleBase, path: Path, node: yaml.Node) -> None:
+def _check_placeholders(spec: RuleBase, path: Path, node: _Composed) -> None:
     allowed = {"match", *spec.params.get("message_fields", [])}
     allowed |= {"value", "limit", "count", "total", "ratio", "detail"}
     for _, name, _, _ in string.Formatter().parse(spec.message):
@@ -161,7 +178,7 @@ def _check_placeholders(spec: RuleBase, path: Path, node: yaml.Node) -> None:
             )
 
 
-def _check_move(spec: RuleBase, path: Path, node: yaml.Node) -> None:
+def _check_move(spec: RuleBase, path: Path, node: _Composed) -> None:
     if spec.fix is None or spec.fix.move is None:
         return
     from pitchlint.rewrite import declared_moves
@@ -218,7 +235,7 @@ def _validation_vocab():  # type: ignore[no-untyped-def]
     return Vocab()
 
 
-def _validate_spacy_patterns(spec: RuleBase, path: Path, node: yaml.Node) -> None:
+def _validate_spacy_patterns(spec: RuleBase, path: Path, node: _Composed) -> None:
     """Let spaCy's own pattern schema judge Matcher and DependencyMatcher patterns."""
     from spacy.matcher import DependencyMatcher, Matcher
 
