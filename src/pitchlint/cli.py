@@ -330,7 +330,7 @@ def grade(
 ) -> None:
     """Grade many emails (files, folders, .eml, HTML, sequence YAML, CSV, JSONL, mbox) and
     summarise them: counts per grade, the most common smells, the worst emails. Unreadable
-    inputs are reported and skipped; exit 2 when nothing could be read."""
+    inputs are reported and skipped: the rest is graded and written, then exit 2."""
     from pitchlint.grading import GradedEmail, GradeRun
 
     loaded = _read_inputs(config_path, paths)
@@ -364,7 +364,8 @@ def grade(
             _write_output(output, text)
             click.echo(f"pitchlint: wrote {output} ({len(emails)} emails)", err=True)
     failing = fail_under is not None and any(e.report.score.value < fail_under for e in emails)
-    sys.exit(2 if run.failed() else 1 if failing else 0)
+    unread = any(s.error for s in loaded.skipped)  # graded the rest, but an input was lost
+    sys.exit(2 if run.failed() or unread else 1 if failing else 0)
 
 
 @cli.command()

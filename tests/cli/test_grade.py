@@ -45,7 +45,7 @@ def batch(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 def test_table_summarises_grades_smells_and_worst(runner, batch):
     result = run(runner, "grade", ".")
-    assert result.exit_code == 0, result.output
+    assert result.exit_code == 2, result.output  # the whole report, then 2: an input was lost
     out = result.stdout
     assert "Graded 9 emails" in out and "1 input skipped" in out
     assert "Most common smells" in out and "template-sameness" in out
@@ -101,7 +101,7 @@ def test_fail_under_and_nothing_readable(runner, batch):
     assert run(runner, "grade", "--fail-under", "50", "fake-thread.txt").exit_code == 1
     assert run(runner, "grade", "--fail-under", "5", "fake-thread.txt").exit_code == 0
     nothing = run(runner, "grade", "bad.jsonl", "missing.csv")
-    assert nothing.exit_code == 0  # line 1 of bad.jsonl is an email
+    assert nothing.exit_code == 2  # line 1 of bad.jsonl is graded; line 2 and missing.csv are lost
     assert run(runner, "grade", "missing.csv").exit_code == 2
 
 
