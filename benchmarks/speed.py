@@ -24,6 +24,8 @@ import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+from grade_speed import bare_parse_seconds  # noqa: E402  (a sibling script, not a package)
 
 
 def seconds_of(command: list[str], runs: int) -> float:
@@ -34,20 +36,6 @@ def seconds_of(command: list[str], runs: int) -> float:
         subprocess.run(command, check=True, capture_output=True)
         times.append(time.perf_counter() - start)
     return statistics.median(times)
-
-
-def bare_parse_seconds(texts: list[str]) -> float:
-    """The full trained pipeline over the texts, loaded before timing: parsing alone."""
-    import spacy
-
-    from pitchlint.nlp import resolve_model
-
-    nlp = spacy.load(resolve_model(None))
-    list(nlp.pipe(texts[:4]))
-    start = time.perf_counter()
-    for _ in nlp.pipe(texts, batch_size=64):
-        pass
-    return time.perf_counter() - start
 
 
 def main() -> None:
