@@ -1,0 +1,62 @@
+"""Peak memory of `pitchlint check` over a folder of templates as the folder grows (issue 20:
+a pre-commit run over a big template repo must not grow with the number of files). Each size
+runs in its own process; the slope per file is what to read (the machine's noise moves the
+base, not the slope).
+
+The templates are made from EVAL_DIR (read in place, never copied into the repo): each email
+again with its own names and figures, one .txt file each, in a temporary folder.
+
+Usage: python benchmarks/check_memory.py EVAL_DIR [--sizes 300,1200,2400]
+"""
+
+from __future__ import annotations
+
+import argparse
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from grade_speed import make_corpus  # a sibling script, not a package
+
+WRAPPER = (
+    "import resource, subprocess, sys; subprocess.run(sys.argv[1:], capture_output=True); "
+    "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
+)
+
+
+def peak_of_check(folder: Path) -> tuple[float, float]:
+    """Wall seconds and peak RSS (MB) of `pitchlint check -q --no-cache` over the folder."""
+    command = [sys.executable, "-m", "pitchlint", "check", "-q", "--no-cache", "--exit-zero", str(folder)]
+    start = time.perf_counter()
+    wrapped = [sys.executable, "-c", WRAPPER, *command]
+    done = subprocess.run(wrapped, capture_output=True, text=True, check=True)
+    return time.perf_counter() - start, int(done.stdout.strip()) / 1024
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("eval_dir", type=Path)
+    parser.add_argument("--sizes", default="300,1200,2400")
+    args = parser.parse_args()
+    sizes = [int(s) for s in args.sizes.split(",")]
+    rows = make_corpus(args.eval_dir, max(sizes))
+    results = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for size in sizes:
+            folder = Path(tmp) / f"templates-{size}"
+            folder.mkdir()
+            for row in rows[:size]:
+                text = f"Subject: {row['subject']}\n\n{row['body']}\n"
+                (folder / f"t{int(row['id']):06d}.txt").write_text(text, encoding="utf-8")
+            seconds, peak = peak_of_check(folder)
+            results.append((size, peak))
+            print(f"{size:>6,} files: peak RSS {peak:6.0f} MB, {seconds:6.1f} s")
+    (first, low), (last, high) = results[0], results[-1]
+    print(f"growth: {(high - low) * 1024 / (last - first):.1f} KB per file from {first:,} to {last:,} files")
+
+
+if __name__ == "__main__":
+    main()
