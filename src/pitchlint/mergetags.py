@@ -20,8 +20,9 @@ _FIELD_WORDS = (
 )
 
 # what `pitchlint rewrite` leaves where only the writer knows the fact (and what the catalog's
-# own rewrites use): words in single braces, no pipes (that would be spintax)
-PLACEHOLDER = r"\{(?=[^{}|\n]*\s)[^{}|\n\d][^{}|\n]{1,200}\}"
+# own rewrites use): words in single braces, no pipes (that would be spintax), and not template
+# logic: `{% if %}`, `{# note #}` and Handlebars' `{{! ... }}` open with a sign, never a word
+PLACEHOLDER = r"\{(?=[^{}|\n]*\s)[^{}|\n\d%#!][^{}|\n]{1,200}\}"
 PLACEHOLDER_RE = re.compile(PLACEHOLDER)
 
 MERGE_TAG_RE = re.compile(

@@ -109,3 +109,17 @@ def test_deleting_a_paragraph_keeps_crlf_line_endings_tidy(engine):
     assert "Congrats" not in out
     assert "\r\n\r\n\r\n" not in out and "\n\n" not in out.replace("\r\n", "")
     assert out.startswith("Hi Sam,\r\n\r\n")
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("{the result a customer like you got} and {a recent launch of theirs}", 2),
+        ("{% if company %}At {{company}}{% endif %} {the problem you solve}", 1),
+        ("{# a note for the team #} {{! handlebars note }} {Hi|Hey} {{first_name}}", 0),
+    ],
+)
+def test_template_logic_and_spintax_are_not_placeholders(text, count):
+    from pitchlint.mergetags import count_placeholders
+
+    assert count_placeholders(text) == count
