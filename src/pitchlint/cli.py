@@ -566,6 +566,7 @@ def rewrite(
 
 
 def _rewrite_summary(path: str, before: Report, outcome) -> str:  # type: ignore[no-untyped-def]
+    from pitchlint.fixes import shown_change
     from pitchlint.mergetags import count_placeholders
 
     after = outcome.report.score
@@ -575,10 +576,7 @@ def _rewrite_summary(path: str, before: Report, outcome) -> str:  # type: ignore
     ]
     for change in outcome.changes:
         lines.append(f"  {change.rule}: {change.title}")
-        if change.before:
-            lines.append(f"    - {clip(change.before)}")
-        if change.after:
-            lines.append(f"    + {clip(change.after)}")
+        lines += [f"    {sign} {clip(words)}" for sign, words in shown_change(change.before, change.after)]
     placeholders = count_placeholders(outcome.draft.text)
     if placeholders:
         lines.append(

@@ -59,6 +59,14 @@ class FixResult:
     skipped: tuple[tuple[Finding, str], ...]
 
 
+def shown_change(before: str, after: str) -> list[tuple[str, str]]:
+    """A change as (sign, words) lines: "-" what goes and "+" what comes; a move, whose words
+    stay the same, is one "moved:" line (not a "-" and a "+" that read alike)."""
+    if before and before == after:
+        return [("moved:", before)]
+    return [(sign, words) for sign, words in (("-", before), ("+", after)) if words]
+
+
 def describe_fix(text: str, fix: Fix) -> tuple[str, str]:
     """What a fix removes and what it puts in, as two readable strings ("" when nothing)."""
     before = " … ".join(text[e.start : e.end].strip() for e in fix.edits if e.end > e.start)

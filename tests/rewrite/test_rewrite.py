@@ -123,3 +123,25 @@ def test_template_logic_and_spintax_are_not_placeholders(text, count):
     from pitchlint.mergetags import count_placeholders
 
     assert count_placeholders(text) == count
+
+
+def test_a_move_is_shown_as_moved_not_as_a_minus_and_a_plus_that_read_alike():
+    from pitchlint.fixes import shown_change
+
+    assert shown_change("We are Acme.", "We are Acme.") == [("moved:", "We are Acme.")]
+    assert shown_change("Re: Re: ", "") == [("-", "Re: Re: ")]
+    assert shown_change("the leaders in", "work in") == [("-", "the leaders in"), ("+", "work in")]
+
+
+def test_the_text_report_shows_a_move_once(tmp_path):
+    from click.testing import CliRunner
+
+    from pitchlint.cli import cli
+
+    draft = tmp_path / "d.txt"
+    draft.write_text("Hi Sam,\n\nWe are the leaders in tax software. What changed in your Ohio plans?\n")
+    shown = CliRunner().invoke(
+        cli, ["check", "--no-cache", "--exit-zero", "--select", "company-first-opening", str(draft)]
+    )
+    assert "moved: We are the leaders in tax software." in shown.output
+    assert "- We are the leaders in tax software." not in shown.output

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from pitchlint.findings import Finding
-from pitchlint.fixes import describe_fix
+from pitchlint.fixes import describe_fix, shown_change
 from pitchlint.report import Report
 from pitchlint.sources import Skipped
 from pitchlint.wording import clip
@@ -55,7 +55,7 @@ def _finding(report: Report, finding: Finding) -> str:
     if finding.fix is not None:
         out.append(f"      fix ({finding.fix.applicability}): {finding.fix.title}")
         before, after = describe_fix(draft.text, finding.fix)
-        out += [f"        {sign} {clip(words)}" for sign, words in (("-", before), ("+", after)) if words]
+        out += [f"        {sign} {clip(words)}" for sign, words in shown_change(before, after)]
     if finding.advice:
         out.append(f"      advice: {finding.advice}")
     return "\n".join(out) + "\n"
