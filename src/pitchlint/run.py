@@ -21,8 +21,7 @@ from typing import TYPE_CHECKING
 from pitchlint.config import Config, find_config, load_config
 from pitchlint.draft import Draft, DraftError
 from pitchlint.inputs import EmailInput
-from pitchlint.inputs.load import Loaded, load_drafts, load_inputs, load_text
-from pitchlint.limits import Limits
+from pitchlint.inputs.load import Loaded, load_inputs, load_text
 from pitchlint.report import Report
 from pitchlint.sources import Skipped
 
@@ -205,9 +204,10 @@ def fix_all(
 def one_input(
     path: str, config_path: Path | None, select: tuple[str, ...], ignore: tuple[str, ...]
 ) -> tuple[list[Draft], list[Skipped], Engine | None]:
-    """The drafts of one path, what could not be read, and the engine for its config (None
-    when nothing could be read)."""
-    drafts, skipped = load_drafts((path,), limits_for(config_path, (path,)))
+    """The drafts of one path (read with its config's limits and `columns`), what could not
+    be read, and the engine for its config (None when nothing could be read)."""
+    loaded = read_inputs(config_path, (path,))
+    drafts, skipped = [e.draft for e in loaded.emails], loaded.skipped
     if not drafts:
         return drafts, skipped, None
     start = Path.cwd() if path == "-" else Path(path)
@@ -223,17 +223,12 @@ def group_by_config(emails: Sequence[EmailInput], explicit: Path | None) -> dict
     return groups
 
 
-def limits_for(explicit: Path | None, paths: Sequence[str]) -> Limits:
-    """How much of each input to read: the limits of the config that governs the first path
-    (inputs are read before each file's own config is looked up), as `grade` finds its one."""
-    return _reading_config(explicit, paths).limits
-
-
 def read_inputs(
     explicit: Path | None, paths: Sequence[str], *, stdin_filename: str | None = None, **columns: str | None
 ) -> Loaded:
     """The inputs, read with the limits and `columns` of the config that governs the first
-    path, and the columns named on the command line (`--body-column` ...) over those.
+    path (inputs are read before each file's own config is looked up, as `grade` finds its
+    one), and the columns named on the command line (`--body-column` ...) over those.
     With `stdin_filename`, standard input is read as that file (`--stdin-filename`)."""
     config = _reading_config(explicit, [stdin_filename] if stdin_filename else paths)
     named = config.columns.overridden(**columns)

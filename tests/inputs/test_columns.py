@@ -126,3 +126,13 @@ def test_jsonl_keys_are_named_the_same_way(runner, tmp_path):
     )
     (report,) = _reports(result)
     assert report["record"] == "line 1"
+
+
+def test_rewrite_and_explain_read_the_config_columns_too(runner, tmp_path):
+    (tmp_path / ".pitchlint.yaml").write_text("columns: {body: Copy}\n", encoding="utf-8")
+    path = _csv(tmp_path / "copy.csv", "Copy,Title", '"Hi Sam,\n\nJust checking in.",x')
+    rewritten = run(runner, "rewrite", str(path))
+    assert rewritten.exit_code == 0, rewritten.stderr
+    assert rewritten.stdout.startswith("Hi Sam,")
+    explained = run(runner, "explain", str(path))
+    assert explained.exit_code == 0 and "Just checking in." in explained.stdout
