@@ -35,11 +35,6 @@ def make_runner() -> CliRunner:
 
 
 @pytest.fixture
-def runner() -> CliRunner:
-    return make_runner()
-
-
-@pytest.fixture
 def drafts(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     """Write drafts into a config-free tmp folder and run from there."""
     monkeypatch.chdir(tmp_path)
@@ -60,19 +55,21 @@ def run(runner: CliRunner, *args: str, input: str | None = None):
 # --- exit codes --------------------------------------------------------------------------
 
 
-def test_fake_reply_exits_1(runner, drafts):
-    path = drafts("fake.txt", FAKE)
+@pytest.mark.parametrize(
+    ("text", "code", "shown"),
+    [
+        pytest.param(FAKE, 1, "  error  fake-reply-subject  ", id="an-error-fails"),
+        pytest.param(CLEAN, 0, "0 findings in 1 draft", id="a-clean-draft-passes"),
+        pytest.param(
+            WARNING_ONLY, 0, "  warning  fake-reply-subject  ", id="a-warning-does-not-fail-by-default"
+        ),
+    ],
+)
+def test_the_exit_code_follows_the_worst_finding(runner, drafts, text, code, shown):
+    path = drafts("draft.txt", text)
     result = run(runner, "check", *SELECT, str(path))
-    assert result.exit_code == 1, result.output
-    assert "fake-reply-subject" in result.stdout
-
-
-def test_clean_draft_exits_0(runner, drafts):
-    path = drafts("clean.txt", CLEAN)
-    result = run(runner, "check", *SELECT, str(path))
-    assert result.exit_code == 0, result.output
-    assert "fake-reply-subject" not in result.stdout
-    assert "0 findings in 1 draft" in result.stdout
+    assert result.exit_code == code, result.output
+    assert shown in result.stdout
 
 
 def test_an_unknown_option_is_a_usage_error(runner):
@@ -94,13 +91,6 @@ def test_unknown_rule_in_select_exits_2_with_hint(runner, drafts):
     assert "fake-reply-subjekt" in result.stderr
     assert "did you mean `fake-reply-subject`" in result.stderr
     assert "Traceback" not in result.output
-
-
-def test_warning_does_not_fail_by_default(runner, drafts):
-    path = drafts("step3.txt", WARNING_ONLY)
-    result = run(runner, "check", *SELECT, str(path))
-    assert result.exit_code == 0, result.output
-    assert "  warning  fake-reply-subject  " in result.stdout
 
 
 def test_fail_on_warning(runner, drafts):

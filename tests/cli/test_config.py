@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.cli.test_cli import make_runner, run
+from tests.cli.test_cli import run
 
 # Fires fake-reply-subject (error) plus other rules (hype, no question...).
 NOISY = "Subject: Re: Re: hi\n\nHi Sam,\n\nWe are the best. We are the leaders in invoices.\n"
@@ -31,11 +31,6 @@ examples:
   good:
     - "Hi Sam,\\n\\nWhat does your team expect from the merger?\\n"
 """
-
-
-@pytest.fixture
-def runner():
-    return make_runner()
 
 
 @pytest.fixture
@@ -75,33 +70,75 @@ def test_without_config_every_rule_runs(runner, project):
     assert len(found) >= 2  # the other rules are what config tests below switch off
 
 
-def test_pyproject_found_walking_up(runner, project):
+def configured(project, files: dict[str, str], draft: str = NOISY) -> tuple[Path, Path]:
+    """Config files written under the project root (path -> text) and a draft three folders
+    down; returns the draft and the first config file."""
     root, deep = project
-    write(
-        root / "pyproject.toml",
-        '[project]\nname = "x"\n\n[tool.pitchlint]\nselect = ["fake-reply-subject"]\n',
-    )
-    draft = write(deep / "draft.txt", NOISY)
-    code, data, _ = check_json(runner, str(draft))
-    assert code == 1
-    assert rules_of(data) == {"fake-reply-subject"}
+    written = [write(root / name, text) for name, text in files.items()]
+    return write(deep / "draft.txt", draft), written[0]
 
 
-def test_pyproject_without_tool_table_is_passed_over(runner, project):
-    root, deep = project
-    write(root / ".pitchlint.yaml", "select: [subject]\n")
-    write(root / "emails" / "pyproject.toml", '[project]\nname = "templates"\n')
-    draft = write(deep / "draft.txt", NOISY)
+@pytest.mark.parametrize(
+    ("files", "args", "expected"),
+    [
+        pytest.param(
+            {
+                "pyproject.toml": '[project]\nname = "x"\n\n'
+                '[tool.pitchlint]\nselect = ["fake-reply-subject"]\n'
+            },
+            (),
+            {"fake-reply-subject"},
+            id="pyproject-found-walking-up",
+        ),
+        pytest.param(
+            {
+                ".pitchlint.yaml": "select: [subject]\n",
+                "emails/pyproject.toml": '[project]\nname = "templates"\n',
+            },
+            (),
+            {"fake-reply-subject"},
+            id="pyproject-without-tool-table-passed-over",
+        ),
+        pytest.param(
+            {".pitchlint.yaml": "select:\n  - fake-reply-subject\n"},
+            (),
+            {"fake-reply-subject"},
+            id="pitchlint-yaml-found-walking-up",
+        ),
+        pytest.param(
+            {".pitchlint.yaml": "select: [subject]\n"}, (), {"fake-reply-subject"}, id="select-by-family"
+        ),
+        pytest.param(
+            {".pitchlint.yaml": "select: [subject, claims]\n"},
+            ("--ignore", "claims"),
+            {"fake-reply-subject"},
+            id="cli-ignore-adds-to-config",
+        ),
+    ],
+)
+def test_config_selects_the_rules(runner, project, files, args, expected):
+    draft, _ = configured(project, files)
+    code, data, _ = check_json(runner, *args, str(draft))
+    assert rules_of(data) == expected
+    assert code == 1  # fake-reply-subject is an error
+
+
+@pytest.mark.parametrize(
+    ("files", "ignored"),
+    [
+        ({".pitchlint.yaml": "ignore: [fake-reply-subject]\n"}, {"fake-reply-subject"}),
+        (
+            {"pyproject.toml": '[tool.pitchlint]\nignore = ["subject", "claims"]\n'},
+            {"fake-reply-subject", "hype-superlatives", "absolute-claims"},
+        ),
+    ],
+    ids=["by-id", "by-family"],
+)
+def test_config_ignores_rules_and_the_others_still_run(runner, project, files, ignored):
+    draft, _ = configured(project, files)
     _, data, _ = check_json(runner, str(draft))
-    assert rules_of(data) == {"fake-reply-subject"}
-
-
-def test_pitchlint_yaml_found_walking_up(runner, project):
-    root, deep = project
-    write(root / ".pitchlint.yaml", "select:\n  - fake-reply-subject\n")
-    draft = write(deep / "draft.txt", NOISY)
-    _, data, _ = check_json(runner, str(draft))
-    assert rules_of(data) == {"fake-reply-subject"}
+    found = rules_of(data)
+    assert found and not found & ignored
 
 
 def test_nearest_config_wins(runner, project):
@@ -125,49 +162,9 @@ def test_explicit_config_option(runner, project, tmp_path):
     assert rules_of(data) == {"fake-reply-subject"}
 
 
-def test_select_by_family(runner, project):
-    root, deep = project
-    write(root / ".pitchlint.yaml", "select: [subject]\n")
-    draft = write(deep / "draft.txt", NOISY)
-    _, data, _ = check_json(runner, str(draft))
-    assert rules_of(data) == {"fake-reply-subject"}
-
-
-def test_ignore_by_id(runner, project):
-    root, deep = project
-    write(root / ".pitchlint.yaml", "ignore: [fake-reply-subject]\n")
-    draft = write(deep / "draft.txt", NOISY)
-    _, data, _ = check_json(runner, str(draft))
-    found = rules_of(data)
-    assert "fake-reply-subject" not in found
-    assert found  # the other rules still run
-
-
-def test_ignore_by_family(runner, project):
-    root, deep = project
-    write(root / "pyproject.toml", '[tool.pitchlint]\nignore = ["subject", "claims"]\n')
-    draft = write(deep / "draft.txt", NOISY)
-    _, data, _ = check_json(runner, str(draft))
-    found = rules_of(data)
-    assert "fake-reply-subject" not in found
-    assert "hype-superlatives" not in found
-    assert "absolute-claims" not in found
-
-
-def test_cli_ignore_adds_to_config(runner, project):
-    root, deep = project
-    write(root / ".pitchlint.yaml", "select: [subject, claims]\n")
-    draft = write(deep / "draft.txt", NOISY)
-    _, data, _ = check_json(runner, "--ignore", "claims", str(draft))
-    assert rules_of(data) == {"fake-reply-subject"}
-
-
 def test_severity_override_by_id(runner, project):
-    root, deep = project
-    write(
-        root / ".pitchlint.yaml", "select: [fake-reply-subject]\nseverity:\n  fake-reply-subject: warning\n"
-    )
-    draft = write(deep / "draft.txt", FAKE)
+    config = "select: [fake-reply-subject]\nseverity:\n  fake-reply-subject: warning\n"
+    draft, _ = configured(project, {".pitchlint.yaml": config}, FAKE)
     code, data, _ = check_json(runner, str(draft))
     (finding,) = data["drafts"][0]["findings"]
     assert finding["severity"] == "warning"
@@ -178,23 +175,15 @@ def test_severity_override_by_id(runner, project):
 
 
 def test_severity_override_by_family_in_pyproject(runner, project):
-    root, deep = project
-    write(
-        root / "pyproject.toml",
-        '[tool.pitchlint]\nselect = ["fake-reply-subject"]\nseverity = { subject = "info" }\n',
-    )
-    draft = write(deep / "draft.txt", FAKE)
+    config = '[tool.pitchlint]\nselect = ["fake-reply-subject"]\nseverity = { subject = "info" }\n'
+    draft, _ = configured(project, {"pyproject.toml": config}, FAKE)
     _, data, _ = check_json(runner, str(draft))
     assert [f["severity"] for f in data["drafts"][0]["findings"]] == ["info"]
 
 
 def test_fail_on_and_fail_under_from_config(runner, project):
-    root, deep = project
-    write(
-        root / ".pitchlint.yaml",
-        "select: [fake-reply-subject]\nseverity: {fake-reply-subject: warning}\nfail-on: warning\n",
-    )
-    draft = write(deep / "draft.txt", FAKE)
+    config = "select: [fake-reply-subject]\nseverity: {fake-reply-subject: warning}\nfail-on: warning\n"
+    draft, _ = configured(project, {".pitchlint.yaml": config}, FAKE)
     assert run(runner, "check", str(draft)).exit_code == 1
     assert run(runner, "check", "--fail-on", "error", str(draft)).exit_code == 0  # the flag wins
 
@@ -208,64 +197,42 @@ def test_fail_under_from_config(runner, project):
     assert run(runner, "check", str(fake)).exit_code == 1
 
 
-def test_unknown_config_key_suggests(runner, project):
-    root, deep = project
-    config = write(root / ".pitchlint.yaml", "selct: [subject]\n")
-    draft = write(deep / "draft.txt", FAKE)
+@pytest.mark.parametrize(
+    ("files", "expected"),
+    [
+        pytest.param(
+            {".pitchlint.yaml": "selct: [subject]\n"},
+            ["{config}", "unknown key `selct`", "did you mean `select`"],
+            id="unknown-key",
+        ),
+        pytest.param(
+            {"pyproject.toml": "[tool.pitchlint]\nfail-undr = 50\n"},
+            ["{config}", "unknown key `fail-undr`", "did you mean `fail-under`"],
+            id="unknown-pyproject-key",
+        ),
+        pytest.param(
+            {".pitchlint.yaml": "ignore: [fake-reply-subjekt]\n"},
+            ["{config}", "fake-reply-subjekt", "did you mean `fake-reply-subject`"],
+            id="unknown-rule-id",
+        ),
+        pytest.param(
+            {".pitchlint.yaml": "severity: {no-such-rule-at-all: info}\n"},
+            ["no-such-rule-at-all"],
+            id="unknown-rule-id-in-severity",
+        ),
+        pytest.param(
+            {".pitchlint.yaml": "severity: {fake-reply-subject: fatal}\n"}, ["fatal"], id="bad-severity"
+        ),
+        pytest.param({".pitchlint.yaml": "select: [subject\n"}, ["{config}"], id="not-yaml"),
+    ],
+)
+def test_a_broken_config_stops_the_run_naming_the_file_and_the_fault(runner, project, files, expected):
+    draft, config = configured(project, files, FAKE)
     result = run(runner, "check", str(draft))
     assert result.exit_code == 2
-    assert str(config) in result.stderr
-    assert "unknown key `selct`" in result.stderr
-    assert "did you mean `select`" in result.stderr
+    for words in expected:
+        assert words.format(config=config) in result.stderr
     assert "Traceback" not in result.output
-
-
-def test_unknown_pyproject_key_suggests(runner, project):
-    root, deep = project
-    write(root / "pyproject.toml", "[tool.pitchlint]\nfail-undr = 50\n")
-    draft = write(deep / "draft.txt", FAKE)
-    result = run(runner, "check", str(draft))
-    assert result.exit_code == 2
-    assert "unknown key `fail_undr`" in result.stderr or "unknown key `fail-undr`" in result.stderr
-    assert "did you mean `fail-under`" in result.stderr
-
-
-def test_unknown_rule_id_in_config(runner, project):
-    root, deep = project
-    config = write(root / ".pitchlint.yaml", "ignore: [fake-reply-subjekt]\n")
-    draft = write(deep / "draft.txt", FAKE)
-    result = run(runner, "check", str(draft))
-    assert result.exit_code == 2
-    assert str(config) in result.stderr
-    assert "fake-reply-subjekt" in result.stderr
-    assert "did you mean `fake-reply-subject`" in result.stderr
-
-
-def test_unknown_rule_id_in_severity(runner, project):
-    root, deep = project
-    write(root / ".pitchlint.yaml", "severity: {no-such-rule-at-all: info}\n")
-    draft = write(deep / "draft.txt", FAKE)
-    result = run(runner, "check", str(draft))
-    assert result.exit_code == 2
-    assert "no-such-rule-at-all" in result.stderr
-
-
-def test_invalid_severity_value(runner, project):
-    root, deep = project
-    write(root / ".pitchlint.yaml", "severity: {fake-reply-subject: fatal}\n")
-    draft = write(deep / "draft.txt", FAKE)
-    result = run(runner, "check", str(draft))
-    assert result.exit_code == 2
-    assert "fatal" in result.stderr
-
-
-def test_config_that_is_not_valid_yaml(runner, project):
-    root, deep = project
-    config = write(root / ".pitchlint.yaml", "select: [subject\n")
-    draft = write(deep / "draft.txt", FAKE)
-    result = run(runner, "check", str(draft))
-    assert result.exit_code == 2
-    assert str(config) in result.stderr
 
 
 # --- user rule packs -------------------------------------------------------------------
@@ -343,57 +310,45 @@ def test_rule_file_with_invalid_yaml(runner, project):
     assert "Traceback" not in result.output
 
 
-def test_rule_file_with_unknown_key(runner, project):
+@pytest.mark.parametrize(
+    ("body", "name", "expected"),
+    [
+        pytest.param(
+            PACK_RULE.replace("kind: phrase\n", "kind: phrase\nseverty: error\n"),
+            "synergy-buzzword",
+            "{rule_file}:5: field `severty`: unknown key",
+            id="unknown-key",
+        ),
+        pytest.param(
+            PACK_RULE.replace("severity: warning", "severty: warning"),
+            "synergy-buzzword",
+            "{rule_file}:3: field `severty`: unknown key (did you mean `severity`?)",
+            id="misspelt-required-key",
+        ),
+        pytest.param(
+            PACK_RULE.replace("weight: 5", "weight: lots"),
+            "synergy-buzzword",
+            "{rule_file}:9: field `weight`:",
+            id="wrong-field-type",
+        ),
+        pytest.param(PACK_RULE, "buzzwords", "{rule_file}:1: field `id`:", id="id-must-match-file-name"),
+        pytest.param(
+            PACK_RULE.replace("id: synergy-buzzword", "id: fake-reply-subject"),
+            "fake-reply-subject",
+            "duplicate rule id",
+            id="cannot-shadow-a-bundled-id",
+        ),
+    ],
+)
+def test_a_broken_rule_file_stops_the_run_naming_the_file_line_and_field(
+    runner, project, body, name, expected
+):
+    """`severty:` instead of `severity:` and the like: the run stops with the file and the
+    field at fault, before anything is checked."""
     root, deep = project
-    body = PACK_RULE.replace("kind: phrase\n", "kind: phrase\nseverty: error\n")
-    rule_file = pack(root, body)
-    write(root / "pyproject.toml", '[tool.pitchlint]\nrule_folders = ["pack"]\n')
+    rule_file = pack(root, body, name=name)
+    write(root / ".pitchlint.yaml", "rule-folders: [pack]\n")
     draft = write(deep / "draft.txt", FAKE)
     result = run(runner, "check", str(draft))
-    assert result.exit_code == 2
-    assert f"{rule_file}:5: field `severty`: unknown key" in result.stderr
-
-
-def test_rule_file_with_misspelt_required_key(runner, project):
-    """`severty:` instead of `severity:`: the run stops with the file and the field at fault."""
-    root, deep = project
-    body = PACK_RULE.replace("severity: warning", "severty: warning")
-    rule_file = pack(root, body)
-    write(root / ".pitchlint.yaml", "rule_folders: [pack]\n")
-    draft = write(deep / "draft.txt", FAKE)
-    result = run(runner, "check", str(draft))
-    assert result.exit_code == 2
-    assert f"{rule_file}:" in result.stderr
-    assert "severity" in result.stderr or "severty" in result.stderr
-
-
-def test_rule_file_with_wrong_field_type(runner, project):
-    root, deep = project
-    body = PACK_RULE.replace("weight: 5", "weight: lots")
-    rule_file = pack(root, body)
-    write(root / ".pitchlint.yaml", "rule_folders: [pack]\n")
-    draft = write(deep / "draft.txt", FAKE)
-    result = run(runner, "check", str(draft))
-    assert result.exit_code == 2
-    assert f"{rule_file}:9: field `weight`:" in result.stderr
-
-
-def test_rule_id_must_match_file_name(runner, project):
-    root, deep = project
-    rule_file = pack(root, name="buzzwords")
-    write(root / ".pitchlint.yaml", "rule_folders: [pack]\n")
-    draft = write(deep / "draft.txt", FAKE)
-    result = run(runner, "check", str(draft))
-    assert result.exit_code == 2
-    assert f"{rule_file}:1: field `id`:" in result.stderr
-
-
-def test_user_rule_cannot_shadow_a_bundled_id(runner, project):
-    root, deep = project
-    body = PACK_RULE.replace("id: synergy-buzzword", "id: fake-reply-subject")
-    pack(root, body, name="fake-reply-subject")
-    write(root / ".pitchlint.yaml", "rule_folders: [pack]\n")
-    draft = write(deep / "draft.txt", FAKE)
-    result = run(runner, "check", str(draft))
-    assert result.exit_code == 2
-    assert "duplicate rule id" in result.stderr
+    assert result.exit_code == 2 and result.stdout == ""
+    assert expected.format(rule_file=rule_file) in result.stderr

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.cli.test_cli import make_runner, run
+from tests.cli.test_cli import run
 from tests.cli.test_inputs_batch import SEQUENCE
 from tests.conftest import REPO
 
@@ -25,11 +25,6 @@ SAMEY = "id,body,sender,template\n" + "".join(
         (3, "Lee", "Hooli", "ava"),
     )
 )
-
-
-@pytest.fixture
-def runner():
-    return make_runner()
 
 
 @pytest.fixture

@@ -8,14 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.cli.test_cli import FAKE, SELECT, make_runner, run
+from tests.cli.test_cli import FAKE, SELECT, run
 
 LATIN1 = "Subject: Café supply for your Montréal stores\n\nHi Renée,\n\nHow is the été menu?\n"
-
-
-@pytest.fixture
-def runner():
-    return make_runner()
 
 
 @pytest.fixture

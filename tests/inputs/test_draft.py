@@ -273,15 +273,20 @@ TAGS = [
 SPINTAX = ["{Hi|Hello}", "{Hi|Hello|Hey there}"]
 
 
-@pytest.mark.parametrize("tag", TAGS)
-def test_merge_tag_found_and_one_token(tag):
+def _one_tag(tag: str):  # type: ignore[no-untyped-def]
+    """A draft with `tag` in its one body sentence: the draft, where the tag starts, and its
+    parse; the tag is found as the draft's only merge tag."""
     text = f"Hi Sam,\n\nI noticed {tag} moved to weekly releases.\n"
     draft = parse_draft(text)
     start = text.index(tag)
     assert draft.merge_tags == ((start, start + len(tag)),)
-    assert draft.in_merge_tag(start, start + 1)
-    assert not draft.in_merge_tag(0, start)
-    doc = make_doc(nlp(), draft, frozenset(PROSE_ZONES))
+    assert draft.in_merge_tag(start, start + len(tag)) and not draft.in_merge_tag(0, start)
+    return draft, start, make_doc(nlp(), draft, frozenset(PROSE_ZONES))
+
+
+@pytest.mark.parametrize("tag", TAGS)
+def test_merge_tag_found_and_one_token(tag):
+    draft, start, doc = _one_tag(tag)
     assert doc.text == draft.masked_text(frozenset(PROSE_ZONES))
     tagged = [t for t in doc if t._.merge_tag]
     assert [(t.text, t.idx) for t in tagged] == [(tag, start)]
@@ -291,12 +296,7 @@ def test_merge_tag_found_and_one_token(tag):
 
 @pytest.mark.parametrize("group", SPINTAX)
 def test_spintax_is_one_merge_tag_but_parses_as_its_first_variant(group):
-    text = f"Hi Sam,\n\nI noticed {group} moved to weekly releases.\n"
-    draft = parse_draft(text)
-    start = text.index(group)
-    assert draft.merge_tags == ((start, start + len(group)),)
-    assert draft.in_merge_tag(start, start + len(group))
-    doc = make_doc(nlp(), draft, frozenset(PROSE_ZONES))
+    _draft, start, doc = _one_tag(group)
     assert not any(t._.merge_tag for t in doc)
     first = next(t for t in doc if t.idx > start)
     assert (first.text, first.idx) == ("Hi", start + 1)

@@ -9,7 +9,6 @@ def test_a_restatement_is_reported_where_it_is_repeated(rule_findings):
         "Hi Sam,\n\nWe reconcile marketplace payouts against bank deposits daily. "
         "Nobody else does that.\n\nSo again: we reconcile marketplace payouts against bank deposits daily.\n"
     )
-    found = rule_findings("redundant-repetition", text)
-    assert len(found) == 1
-    assert found[0].start > text.index("Nobody")
-    assert found[0].matched == "reconcile marketplace payouts against bank deposits daily"
+    (finding,) = rule_findings("redundant-repetition", text)
+    assert finding.start > text.index("Nobody")
+    assert finding.matched == "reconcile marketplace payouts against bank deposits daily"

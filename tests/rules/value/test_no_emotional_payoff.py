@@ -11,10 +11,9 @@ def test_emotional_payoff_is_judged_once_per_draft_on_the_first_claim(rule_findi
         "Hi Dana,\n\nOur platform syncs every rate table overnight. It flags changes before you file. "
         "We cut filing prep from 3 days to 4 hours for a retailer your size.\n"
     )
-    found = rule_findings("no-emotional-payoff", text)
-    assert len(found) == 1
-    assert found[0].severity == Severity.INFO
-    assert found[0].matched == "Our platform syncs every rate table overnight."
+    (finding,) = rule_findings("no-emotional-payoff", text)
+    assert finding.severity == Severity.INFO
+    assert finding.matched == "Our platform syncs every rate table overnight."
 
 
 def test_a_payoff_anywhere_in_the_draft_satisfies_it(rule_findings):

@@ -9,6 +9,5 @@ def test_seller_as_hero_counts_actions_across_the_story(rule_findings):
         "Hi Dana,\n\nLast spring one of our clients was drowning in returns. We audited their catalog, "
         "rewrote 400 listings and cut their return rate in half.\n"
     )
-    found = rule_findings("seller-as-hero", text)
-    assert len(found) == 1
-    assert "3 actions by the seller, 1 by the customer" in found[0].message
+    (finding,) = rule_findings("seller-as-hero", text)
+    assert "3 actions by the seller, 1 by the customer" in finding.message
