@@ -90,22 +90,26 @@ class ResultsCache:
         except OSError:
             pass  # a read-only checkout still gets its results, just not cached
 
-    def get_across(self, drafts: Sequence[Draft], extra: str) -> list[Report] | None:
-        """The reports of a whole run after the rules across files, when no draft, rule or
-        config changed: a warm run then needs neither the rules nor the pass over them all."""
+    def get_across(self, drafts: Sequence[Draft], extra: str) -> dict[int, Report] | None:
+        """The reports that the rules across files changed, by index, when no draft, rule or
+        config changed since they were put: a warm run then needs neither those rules nor
+        their pass over every report (the others come from their own entries)."""
         if any(d.path == "-" for d in drafts):
             return None
         try:
             data = self._read(self._across_path(drafts, extra))
-            return [_report(d, r) for d, r in zip(drafts, _list(data["reports"]), strict=True)]
+            return {
+                _whole(index, 0): _report(drafts[_whole(index, 0)], report)
+                for index, report in _list(data["changed"])
+            }
         except _UNUSABLE:
             return None
 
-    def put_across(self, reports: Sequence[Report], extra: str) -> None:
-        drafts = [r.draft for r in reports]
+    def put_across(self, drafts: Sequence[Draft], changed: dict[int, Report], extra: str) -> None:
         if any(d.path == "-" for d in drafts):
             return
-        self._write(self._across_path(drafts, extra), {"reports": [_data(r) for r in reports]})
+        entry = {"changed": [[index, _data(report)] for index, report in sorted(changed.items())]}
+        self._write(self._across_path(drafts, extra), entry)
 
     def _across_path(self, drafts: Sequence[Draft], extra: str) -> Path:
         digest = hashlib.sha256(f"{self.context}\0across\0{extra}".encode())

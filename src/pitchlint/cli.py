@@ -10,7 +10,7 @@ from __future__ import annotations
 import dataclasses
 import io
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -20,10 +20,9 @@ from pitchlint import __version__, run
 from pitchlint.config import ConfigError
 from pitchlint.errors import ModelError, RuleError
 from pitchlint.findings import Severity
-from pitchlint.inputs import every_variant
+from pitchlint.inputs import EmailInput, every_variant
 from pitchlint.report import Report
 from pitchlint.reporters import FORMATS, get_reporter
-from pitchlint.sources import Skipped
 from pitchlint.wording import clip
 
 if TYPE_CHECKING:  # the engine imports spaCy: only loaded when a draft must be parsed
@@ -219,12 +218,11 @@ def check(
         raise UsageFailure("--spintax every checks each variant; fixes are made to the file: drop one")
     paths = ("-",) if stdin_filename is not None else paths or (".",)
     loaded = _read_inputs(config_path, paths, quiet=quiet, stdin_filename=stdin_filename)
-    drafts, skipped = [e.draft for e in loaded.emails], loaded.skipped
-    reports: list[Report] = []
+    skipped = loaded.skipped
+    groups: list[tuple[list[EmailInput], Sequence[Report]]] = []  # reports on disk past one email
     failing = False
     fixing = fix or show_diff
     for config, emails in run.group_by_config(loaded.emails, config_path).items():
-        group = [e.draft for e in emails]
         config = run.with_selection(config, select, ignore)
         threshold = Severity.parse(fail_on) if fail_on else config.fail_on
         floor = fail_under if fail_under is not None else config.fail_under
@@ -232,7 +230,7 @@ def check(
             write = fix and not show_diff
             checked, pending = run.fix_all(
                 run.engine_for(config),
-                group,
+                [e.draft for e in emails],
                 skipped,
                 write=write,
                 unsafe=unsafe_fixes,
@@ -244,39 +242,55 @@ def check(
         else:
             checked = run.check_emails(config, emails, loaded, (*select, *ignore), use_cache=not no_cache)
         for report in checked:
-            if not show_unused_disables:
-                report = dataclasses.replace(report, unused_disables=())
-            failing |= bool(report.unused_disables)
-            reports.append(report)
+            failing |= bool(report.unused_disables) and show_unused_disables
             failing |= any(f.severity >= threshold and not f.positive for f in report.findings)
             failing |= floor is not None and report.score.value < floor
-    order = {d.path: i for i, d in enumerate(drafts)}
-    reports.sort(key=lambda r: order[r.draft.path])
+        groups.append((emails, checked))
+    reports = _InInputOrder(groups, loaded.emails, show_unused_disables)
     if statistics:
         from pitchlint.reporters.concise import render_statistics
 
-        out = render_statistics(reports, skipped)
+        chunks: Iterable[str] = [render_statistics(reports, skipped)]
+    elif quiet and fmt in ("text", "full", "concise"):
+        from pitchlint.reporters import concise, text
+
+        findings = (concise if fmt == "concise" else text).stream(reports, skipped, quiet=True)
+        chunks = text.without_blank_runs(findings)
     else:
-        out = get_reporter(fmt)(reports, skipped)
-    if quiet and fmt in ("text", "full", "concise"):
-        out = _findings_only(out, reports, skipped)
+        chunks = get_reporter(fmt)(reports, skipped)
     # with stdin fixed, stdout carries the fixed text, so the report goes to stderr
-    click.echo(out, nl=False, err=fix and not show_diff and "-" in paths)
+    for chunk in chunks:
+        click.echo(chunk, nl=False, err=fix and not show_diff and "-" in paths)
     broken = run.failed()
     sys.exit(2 if broken or any(s.error for s in skipped) else 1 if failing and not exit_zero else 0)
 
 
-def _findings_only(out: str, reports: Sequence[Report], skipped: Sequence[Skipped]) -> str:
-    """`-q`: the text without its score lines and summary (what a quiet hook prints)."""
-    from pitchlint.reporters.text import footer
+class _InInputOrder(Sequence[Report]):
+    """Every config group's reports in the order the inputs were given, each read back when
+    a reporter reaches it (a group keeps them on disk), without the unused disable comments
+    unless `--show-unused-disables` asked for them."""
 
-    scores = tuple(f"{r.draft.label}: score " for r in reports)
-    summary = footer(reports, skipped)
-    kept = [line for line in out.splitlines() if line != summary and not line.startswith(scores)]
-    text = "\n".join(kept).strip("\n")
-    while "\n\n\n" in text:
-        text = text.replace("\n\n\n", "\n\n")
-    return text + "\n" if text else ""
+    def __init__(
+        self,
+        groups: list[tuple[list[EmailInput], Sequence[Report]]],
+        inputs: Sequence[EmailInput],
+        unused: bool,
+    ) -> None:
+        position = {e.draft.path: i for i, e in enumerate(inputs)}
+        pairs = [(g, i) for g, (emails, _) in enumerate(groups) for i in range(len(emails))]
+        self._order = sorted(pairs, key=lambda gi: position[groups[gi[0]][0][gi[1]].draft.path])
+        self._groups = [reports for _, reports in groups]
+        self._unused = unused
+
+    def __len__(self) -> int:
+        return len(self._order)
+
+    def __getitem__(self, index):  # type: ignore[no-untyped-def, override]
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        group, at = self._order[index]
+        report = self._groups[group][at]
+        return report if self._unused else dataclasses.replace(report, unused_disables=())
 
 
 GRADE_FORMATS = ("table", "csv", "json", "html")

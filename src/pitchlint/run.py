@@ -13,7 +13,7 @@ import dataclasses
 import gc
 import os
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -49,28 +49,35 @@ def check_loaded(
 def check_drafts(
     engine: Engine, drafts: Sequence[Draft], *, jobs: int = 1, progress: Progress | None = None
 ) -> list[Report]:
+    return list(iter_check_drafts(engine, drafts, jobs=jobs, progress=progress))
+
+
+def iter_check_drafts(
+    engine: Engine, drafts: Sequence[Draft], *, jobs: int = 1, progress: Progress | None = None
+) -> Iterator[Report]:
+    """The drafts' reports in order, a chunk at a time (in `jobs` processes), so a caller
+    that keeps each on disk never holds them all."""
     chunks = [drafts[i : i + CHUNK] for i in range(0, len(drafts), CHUNK)]
     jobs = max(1, min(jobs, len(chunks)))
-    reports: list[Report] = []
     if jobs == 1:
         try:
             for chunk in chunks:
-                reports.extend(engine.check(chunk))
+                checked = engine.check(chunk)
                 if len(chunks) > 1:
                     release_parses()
                 if progress:
                     progress(len(chunk))
+                yield from checked
         finally:
             gc.unfreeze()
-        return reports
+        return
     bare = [[dataclasses.replace(d, origin=None) for d in chunk] for chunk in chunks]
     with ProcessPoolExecutor(jobs, initializer=_start_worker, initargs=(engine.config,)) as pool:
         for chunk, (checked, failures) in zip(chunks, pool.map(_check_chunk, bare), strict=True):
-            reports.extend(_restore(report, draft) for report, draft in zip(checked, chunk, strict=True))
             engine.failures.extend(failures)  # the worker printed them; the run still exits 2
             if progress:
                 progress(len(chunk))
-    return reports
+            yield from (_restore(report, draft) for report, draft in zip(checked, chunk, strict=True))
 
 
 # below this many emails, starting workers (each loads the pipeline) costs more than it saves
@@ -130,23 +137,25 @@ def _check_with_cache(
     *,
     jobs: int = 1,
     progress: Progress | None = None,
-) -> list[Report]:
-    """Reports from the results cache where the file, rules and config are unchanged; the
-    engine (and spaCy, in `jobs` processes) only for the rest."""
-    cached = [cache.get(d) if cache else None for d in drafts]
-    misses = [d for d, hit in zip(drafts, cached, strict=True) if hit is None]
+) -> Iterator[tuple[int, Report]]:
+    """Each draft's index and report: from the results cache where the file, rules and config
+    are unchanged (those first), from the engine (and spaCy, in `jobs` processes) for the rest."""
+    misses = []
+    for index, draft in enumerate(drafts):
+        hit = cache.get(draft) if cache else None
+        if hit is None:
+            misses.append(index)
+        else:
+            yield index, hit
     if progress and len(misses) < len(drafts):
         progress(len(drafts) - len(misses))
-    checked = check_drafts(engine_for(config), misses, jobs=jobs, progress=progress) if misses else []
-    fresh = iter(checked)
-    reports = []
-    for hit in cached:
-        if hit is None:
-            hit = next(fresh)
-            if cache is not None:
-                cache.put(hit)
-        reports.append(hit)
-    return reports
+    if not misses:
+        return
+    checked = iter_check_drafts(engine_for(config), [drafts[i] for i in misses], jobs=jobs, progress=progress)
+    for index, report in zip(misses, checked, strict=True):
+        if cache is not None:
+            cache.put(report)
+        yield index, report
 
 
 def fix_all(
@@ -159,22 +168,23 @@ def fix_all(
     say: Callable[[str], None],
     show: Callable[[str], None],
     from_stdin: bool = False,
-) -> tuple[list[Report], bool]:
+) -> tuple[Sequence[Report], bool]:
     """Fix each draft; write it back (or `show` the diff) and `say` what was fixed and what
     remains. The flag is true when a diff shows fixes not yet applied (exit 1, like ruff). A
     file that cannot be written is added to `failed` and left as it was; the others go on."""
     from pitchlint.fixer import fix_draft, unified_diff, write_atomic
     from pitchlint.source_edits import has_editable_source
+    from pitchlint.spill import ReportSpill
 
-    reports = []
+    reports = ReportSpill(drafts)  # a pre-commit run over many templates holds none of them
     pending = False
-    for draft in drafts:
+    for index, draft in enumerate(drafts):
         if not has_editable_source(draft):  # an .eml, CSV row or sequence step: never rewritten
             say(f"{draft.path}: fixes apply to text, Markdown and HTML drafts only; checked")
-            reports.extend(engine.check([draft]))
+            reports.put(index, engine.check([draft])[0])
             continue
         outcome = fix_draft(engine, draft, unsafe=unsafe)
-        reports.append(outcome.report)
+        reports.put(index, outcome.report)
         for finding, reason in outcome.skipped:
             say(f"{draft.path}:{finding.line}:{finding.col}: {finding.rule}: fix skipped ({reason})")
         to_stdout = from_stdin or draft.path == "-"  # `--stdin-filename` names, never writes
@@ -191,7 +201,7 @@ def fix_all(
                 reason = f"{draft.path}: cannot write the fixes ({why}); the file is unchanged"
                 failed.append(Skipped(draft.path, reason))
                 say(f"pitchlint: {reason}")
-                reports[-1] = engine.check([draft])[0]  # what the file still holds
+                reports.put(index, engine.check([draft])[0])  # what the file still holds
                 continue
             say(f"{draft.path}: fixed {len(outcome.applied)} ({fixed})")
         elif not write:
@@ -288,11 +298,12 @@ def check_emails(
     use_cache: bool | ResultsCache,
     jobs: int = 1,
     progress: Progress | None = None,
-) -> list[Report]:
+) -> Sequence[Report]:
     """Every email checked on its own (each from the cache when unchanged, the rest in `jobs`
-    processes), then the rules across files; the whole run from the cache when no file, rule
-    or config changed. `check` and `grade` both run this; an editor passes a cache of its own
-    (`cache.BufferCache`)."""
+    processes), then the rules across files (their findings from the cache too when no file,
+    rule or config changed). More than one email's reports are kept on disk (`ReportSpill`)
+    and read back as the caller walks them, so a run's memory does not grow with its files.
+    `check` and `grade` both run this; an editor passes a cache of its own (`cache.BufferCache`)."""
     from pitchlint.cache import ResultsCache
 
     drafts = [e.draft for e in emails]
@@ -301,21 +312,26 @@ def check_emails(
         cache: ResultsCache | None = use_cache
     else:
         cache = ResultsCache.for_config(config, selection) if use_cache else None
-    extra = repr(loaded.sequences)  # delays and stop_on_reply are in no draft's text
-    if across and cache is not None:
-        hit = cache.get_across(drafts, extra)
-        if hit is not None:
-            if progress:
-                progress(len(drafts))
-            return hit
-    reports = _check_with_cache(config, drafts, cache, jobs=jobs, progress=progress)
+    checked = _check_with_cache(config, drafts, cache, jobs=jobs, progress=progress)
     if not across:
-        return reports
-    from pitchlint.across import run_across_rules
+        return [report for _index, report in sorted(checked, key=lambda pair: pair[0])]
+    from pitchlint.spill import ReportSpill
 
-    reports = run_across_rules(_across_engine(config), emails, reports, loaded.sequences)
-    if cache is not None:
-        cache.put_across(reports, extra)
+    reports = ReportSpill(drafts)
+    for index, report in checked:
+        reports.put(index, report)
+    extra = repr(loaded.sequences)  # delays and stop_on_reply are in no draft's text
+    finished = cache.get_across(drafts, extra) if cache is not None else None
+    if finished is None:
+        from pitchlint.across import across_findings
+
+        engine = _across_engine(config)
+        found = across_findings(engine, emails, reports, loaded.sequences)
+        finished = {i: engine.with_findings(reports[i], findings) for i, findings in found.items()}
+        if cache is not None:
+            cache.put_across(drafts, finished, extra)
+    for index, report in finished.items():
+        reports.put(index, report)
     return reports
 
 

@@ -29,13 +29,13 @@ def _cache_files(root: Path) -> list[Path]:
 def checked_engines(monkeypatch) -> list[int]:
     """How many drafts reached an engine (the rest came from the cache)."""
     calls: list[int] = []
-    real = run.check_drafts
+    real = run.iter_check_drafts
 
     def counting(engine, drafts, **kwargs):  # type: ignore[no-untyped-def]
         calls.append(len(drafts))
         return real(engine, drafts, **kwargs)
 
-    monkeypatch.setattr(run, "check_drafts", counting)
+    monkeypatch.setattr(run, "iter_check_drafts", counting)
     return calls
 
 

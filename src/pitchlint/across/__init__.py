@@ -34,6 +34,18 @@ def run_across_rules(
     sequences: Sequence[SequenceInfo] = (),
 ) -> list[Report]:
     """The reports with the findings of the engine's sequence and batch rules added."""
+    extra = across_findings(engine, emails, reports, sequences)
+    return [engine.with_findings(r, extra[i]) if i in extra else r for i, r in enumerate(reports)]
+
+
+def across_findings(
+    engine: Engine,
+    emails: Sequence[EmailInput],
+    reports: Sequence[Report],
+    sequences: Sequence[SequenceInfo] = (),
+) -> dict[int, list[Finding]]:
+    """The findings of the engine's sequence and batch rules, by email index. A check reads
+    the emails and only the reports it needs (`reports` may be kept on disk)."""
     extra: dict[int, list[Finding]] = defaultdict(list)
     for rule in engine.collection_rules:
         check = _CHECKS.get(rule.id)
@@ -41,7 +53,7 @@ def run_across_rules(
             raise RuleError(rule.path, None, "id", f"no check across emails is named `{rule.id}`")
         params = {**rule.spec.params, **engine.config.params.get(rule.id, {})}
         for index, finding in check(rule, params, emails, reports, sequences):
-            ignored = engine.config.ignored_for(reports[index].draft.path)
+            ignored = engine.config.ignored_for(emails[index].draft.path)
             if not {rule.id, rule.family} & ignored:
                 extra[index].append(finding)
-    return [engine.with_findings(r, extra[i]) if i in extra else r for i, r in enumerate(reports)]
+    return dict(extra)

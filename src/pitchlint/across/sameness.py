@@ -7,16 +7,16 @@ shingles, with MinHash banding so a batch of 20,000 emails is not compared pair 
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 from collections import defaultdict
-from collections.abc import Sequence
-from typing import Any
+from collections.abc import Callable, Sequence
 
 from pitchlint.across import across_check
+from pitchlint.draft import Draft
 from pitchlint.finding_builder import build_finding
 from pitchlint.findings import Finding
-from pitchlint.report import Report
 
 _SENTENCE_END = re.compile(r"[.!?…](?=\s|$)|\n\s*\n")
 _FOOTER = re.compile(r"unsubscribe|opt[ -]?out|privacy policy|©|all rights reserved", re.I)
@@ -30,49 +30,50 @@ def template_sameness(rule, params, emails, reports, sequences) -> list[tuple[in
     min_emails = int(params.get("min_emails", 3))
     similarity = float(params.get("similarity", 0.8))
     min_words = int(params.get("min_opener_words", 4))
-    bodies = [_own_body(r) for r in reports]
-    found: dict[int, Finding] = {}
+    drafts = [email.draft for email in emails]
+    # per email only its MinHash signature, its body's span and its masked opener: the
+    # shingles of a candidate pair are taken again from the draft when the pair is compared
+    signatures: list[bytes | None] = []
+    body_spans: list[tuple[int, int]] = []
+    openers: dict[str, list[int]] = defaultdict(list)
+    spans: dict[int, tuple[int, int]] = {}
+    for index, draft in enumerate(drafts):
+        body = _own_body(draft)
+        signatures.append(_signature(shingles(mask(body[0]))))
+        body_spans.append(body[1])
+        opener = _opener(body)
+        if opener is not None and len(opener[0].split()) >= min_words:
+            openers[opener[0]].append(index)
+            spans[index] = opener[1]
+
+    @functools.lru_cache(maxsize=512)
+    def body_shingles(index: int) -> frozenset[int]:
+        return shingles(mask(_own_body(drafts[index])[0]))
 
     def readers(members: list[int]) -> int:
         """How many readers get these: the steps of one sequence all go to the same one, and
         the spintax variants of one email (`--spintax every`) are one template."""
         return len({emails[i].sequence or emails[i].variant_of or i for i in members})
 
-    for group in _near_duplicates(bodies, similarity):
+    found: dict[int, Finding] = {}
+    for group in _near_duplicates(signatures, body_shingles, similarity):
         if readers(group) < min_emails:
             continue
         for index in group:
-            start, end = bodies[index][1]
-            draft = reports[index].draft
-            found[index] = build_finding(
-                rule,
-                draft,
-                start,
-                end,
-                detail=f"its body is nearly the same as {len(group) - 1} other emails'",
-            )
-    openers: dict[str, list[int]] = defaultdict(list)
-    spans: dict[int, tuple[int, int]] = {}
-    for index, report in enumerate(reports):
-        opener = _opener(report, bodies[index])
-        if opener is not None and len(opener[0].split()) >= min_words:
-            openers[opener[0]].append(index)
-            spans[index] = opener[1]
+            detail = f"its body is nearly the same as {len(group) - 1} other emails'"
+            found[index] = build_finding(rule, drafts[index], *body_spans[index], detail=detail)
     for members in openers.values():
         if readers(members) < min_emails:
             continue
         for index in members:
             if index not in found:
-                draft = reports[index].draft
-                found[index] = build_finding(
-                    rule, draft, *spans[index], detail=f"{len(members)} emails open with this sentence"
-                )
+                detail = f"{len(members)} emails open with this sentence"
+                found[index] = build_finding(rule, drafts[index], *spans[index], detail=detail)
     return sorted(found.items())
 
 
-def _own_body(report: Report) -> tuple[str, tuple[int, int]]:
+def _own_body(draft: Draft) -> tuple[str, tuple[int, int]]:
     """The sender's body text with footer lines blanked, and its span in the draft."""
-    draft = report.draft
     zones = [z for z in draft.zones if z.name in ("body", "ps") and draft.text[z.start : z.end].strip()]
     if not zones:
         return "", (0, 0)
@@ -83,7 +84,7 @@ def _own_body(report: Report) -> tuple[str, tuple[int, int]]:
     return "\n".join(lines), (start + lead, start + len(text.rstrip()))
 
 
-def _opener(report: Report, body: tuple[str, tuple[int, int]]) -> tuple[str, tuple[int, int]] | None:
+def _opener(body: tuple[str, tuple[int, int]]) -> tuple[str, tuple[int, int]] | None:
     """The body's first sentence, masked, and its span."""
     text, (start, _end) = body
     stripped = text.lstrip()
@@ -109,19 +110,19 @@ def mask(text: str) -> str:
     return " ".join(_WORD.findall(text.lower()))
 
 
-def _near_duplicates(bodies: Sequence[tuple[str, Any]], similarity: float) -> list[list[int]]:
-    """Groups of bodies whose shingle Jaccard similarity is at least `similarity`."""
-    sets = [shingles(mask(text)) for text, _ in bodies]
-    buckets: dict[tuple[int, ...], list[int]] = defaultdict(list)
-    for index, items in enumerate(sets):
-        if len(items) < 3:
+def _near_duplicates(
+    signatures: Sequence[bytes | None], shingles_of: Callable[[int], frozenset[int]], similarity: float
+) -> list[list[int]]:
+    """Groups of bodies whose shingle Jaccard similarity is at least `similarity`: the pairs
+    that share a MinHash band are compared, not all pairs."""
+    buckets: dict[tuple[int, bytes], list[int]] = defaultdict(list)
+    width = 8 * _BAND
+    for index, signature in enumerate(signatures):
+        if signature is None:
             continue
-        signature = _minhash(items)
         for band in range(0, _HASHES, _BAND):
-            buckets[(band, b"".join(x.to_bytes(8, "little") for x in signature[band : band + _BAND]))].append(
-                index
-            )
-    parent = list(range(len(bodies)))
+            buckets[(band, signature[band * 8 : band * 8 + width])].append(index)
+    parent = list(range(len(signatures)))
 
     def root(i: int) -> int:
         while parent[i] != i:
@@ -137,11 +138,11 @@ def _near_duplicates(bodies: Sequence[tuple[str, Any]], similarity: float) -> li
             if pair in checked or root(first) == root(other):
                 continue
             checked.add(pair)
-            a, b = sets[first], sets[other]
+            a, b = shingles_of(first), shingles_of(other)
             if len(a & b) / len(a | b) >= similarity:
                 parent[root(other)] = root(first)
     groups: dict[int, list[int]] = defaultdict(list)
-    for index in range(len(bodies)):
+    for index in range(len(signatures)):
         groups[root(index)].append(index)
     return [g for g in groups.values() if len(g) > 1]
 
@@ -158,5 +159,10 @@ _SEEDS = [
 _MASK = (1 << 64) - 1
 
 
-def _minhash(items: frozenset[int]) -> list[int]:
-    return [min(((item * seed) ^ (seed >> 7)) & _MASK for item in items) for seed in _SEEDS]
+def _signature(items: frozenset[int]) -> bytes | None:
+    """The MinHash signature of a body's shingles, 8 bytes a hash; None below 3 shingles."""
+    if len(items) < 3:
+        return None
+    return b"".join(
+        min(((item * seed) ^ (seed >> 7)) & _MASK for item in items).to_bytes(8, "little") for seed in _SEEDS
+    )

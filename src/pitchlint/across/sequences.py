@@ -5,12 +5,14 @@ step where the problem starts, located in the sequence file."""
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 
 from pitchlint.across import across_check
 from pitchlint.across.sameness import mask
+from pitchlint.draft import Draft
 from pitchlint.finding_builder import build_finding
 from pitchlint.findings import Finding, Severity
-from pitchlint.report import Report
+from pitchlint.inputs import EmailInput
 
 # follow-ups that fail these carry no new value (catalog: "the share of steps that fail the
 # new-value check")
@@ -38,24 +40,24 @@ def sequence_overload(rule, params, emails, reports, sequences) -> list[tuple[in
             at = members[min(count, error_at if count >= error_at else warn_at) - 1]
             severity = Severity.ERROR if count >= error_at else Severity.WARNING
             why = "with no stop on reply" if not info.stop_on_reply else "and follow-ups with nothing new"
-            found.append(_on_step(rule, at, reports[at], severity, f"{count} touches to one reader, {why}"))
+            detail = f"{count} touches to one reader, {why}"
+            found.append(_on_step(rule, at, emails[at].draft, severity, detail))
         for position, index in enumerate(members[1:], 1):
             delay = info.delays[position] if position < len(info.delays) else None
             if delay is not None and delay < min_delay:
                 days = f"{delay:g} day{'s' if delay != 1 else ''}"
                 detail = f"step {position + 1} follows {days} after the one before"
-                found.append(_on_step(rule, index, reports[index], Severity.WARNING, detail))
-            earlier = _repeats(reports, members[:position], index, repeat)
+                found.append(_on_step(rule, index, emails[index].draft, Severity.WARNING, detail))
+            earlier = _repeats(emails, members[:position], index, repeat)
             if earlier is not None:
                 step = emails[earlier].step
                 detail = f"step {position + 1} repeats step {step} with nothing new"
-                found.append(_on_step(rule, index, reports[index], Severity.WARNING, detail))
+                found.append(_on_step(rule, index, emails[index].draft, Severity.WARNING, detail))
     return found
 
 
-def _on_step(rule, index: int, report: Report, severity: Severity, detail: str) -> tuple[int, Finding]:  # type: ignore[no-untyped-def]
+def _on_step(rule, index: int, draft: Draft, severity: Severity, detail: str) -> tuple[int, Finding]:  # type: ignore[no-untyped-def]
     """A finding on the step's subject line, or on its first line of body."""
-    draft = report.draft
     zone = draft.zone("subject") or next(
         (z for z in draft.zones if z.name in ("greeting", "body") and draft.text[z.start : z.end].strip()),
         None,
@@ -68,19 +70,18 @@ def _on_step(rule, index: int, report: Report, severity: Severity, detail: str) 
     return index, build_finding(rule, draft, start, max(start, end), severity=severity, detail=detail)
 
 
-def _repeats(reports: list[Report], earlier: list[int], index: int, similarity: float) -> int | None:
+def _repeats(emails: Sequence[EmailInput], earlier: list[int], index: int, similarity: float) -> int | None:
     """The earlier step this one mostly repeats (3-word shingles of the masked body)."""
-    mine = _shingles(reports[index])
+    mine = _shingles(emails[index].draft)
     if len(mine) < 3:
         return None
     for other in earlier:
-        theirs = _shingles(reports[other])
+        theirs = _shingles(emails[other].draft)
         if theirs and len(mine & theirs) / len(mine) >= similarity:
             return other
     return None
 
 
-def _shingles(report: Report) -> set[str]:
-    draft = report.draft
+def _shingles(draft: Draft) -> set[str]:
     words = mask(" ".join(draft.text[z.start : z.end] for z in draft.zones if z.name == "body")).split()
     return {" ".join(words[i : i + 3]) for i in range(max(0, len(words) - 2))}

@@ -1,27 +1,29 @@
-"""Reporters share one interface: render(reports, skipped) -> str."""
+"""Reporters share one interface: stream(reports, skipped) yields the output a piece at a
+time (a report's worth), so a run over 20,000 files prints as it reads its reports back and
+holds none of the output; render(reports, skipped) -> str joins the pieces."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 
 from pitchlint.report import Report
 from pitchlint.sources import Skipped
 
-Render = Callable[[Sequence[Report], Sequence[Skipped]], str]
+Stream = Callable[[Sequence[Report], Sequence[Skipped]], Iterator[str]]
 
 
-def get_reporter(name: str) -> Render:
+def get_reporter(name: str) -> Stream:
     from pitchlint.reporters import concise, github, json_report, sarif, text
 
-    renderers = {
-        "text": text.render,
-        "full": text.render,
-        "concise": concise.render,
-        "json": json_report.render,
-        "github": github.render,
-        "sarif": sarif.render,
+    streams: dict[str, Stream] = {
+        "text": text.stream,
+        "full": text.stream,
+        "concise": concise.stream,
+        "json": json_report.stream,
+        "github": github.stream,
+        "sarif": sarif.stream,
     }
-    return renderers[name]
+    return streams[name]
 
 
 FORMATS = ("text", "full", "concise", "json", "github", "sarif")

@@ -4,7 +4,7 @@ title=...::message`), plus one notice per draft with its score."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 from pitchlint.findings import Finding, Severity
 from pitchlint.report import Report
@@ -13,10 +13,10 @@ from pitchlint.sources import Skipped
 _LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
 
-def render(reports: Sequence[Report], skipped: Sequence[Skipped]) -> str:
-    lines = []
+def stream(reports: Iterable[Report], skipped: Sequence[Skipped]) -> Iterator[str]:
+    """A report's commands at a time, then one error per skipped input."""
     for report in reports:
-        lines += [_annotation(report, f) for f in report.findings]
+        lines = [_annotation(report, f) for f in report.findings]
         for directive in report.unused_disables:
             line, col = report.draft.line_col(directive.start)
             lines.append(
@@ -26,8 +26,8 @@ def render(reports: Sequence[Report], skipped: Sequence[Skipped]) -> str:
             )
         score = f"score {report.score.value}/100, grade {report.score.grade}"
         lines.append(f"::notice file={_property(report.draft.path)}::{_data(score)}")
-    lines += [f"::error::{_data(s.reason)}" for s in skipped]
-    return "".join(line + "\n" for line in lines)
+        yield "".join(line + "\n" for line in lines)
+    yield "".join(f"::error::{_data(s.reason)}\n" for s in skipped)
 
 
 def _annotation(report: Report, finding: Finding) -> str:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from pitchlint import __version__
@@ -17,17 +17,32 @@ from pitchlint.sources import Skipped
 SCHEMA_VERSION = 1
 
 
-def render(reports: Sequence[Report], skipped: Sequence[Skipped]) -> str:
-    return json.dumps(as_dict(reports, skipped), indent=2, ensure_ascii=False) + "\n"
+def stream(reports: Iterable[Report], skipped: Sequence[Skipped]) -> Iterator[str]:
+    """The document `json.dumps(..., indent=2)` would write, byte for byte, one draft dumped
+    at a time: schema and version, every draft's report, the inputs skipped."""
+    head = _dumps({"schema": SCHEMA_VERSION, "pitchlint": __version__})[: -len("\n}")]
+    yield head + ',\n  "drafts": ['
+    yield from spliced((_report(r) for r in reports), "  ")
+    yield ',\n  "skipped": ' + _dumps(_skipped(skipped)).replace("\n", "\n  ") + "\n}\n"
 
 
-def as_dict(reports: Sequence[Report], skipped: Sequence[Skipped]) -> dict[str, Any]:
-    return {
-        "schema": SCHEMA_VERSION,
-        "pitchlint": __version__,
-        "drafts": [_report(r) for r in reports],
-        "skipped": [{"path": s.path, "reason": s.reason} for s in skipped],
-    }
+def spliced(items: Iterable[Any], indent: str) -> Iterator[str]:
+    """A JSON list's items as `json.dumps(..., indent=2)` lays them out inside a list that
+    sits at `indent`, and its closing bracket: write the opening bracket before."""
+    inner = indent + "  "
+    first = True
+    for item in items:
+        yield ("\n" if first else ",\n") + inner + _dumps(item).replace("\n", "\n" + inner)
+        first = False
+    yield "]" if first else "\n" + indent + "]"
+
+
+def _dumps(value: Any) -> str:
+    return json.dumps(value, indent=2, ensure_ascii=False)
+
+
+def _skipped(skipped: Sequence[Skipped]) -> list[dict[str, str]]:
+    return [{"path": s.path, "reason": s.reason} for s in skipped]
 
 
 def _report(report: Report) -> dict[str, Any]:

@@ -5,27 +5,37 @@ located by line and column, with its fix as SARIF replacements."""
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+import uuid
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
 from pitchlint import __version__
 from pitchlint.findings import Finding, Severity
 from pitchlint.report import Report
+from pitchlint.reporters.json_report import spliced
 from pitchlint.sources import Skipped
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 _LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 
 
-def render(reports: Sequence[Report], skipped: Sequence[Skipped]) -> str:
-    return json.dumps(sarif_log(reports, skipped), indent=2, ensure_ascii=False) + "\n"
-
-
-def sarif_log(reports: Sequence[Report], skipped: Sequence[Skipped]) -> dict[str, Any]:
+def stream(reports: Sequence[Report], skipped: Sequence[Skipped]) -> Iterator[str]:
+    """The log with one draft's results dumped at a time. The rules that fired come first
+    in the log, so the reports are walked twice (`reports` may be kept on disk)."""
     rules = _rule_descriptors(sorted({f.rule for r in reports for f in r.findings}))
     index = {rule["id"]: i for i, rule in enumerate(rules)}
-    results = [_result(report, f, index) for report in reports for f in report.findings]
+    marker = f"results-{uuid.uuid4().hex}"
+    skeleton = json.dumps(sarif_log(rules, skipped, [marker]), indent=2, ensure_ascii=False)
+    at = skeleton.index(f'"{marker}"')
+    line_start = skeleton.rindex("\n", 0, at) + 1
+    indent = skeleton[line_start:at][:-2]  # the list's own indent, one level out
+    yield skeleton[: line_start - 1]  # up to "[", the list's first item on
+    yield from spliced((_result(r, f, index) for r in reports for f in r.findings), indent)
+    yield skeleton[skeleton.index("]", at) + 1 :] + "\n"
+
+
+def sarif_log(rules: list[dict[str, Any]], skipped: Sequence[Skipped], results: list[Any]) -> dict[str, Any]:
     notifications = [
         {"level": "error", "message": {"text": s.reason}, "locations": [_location(s.path)]} for s in skipped
     ]

@@ -1,0 +1,128 @@
+"""`check` over many files holds one report at a time (issue 20: a pre-commit run over 20,000
+templates grew to 4 GB holding every report until the end). The reports wait on disk while
+the rules across files run on the drafts, and every reporter prints as it reads them back;
+what it prints is the same, byte for byte, as one document rendered at once."""
+
+from __future__ import annotations
+
+import gc
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import pitchlint.cli
+from pitchlint.report import Report
+from pitchlint.reporters.text import without_blank_runs
+from pitchlint.spill import ReportSpill
+from tests.cli.test_cli import run
+
+OPENER = "I noticed your team is hiring three account executives this quarter."
+FILES = 24
+
+
+def _live_reports() -> int:
+    gc.collect()
+    return sum(isinstance(o, Report) for o in gc.get_objects())
+
+
+@pytest.fixture
+def templates(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A folder of templates that open alike (template-sameness fires across them)."""
+    monkeypatch.chdir(tmp_path)
+    for i in range(FILES):
+        body = f"{OPENER}\n\nWe cut onboarding time for {i + 2} teams like yours. Worth a look?\n"
+        (tmp_path / f"t{i:02d}.txt").write_text(f"Subject: Hiring plans {i}\n\nHi Sam,\n\n{body}", "utf-8")
+    return tmp_path
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        pytest.param(("--format", "text"), id="text"),
+        pytest.param(("--format", "concise", "-q"), id="concise-quiet"),
+        pytest.param(("--format", "json"), id="json"),
+        pytest.param(("--format", "sarif"), id="sarif"),
+        pytest.param(("--format", "github"), id="github"),
+        pytest.param(("--statistics",), id="statistics"),
+        pytest.param(("--fix", "--statistics", "-q"), id="fix-hook"),
+    ],
+)
+def test_check_prints_while_holding_one_report(templates, runner, monkeypatch, args):
+    seen: list[int] = []
+    echo = pitchlint.cli.click.echo
+
+    def counting_echo(*a, **kw):  # type: ignore[no-untyped-def]
+        seen.append(_live_reports())
+        return echo(*a, **kw)
+
+    before = _live_reports()
+    monkeypatch.setattr(pitchlint.cli.click, "echo", counting_echo)
+    result = run(runner, "check", "--no-cache", "--exit-zero", *args, ".")
+    assert result.exit_code == 0, result.output
+    assert seen and max(seen) - before <= 2, seen  # not one per file
+    if "--statistics" not in args:
+        assert result.output.count("template-sameness") >= FILES
+
+
+def test_a_warm_run_prints_the_same_from_the_cache(templates, runner):
+    """The findings across files come back from the cache with the others' own entries."""
+    cold = run(runner, "check", "--format", "json", ".")
+    warm = run(runner, "check", "--format", "json", ".")
+    assert cold.exit_code == warm.exit_code and cold.stdout == warm.stdout
+    drafts = json.loads(warm.stdout)["drafts"]
+    assert len(drafts) == FILES
+    assert all(any(f["rule"] == "template-sameness" for f in d["findings"]) for d in drafts)
+
+
+@pytest.mark.parametrize("fmt", ["json", "sarif"])
+@pytest.mark.parametrize("count", [0, 1, 3])
+def test_json_streams_lay_out_as_one_dump(tmp_path, runner, monkeypatch, fmt, count):
+    """The streamed document is what `json.dumps(indent=2)` of the whole would be, with no
+    draft, one, and several (and a skipped input)."""
+    monkeypatch.chdir(tmp_path)
+    for i in range(count):
+        (tmp_path / f"d{i}.txt").write_text(f"Subject: Re: hi\n\nHi Sam,\n\n{OPENER}\n", "utf-8")
+    (tmp_path / "bad.txt").write_bytes(b"\xff\xfe\x00binary\x00")
+    result = run(runner, "check", "--format", fmt, "--exit-zero", *(["."] if count else ["bad.txt"]))
+    document = json.loads(result.stdout)
+    assert result.stdout == json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    if fmt == "json":
+        assert len(document["drafts"]) == count and len(document["skipped"]) == 1
+
+
+def _collapsed(text: str) -> str:
+    """What `-q` printed before it streamed: the whole output's blank runs collapsed."""
+    out = "\n".join(text.splitlines()).strip("\n")
+    while "\n\n\n" in out:
+        out = out.replace("\n\n\n", "\n\n")
+    return out + "\n" if out else ""
+
+
+_LINE_PARTS = st.sampled_from(["", "\n", "\n\n", "a", " ", "x y", "\r", "\r\n", "\x0c", "\u2028", "é"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(_LINE_PARTS, max_size=6).map("".join), max_size=8))
+def test_quiet_output_collapses_blank_lines_as_the_whole_text_would(chunks):
+    assert "".join(without_blank_runs(chunks)) == _collapsed("".join(chunks))
+
+
+def test_a_spill_reads_back_what_was_put_in_any_order(tmp_path):
+    from pitchlint.draft import parse_draft
+    from pitchlint.score import Score
+
+    drafts = [parse_draft(f"Hi Sam {i},\n\nA line.\n", f"d{i}.txt") for i in range(3)]
+    score = Score(90, "A", ())
+    spill = ReportSpill(drafts)
+    with pytest.raises(LookupError):
+        spill[0]
+    for i in (2, 0, 1):
+        spill.put(i, Report(drafts[i], (), score))
+    other = parse_draft("Another text\n", "d1.txt")  # a fixed draft is not the input's own
+    spill.put(1, Report(other, (), Score(50, "D", ())))
+    assert [r.draft for r in spill] == [drafts[0], other, drafts[2]]
+    assert spill[0].draft is drafts[0] and spill[-1].score == score and spill[1].score.grade == "D"
+    assert len(spill) == 3 and [r.draft for r in spill[1:]] == [other, drafts[2]]
