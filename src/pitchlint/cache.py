@@ -34,6 +34,8 @@ CACHE_DIR = ".pitchlint_cache"
 FORMAT = 1
 # what reading an entry that another process truncated, a disk garbled or an older pitchlint
 # wrote can raise: the entry is dropped and the draft checked again
+# a draft's index in the run, the findings the rules across files added to it, its new score
+AcrossResult = tuple[int, tuple[Finding, ...], Score]
 _UNUSABLE = (OSError, ValueError, KeyError, TypeError, IndexError, AttributeError, RecursionError)
 
 
@@ -90,26 +92,27 @@ class ResultsCache:
         except OSError:
             pass  # a read-only checkout still gets its results, just not cached
 
-    def get_across(self, drafts: Sequence[Draft], extra: str) -> dict[int, Report] | None:
-        """The reports that the rules across files changed, by index, when no draft, rule or
-        config changed since they were put: a warm run then needs neither those rules nor
-        their pass over every report (the others come from their own entries)."""
+    def get_across(self, drafts: Sequence[Draft], extra: str) -> list[AcrossResult] | None:
+        """What the rules across files added to which draft (their findings, the new score),
+        when no draft, rule or config changed since it was put: a warm run then needs neither
+        those rules nor an engine to score again."""
         if any(d.path == "-" for d in drafts):
             return None
         try:
             data = self._read(self._across_path(drafts, extra))
-            return {
-                _whole(index, 0): _report(drafts[_whole(index, 0)], report)
-                for index, report in _list(data["changed"])
-            }
+            changed = []
+            for index, findings, score in _list(data["changed"]):
+                at = _whole(index, 0)
+                changed.append((at, tuple(_finding(f, drafts[at]) for f in _list(findings)), _score(score)))
+            return changed
         except _UNUSABLE:
             return None
 
-    def put_across(self, drafts: Sequence[Draft], changed: dict[int, Report], extra: str) -> None:
+    def put_across(self, drafts: Sequence[Draft], changed: Sequence[AcrossResult], extra: str) -> None:
         if any(d.path == "-" for d in drafts):
             return
-        entry = {"changed": [[index, _data(report)] for index, report in sorted(changed.items())]}
-        self._write(self._across_path(drafts, extra), entry)
+        entry = [[at, [_finding_data(f) for f in found], _score_data(score)] for at, found, score in changed]
+        self._write(self._across_path(drafts, extra), {"changed": entry})
 
     def _across_path(self, drafts: Sequence[Draft], extra: str) -> Path:
         digest = hashlib.sha256(f"{self.context}\0across\0{extra}".encode())
@@ -158,16 +161,19 @@ def _code_stamp() -> str:
 
 
 def _data(report: Report) -> dict[str, Any]:
-    score = report.score
     return {
         "findings": [_finding_data(f) for f in report.findings],
-        "score": {
-            "value": score.value,
-            "grade": score.grade,
-            "breakdown": [[p.rule, p.points, p.count] for p in score.breakdown],
-            "metrics": score.metrics,
-        },
+        "score": _score_data(report.score),
         "unused": [[d.action, sorted(d.rules), d.start, d.end] for d in report.unused_disables],
+    }
+
+
+def _score_data(score: Score) -> dict[str, Any]:
+    return {
+        "value": score.value,
+        "grade": score.grade,
+        "breakdown": [[p.rule, p.points, p.count] for p in score.breakdown],
+        "metrics": score.metrics,
     }
 
 
@@ -197,7 +203,20 @@ def _report(draft: Draft, data: Any) -> Report:
     """A cached report, every field checked for type and range (a ValueError when one is
     off): a garbled entry must not reach a reporter."""
     findings = tuple(_finding(f, draft) for f in _list(data["findings"]))
-    score = data["score"]
+    score = _score(data["score"])
+    unused = tuple(
+        Directive(
+            _text(action),
+            frozenset(_text(r) for r in _list(rules)),
+            _offset(start, draft),
+            _offset(end, draft),
+        )
+        for action, rules, start, end in _list(data["unused"])
+    )
+    return Report(draft, findings, score, unused)
+
+
+def _score(score: Any) -> Score:
     value = _number(score["value"], 0, 100)
     grade = _text(score["grade"])
     if grade not in ("A", "B", "C", "D", "F"):
@@ -211,16 +230,7 @@ def _report(draft: Draft, data: Any) -> Report:
         isinstance(k, str) and _is_number(v) for k, v in metrics.items()
     ):
         raise ValueError("bad metrics")
-    unused = tuple(
-        Directive(
-            _text(action),
-            frozenset(_text(r) for r in _list(rules)),
-            _offset(start, draft),
-            _offset(end, draft),
-        )
-        for action, rules, start, end in _list(data["unused"])
-    )
-    return Report(draft, findings, Score(value, grade, breakdown, metrics), unused)
+    return Score(value, grade, breakdown, metrics)
 
 
 def _finding(data: Any, draft: Draft) -> Finding:

@@ -15,10 +15,10 @@ from pitchlint.directives import apply_directives
 from pitchlint.draft import PROSE_ZONES, Draft, DraftMeta
 from pitchlint.errors import ParseRequired, RuleError
 from pitchlint.findings import Finding
-from pitchlint.report import Report
+from pitchlint.report import Report, with_added
 from pitchlint.rules.loader import LoadedRule, bundled_rules_dir, field_line, load_rules
 from pitchlint.rules.schema import COLLECTION_KINDS
-from pitchlint.score import CAP_FACTOR, score_findings
+from pitchlint.score import CAP_FACTOR, Score, score_findings
 from pitchlint.weights import weight_for
 
 if TYPE_CHECKING:  # spaCy is imported when a draft is parsed, not before: rules across
@@ -137,12 +137,20 @@ class Engine:
     def with_findings(self, report: Report, extra: Sequence[Finding]) -> Report:
         """The report with findings from the rules across emails added (disable comments
         still apply) and the score taken again."""
+        added = self.across_additions(report, extra)
+        return report if added is None else with_added(report, *added)
+
+    def across_additions(
+        self, report: Report, extra: Sequence[Finding]
+    ) -> tuple[tuple[Finding, ...], Score] | None:
+        """The findings from the rules across emails that no disable comment silences, and the
+        report's score with them; None when every one is silenced."""
         kept, _unused = apply_directives(report.draft.text, list(extra), report.draft.directives)
         if not kept:
-            return report
-        findings = tuple(sorted((*report.findings, *kept), key=lambda f: f.sort_key))
+            return None
+        findings = with_added(report, tuple(kept), report.score).findings
         score = score_findings(findings, _caps(self.selected), self.config.grades, report.score.metrics)
-        return dataclasses.replace(report, findings=findings, score=score)
+        return tuple(kept), score
 
     def _judged(self, rule, ctx, judged, vocab) -> list[Finding]:  # type: ignore[no-untyped-def]
         """The rule's own findings on this draft, from one run: the rules that read them and

@@ -17,3 +17,9 @@ class Report:
     findings: tuple[Finding, ...]
     score: Score
     unused_disables: tuple[Directive, ...] = ()  # disable comments that silenced nothing
+
+
+def with_added(report: Report, findings: tuple[Finding, ...], score: Score) -> Report:
+    """The report with more findings (from the rules across emails) in order, and its new score."""
+    merged = tuple(sorted((*report.findings, *findings), key=lambda f: f.sort_key))
+    return Report(report.draft, merged, score, report.unused_disables)

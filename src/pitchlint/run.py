@@ -22,12 +22,13 @@ from pitchlint.config import Config, find_config, load_config
 from pitchlint.draft import Draft, DraftError
 from pitchlint.inputs import EmailInput
 from pitchlint.inputs.load import Loaded, load_inputs, load_text
-from pitchlint.report import Report
+from pitchlint.report import Report, with_added
 from pitchlint.sources import Skipped
 
 if TYPE_CHECKING:  # the engine imports spaCy: loaded only when a draft must be parsed
-    from pitchlint.cache import ResultsCache
+    from pitchlint.cache import AcrossResult, ResultsCache
     from pitchlint.engine import Engine
+    from pitchlint.inputs.sequence import SequenceInfo
     from pitchlint.rules.schema import LoadedRule
 
 CHUNK = 64  # drafts per task: large enough to batch nlp.pipe, small enough to share out
@@ -321,18 +322,29 @@ def check_emails(
     for index, report in checked:
         reports.put(index, report)
     extra = repr(loaded.sequences)  # delays and stop_on_reply are in no draft's text
-    finished = cache.get_across(drafts, extra) if cache is not None else None
-    if finished is None:
-        from pitchlint.across import across_findings
-
-        engine = _across_engine(config)
-        found = across_findings(engine, emails, reports, loaded.sequences)
-        finished = {i: engine.with_findings(reports[i], findings) for i, findings in found.items()}
+    changed = cache.get_across(drafts, extra) if cache is not None else None
+    if changed is None:
+        changed = _across_results(_across_engine(config), emails, reports, loaded.sequences)
         if cache is not None:
-            cache.put_across(drafts, finished, extra)
-    for index, report in finished.items():
-        reports.put(index, report)
+            cache.put_across(drafts, changed, extra)
+    for index, findings, score in changed:
+        reports.put(index, with_added(reports[index], findings, score))
     return reports
+
+
+def _across_results(
+    engine: Engine, emails: Sequence[EmailInput], reports: Sequence[Report], sequences: Sequence[SequenceInfo]
+) -> list[AcrossResult]:
+    """What the rules across files add to each draft, and its score with them: held for the
+    drafts they fire on (to cache them), not whole reports."""
+    from pitchlint.across import across_findings
+
+    changed = []
+    for index, found in across_findings(engine, emails, reports, sequences).items():
+        added = engine.across_additions(reports[index], found)
+        if added is not None:
+            changed.append((index, *added))
+    return changed
 
 
 def _across_engine(config: Config) -> Engine:

@@ -77,6 +77,26 @@ def test_a_warm_run_prints_the_same_from_the_cache(templates, runner):
     assert all(any(f["rule"] == "template-sameness" for f in d["findings"]) for d in drafts)
 
 
+@pytest.mark.parametrize(
+    "damage",
+    [
+        pytest.param(lambda entry: entry[0].__setitem__(0, 10**6), id="index-past-the-run"),
+        pytest.param(lambda entry: entry[0][1][0].__setitem__("span", [5, 2, 1, 1]), id="span-backwards"),
+        pytest.param(lambda entry: entry[0][2].__setitem__("grade", "Z"), id="no-such-grade"),
+        pytest.param(lambda entry: entry[0].__setitem__(1, "findings"), id="findings-not-a-list"),
+    ],
+)
+def test_a_damaged_entry_of_the_rules_across_files_is_dropped(templates, runner, damage):
+    cold = run(runner, "check", "--format", "json", ".")
+    (path,) = (templates / ".pitchlint_cache").rglob("across/*.json")
+    data = json.loads(path.read_text(encoding="utf-8"))
+    assert len(data["changed"]) == FILES  # every template opens alike
+    damage(data["changed"])
+    path.write_text(json.dumps(data), encoding="utf-8")
+    warm = run(runner, "check", "--format", "json", ".")
+    assert (warm.exit_code, warm.stdout) == (cold.exit_code, cold.stdout)
+
+
 @pytest.mark.parametrize("fmt", ["json", "sarif"])
 @pytest.mark.parametrize("count", [0, 1, 3])
 def test_json_streams_lay_out_as_one_dump(tmp_path, runner, monkeypatch, fmt, count):
