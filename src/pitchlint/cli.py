@@ -10,7 +10,7 @@ from __future__ import annotations
 import dataclasses
 import io
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -26,7 +26,7 @@ from pitchlint.reporters import FORMATS, get_reporter
 from pitchlint.wording import clip
 
 if TYPE_CHECKING:  # the engine imports spaCy: only loaded when a draft must be parsed
-    pass
+    from pitchlint.grading import GradedEmail
 
 SEVERITIES = ("info", "warning", "error")
 
@@ -345,7 +345,7 @@ def grade(
     """Grade many emails (files, folders, .eml, HTML, sequence YAML, CSV, JSONL, mbox) and
     summarise them: counts per grade, the most common smells, the worst emails. Unreadable
     inputs are reported and skipped: the rest is graded and written, then exit 2."""
-    from pitchlint.grading import GradedEmail, GradeRun
+    from pitchlint.grading import GradeRun
 
     loaded = _read_inputs(config_path, paths)
     if not loaded.emails:
@@ -356,10 +356,7 @@ def grade(
         reports = run.check_emails(
             config, loaded.emails, loaded, (*select, *ignore), use_cache=cache, jobs=workers, progress=advance
         )
-    emails = tuple(
-        GradedEmail(report, email.email_id, email.template, email.sender)
-        for email, report in zip(loaded.emails, reports, strict=True)
-    )
+    emails = _Graded(loaded.emails, reports)
     graded = GradeRun(emails, tuple(loaded.skipped))
     if fmt == "table":
         from pitchlint.reporters.grade_table import print_summary
@@ -371,13 +368,14 @@ def grade(
             print_summary(graded, buffer, worst=worst)
             _write_output(output, buffer.getvalue())
     else:
-        text = _grade_report(graded, fmt)
+        chunks = _grade_report(graded, fmt)
         if output is None:
-            click.echo(text, nl=False)
+            for chunk in chunks:
+                click.echo(chunk, nl=False)
         else:
-            _write_output(output, text)
+            _write_output(output, chunks)
             click.echo(f"pitchlint: wrote {output} ({len(emails)} emails)", err=True)
-    failing = fail_under is not None and any(e.report.score.value < fail_under for e in emails)
+    failing = fail_under is not None and any(r.score.value < fail_under for r in reports)
     unread = any(s.error for s in loaded.skipped)  # graded the rest, but an input was lost
     sys.exit(2 if run.failed() or unread else 1 if failing else 0)
 
@@ -508,7 +506,7 @@ def calibrate(
         click.echo(f"pitchlint: wrote {output}", err=True)
 
 
-def _write_output(path: Path, text: str) -> None:
+def _write_output(path: Path, text: str | Iterable[str]) -> None:
     """A report or weights file written in one step; a full disk or a read-only folder is a
     message (exit 2), and whatever was at `path` before is left as it was."""
     from pitchlint.fixer import write_atomic
@@ -519,14 +517,34 @@ def _write_output(path: Path, text: str) -> None:
         raise UsageFailure(f"{path}: cannot write ({exc.strerror or exc}); nothing was changed") from None
 
 
-def _grade_report(graded, fmt: str) -> str:  # type: ignore[no-untyped-def]
+def _grade_report(graded, fmt: str) -> Iterator[str]:  # type: ignore[no-untyped-def]
     if fmt == "html":
-        from pitchlint.reporters.grade_html import render_grade_html
+        from pitchlint.reporters.grade_html import stream_grade_html
 
-        return render_grade_html(graded)
-    from pitchlint.reporters.grade_files import render_csv, render_json
+        return stream_grade_html(graded)
+    from pitchlint.reporters.grade_files import stream_csv, stream_json
 
-    return render_csv(graded) if fmt == "csv" else render_json(graded)
+    return stream_csv(graded) if fmt == "csv" else stream_json(graded)
+
+
+class _Graded(Sequence["GradedEmail"]):
+    """The graded emails of a run, each made when asked for from its input and its report
+    (which `check_emails` keeps on disk): a run of many emails holds none of them."""
+
+    def __init__(self, inputs: Sequence[EmailInput], reports: Sequence[Report]) -> None:
+        self._inputs = inputs
+        self._reports = reports
+
+    def __len__(self) -> int:
+        return len(self._inputs)
+
+    def __getitem__(self, index):  # type: ignore[no-untyped-def, override]
+        from pitchlint.grading import GradedEmail
+
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        email = self._inputs[index]
+        return GradedEmail(self._reports[index], email.email_id, email.template, email.sender)
 
 
 def _progress(total: int):  # type: ignore[no-untyped-def]

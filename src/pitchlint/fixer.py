@@ -13,6 +13,7 @@ from __future__ import annotations
 import difflib
 import os
 import tempfile
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -152,9 +153,10 @@ def unified_diff(path: str, before: str, after: str) -> str:
     )
 
 
-def write_atomic(path: Path, text: str) -> None:
+def write_atomic(path: Path, text: str | Iterable[str]) -> None:
     """Replace the file in one step, keeping its permission bits: a crash leaves either the
-    old file or the new one, never half of each. A new file gets the usual 0o666 less umask."""
+    old file or the new one, never half of each. A new file gets the usual 0o666 less umask.
+    `text` may come in pieces (a report written as it is made)."""
     if path.exists():
         mode = path.stat().st_mode & 0o7777
     else:
@@ -164,7 +166,8 @@ def write_atomic(path: Path, text: str) -> None:
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".pitchlint")
     try:
         with os.fdopen(handle, "wb") as out:
-            out.write(text.encode("utf-8"))
+            for piece in (text,) if isinstance(text, str) else text:
+                out.write(piece.encode("utf-8"))
             out.flush()
             os.fsync(out.fileno())
         Path(temporary).chmod(mode)

@@ -5,10 +5,11 @@ Light on purpose (no spaCy): reporters build on it, and tests can build a run by
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+import bisect
+from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
-from statistics import mean
+from fractions import Fraction
 from typing import Any
 
 from pitchlint.findings import Finding, Severity
@@ -44,55 +45,95 @@ class GradedEmail:
 
 @dataclass(frozen=True)
 class GradeRun:
-    emails: tuple[GradedEmail, ...]
+    emails: Sequence[GradedEmail]  # a tuple, or a view that reads each report back from disk
     skipped: tuple[Skipped, ...] = ()
 
     def summary(self, worst: int = 10, top_rules: int = 10) -> dict[str, Any]:
         """The aggregate: what the table, the CSV/JSON footers and the HTML charts show."""
-        emails = self.emails
-        grades = Counter(e.report.score.grade for e in emails)
-        rule_emails: Counter[str] = Counter()
-        for email in emails:
-            rule_emails.update({f.rule for f in email.findings if not f.positive})
-        ranked = sorted(emails, key=lambda e: (e.report.score.value, e.email_id))
+        aggregate = GradeAggregate(worst)
+        for email in self.emails:
+            aggregate.add(email)
+        return aggregate.summary(len(self.skipped), top_rules)
+
+
+class GradeAggregate:
+    """The summary of a run built an email at a time: counts, sums and the `worst` lowest
+    scores, so a run of a million emails is summarised without holding their reports."""
+
+    def __init__(self, worst: int = 10) -> None:
+        self.size = worst
+        self.count = 0
+        self.total = 0
+        self.grades: Counter[str] = Counter()
+        self.rule_emails: Counter[str] = Counter()
+        # (score, id, arrival, grade, top rules), lowest first: ties keep the input's order
+        self.worst: list[tuple[Any, str, int, str, list[str]]] = []
+        self.groups: dict[str, dict[str, _Group]] = {"templates": {}, "senders": {}}
+
+    def add(self, email: GradedEmail) -> None:
+        score = email.report.score
+        self.count += 1
+        self.total += score.value
+        self.grades[score.grade] += 1
+        self.rule_emails.update({f.rule for f in email.findings if not f.positive})
+        if self.size and (len(self.worst) < self.size or (score.value, email.email_id) < self.worst[-1][:2]):
+            entry = (score.value, email.email_id, self.count, score.grade, email.top_rules())
+            bisect.insort(self.worst, entry)
+            del self.worst[self.size :]
+        for kind, name in (("templates", email.template), ("senders", email.sender)):
+            if name:
+                self.groups[kind].setdefault(name, _Group()).add(score.value, score.grade)
+
+    def summary(self, skipped: int, top_rules: int = 10) -> dict[str, Any]:
         return {
-            "emails": len(emails),
-            "skipped": len(self.skipped),
-            "mean_score": round(mean(e.report.score.value for e in emails), 1) if emails else None,
-            "grades": {g: grades.get(g, 0) for g in GRADES},
-            "rules": [{"rule": r, "emails": n} for r, n in rule_emails.most_common(top_rules)],
+            "emails": self.count,
+            "skipped": skipped,
+            "mean_score": _mean(self.total, self.count) if self.count else None,
+            "grades": {g: self.grades.get(g, 0) for g in GRADES},
+            "rules": [{"rule": r, "emails": n} for r, n in self.rule_emails.most_common(top_rules)],
             "worst": [
-                {
-                    "id": e.email_id,
-                    "score": e.report.score.value,
-                    "grade": e.report.score.grade,
-                    "top_rules": e.top_rules(),
-                }
-                for e in ranked[:worst]
+                {"id": email_id, "score": value, "grade": grade, "top_rules": rules}
+                for value, email_id, _arrival, grade, rules in self.worst
             ],
-            "templates": _breakdown(emails, lambda e: e.template),
-            "senders": _breakdown(emails, lambda e: e.sender),
+            "templates": _breakdown(self.groups["templates"]),
+            "senders": _breakdown(self.groups["senders"]),
         }
 
 
-def _breakdown(emails: Sequence[GradedEmail], key: Any) -> list[dict[str, Any]]:
+class _Group:
+    """One template's or sender's emails: how many, their scores' sum and their grades."""
+
+    def __init__(self) -> None:
+        self.count = 0
+        self.total = 0
+        self.grades: Counter[str] = Counter()
+
+    def add(self, value: Any, grade: str) -> None:
+        self.count += 1
+        self.total += value
+        self.grades[grade] += 1
+
+
+def _mean(total: Any, count: int) -> Any:
+    """The mean to one decimal, as `round(statistics.mean(...), 1)` gives it: a whole number
+    stays an int (the JSON says 32, not 32.0)."""
+    if isinstance(total, int):
+        exact = Fraction(total, count)
+        return round(exact.numerator if exact.denominator == 1 else float(exact), 1)
+    return round(total / count, 1)
+
+
+def _breakdown(groups: dict[str, _Group]) -> list[dict[str, Any]]:
     """Mean score and grade counts per template or sender (emails without one are left out)."""
-    groups: dict[str, list[GradedEmail]] = defaultdict(list)
-    for email in emails:
-        name = key(email)
-        if name:
-            groups[name].append(email)
-    rows = []
-    for name, members in groups.items():
-        grades = Counter(e.report.score.grade for e in members)
-        rows.append(
-            {
-                "name": name,
-                "emails": len(members),
-                "mean_score": round(mean(e.report.score.value for e in members), 1),
-                "grades": {g: grades.get(g, 0) for g in GRADES},
-            }
-        )
+    rows = [
+        {
+            "name": name,
+            "emails": group.count,
+            "mean_score": _mean(group.total, group.count),
+            "grades": {g: group.grades.get(g, 0) for g in GRADES},
+        }
+        for name, group in groups.items()
+    ]
     return sorted(rows, key=lambda r: (r["mean_score"], r["name"]))
 
 
@@ -110,7 +151,3 @@ def email_row(email: GradedEmail) -> dict[str, Any]:
         **email.severity_counts(),
         "top_rules": " ".join(email.top_rules()),
     }
-
-
-def rows(emails: Iterable[GradedEmail]) -> list[dict[str, Any]]:
-    return [email_row(e) for e in emails]

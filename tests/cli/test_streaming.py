@@ -146,3 +146,89 @@ def test_a_spill_reads_back_what_was_put_in_any_order(tmp_path):
     assert [r.draft for r in spill] == [drafts[0], other, drafts[2]]
     assert spill[0].draft is drafts[0] and spill[-1].score == score and spill[1].score.grade == "D"
     assert len(spill) == 3 and [r.draft for r in spill[1:]] == [other, drafts[2]]
+
+
+# --- grade ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("fmt", ["table", "csv", "json", "html"])
+def test_grade_writes_while_holding_one_report(templates, runner, monkeypatch, fmt):
+    """The aggregate is counts, sums and a bounded list of the worst; the rows, the page's
+    index and its sections read each report back in turn."""
+    seen: list[int] = []
+    echo = pitchlint.cli.click.echo
+
+    def counting_echo(*a, **kw):  # type: ignore[no-untyped-def]
+        seen.append(_live_reports())
+        return echo(*a, **kw)
+
+    before = _live_reports()
+    monkeypatch.setattr(pitchlint.cli.click, "echo", counting_echo)
+    if fmt == "table":  # rich prints the table: count when the summary is taken instead
+        from pitchlint import grading
+
+        summary = grading.GradeAggregate.summary
+
+        def counting_summary(self, *a, **kw):  # type: ignore[no-untyped-def]
+            seen.append(_live_reports())
+            return summary(self, *a, **kw)
+
+        monkeypatch.setattr(grading.GradeAggregate, "summary", counting_summary)
+    result = run(runner, "grade", "--format", fmt, ".")
+    assert result.exit_code == 0, result.output
+    assert seen and max(seen) - before <= 2, seen
+    assert (f"Graded {FILES} emails" if fmt == "table" else "t23.txt") in result.stdout
+
+
+_SCORES = st.lists(
+    st.tuples(
+        st.integers(0, 100),
+        st.sampled_from(["a.txt", "b.txt", "c.txt#row 2", "d.txt"]),
+        st.sampled_from([None, "intro", "bump"]),
+        st.sampled_from([None, "liam", "ana"]),
+        st.lists(st.sampled_from(["fake-reply-subject", "we-we-we", "bump-only-follow-up"]), max_size=3),
+    ),
+    max_size=30,
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(_SCORES, st.integers(0, 12))
+def test_the_aggregate_is_the_summary_of_every_email_held_at_once(emails, worst):
+    """Counts, means (a whole mean stays an int), the most common rules and the worst emails
+    (ties in input order) as sorting every email would give them."""
+    from collections import Counter
+    from statistics import mean
+
+    from pitchlint.draft import parse_draft
+    from pitchlint.findings import Finding, Severity
+    from pitchlint.grading import GRADES, GradeAggregate, GradedEmail
+    from pitchlint.score import Penalty, Score, grade_for
+
+    graded = []
+    for value, email_id, template, sender, rules in emails:
+        draft = parse_draft("Hi Sam,\n\nA line.\n", email_id.partition("#")[0])
+        findings = tuple(Finding(r, Severity.WARNING, 0, 2, 1, 1, "Hi", "m") for r in rules)
+        score = Score(value, grade_for(value, {"A": 90, "B": 80, "C": 70, "D": 60}), (Penalty("x", 1.0, 1),))
+        graded.append(GradedEmail(Report(draft, findings, score), email_id, template, sender))
+    aggregate = GradeAggregate(worst)
+    for email in graded:
+        aggregate.add(email)
+    summary = aggregate.summary(skipped=1, top_rules=2)
+    scores = [e.report.score.value for e in graded]
+    assert summary["emails"] == len(graded) and summary["skipped"] == 1
+    assert summary["mean_score"] == (round(mean(scores), 1) if scores else None)
+    assert repr(summary["mean_score"]) == repr(round(mean(scores), 1) if scores else None)
+    assert summary["grades"] == {g: sum(e.report.score.grade == g for e in graded) for g in GRADES}
+    counts = Counter(r for e in graded for r in {f.rule for f in e.findings})
+    assert sorted(r["emails"] for r in summary["rules"]) == sorted(n for _, n in counts.most_common(2))
+    ranked = sorted(graded, key=lambda e: (e.report.score.value, e.email_id))[:worst]
+    assert [(w["id"], w["score"]) for w in summary["worst"]] == [
+        (e.email_id, e.report.score.value) for e in ranked
+    ]
+    for kind, key in (("templates", "template"), ("senders", "sender")):
+        names = {getattr(e, key) for e in graded} - {None}
+        assert {row["name"] for row in summary[kind]} == names
+        for row in summary[kind]:
+            members = [e.report.score.value for e in graded if getattr(e, key) == row["name"]]
+            assert (row["emails"], row["mean_score"]) == (len(members), round(mean(members), 1))

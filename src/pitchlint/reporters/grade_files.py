@@ -1,46 +1,54 @@
 """`pitchlint grade --format csv|json`: one row per email (source, id, template, sender, score,
-grade, counts per severity, top rules) and the aggregate."""
+grade, counts per severity, top rules) and the aggregate, written a row at a time."""
 
 from __future__ import annotations
 
 import csv
 import io
-import json
+from collections.abc import Iterator
+from typing import Any
 
-from pitchlint.grading import GradeRun, rows
+from pitchlint.grading import GradedEmail, GradeRun, email_row
+from pitchlint.reporters.json_report import dumped_at, spliced
 
 CSV_FIELDS = ("source", "id", "template", "sender", "score", "grade", "error", "warning", "info", "top_rules")
 
 
-def render_csv(run: GradeRun) -> str:
+def stream_csv(run: GradeRun) -> Iterator[str]:
     """The emails as CSV rows; the aggregate is the JSON format's (a CSV has one table)."""
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=CSV_FIELDS, lineterminator="\n")
     writer.writeheader()
-    writer.writerows(rows(run.emails))
-    return out.getvalue()
+    for email in run.emails:
+        writer.writerow(email_row(email))
+        if out.tell() > 1 << 16:
+            yield out.getvalue()
+            out.seek(0)
+            out.truncate()
+    yield out.getvalue()
 
 
-def render_json(run: GradeRun) -> str:
-    data = {
-        "summary": run.summary(),
-        "emails": [
+def stream_json(run: GradeRun) -> Iterator[str]:
+    """The summary (one pass over the emails), then each email with its findings (another):
+    the document `json.dumps(..., indent=2)` of the whole would be, byte for byte."""
+    yield '{\n  "summary": ' + dumped_at(run.summary(), "  ") + ',\n  "emails": ['
+    yield from spliced((_email(e) for e in run.emails), "  ")
+    skipped = [{"path": s.path, "reason": s.reason} for s in run.skipped]
+    yield ',\n  "skipped": ' + dumped_at(skipped, "  ") + "\n}\n"
+
+
+def _email(email: GradedEmail) -> dict[str, Any]:
+    return {
+        **email_row(email),
+        "findings": [
             {
-                **row,
-                "findings": [
-                    {
-                        "rule": f.rule,
-                        "severity": str(f.severity),
-                        "line": f.line,
-                        "col": f.col,
-                        "matched": f.matched,
-                        "message": f.message,
-                    }
-                    for f in email.findings
-                ],
+                "rule": f.rule,
+                "severity": str(f.severity),
+                "line": f.line,
+                "col": f.col,
+                "matched": f.matched,
+                "message": f.message,
             }
-            for row, email in zip(rows(run.emails), run.emails, strict=True)
+            for f in email.findings
         ],
-        "skipped": [{"path": s.path, "reason": s.reason} for s in run.skipped],
     }
-    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"

@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import base64
 import hashlib
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from html import escape
 from typing import Any
 
 from pitchlint.findings import Finding
-from pitchlint.grading import GRADES, GradedEmail, GradeRun
+from pitchlint.grading import GRADES, GradeAggregate, GradedEmail, GradeRun
 from pitchlint.sources import Skipped
 
 GRADE_COLOURS = {"A": "#2e7d32", "B": "#7cb342", "C": "#f9a825", "D": "#ef6c00", "F": "#c62828"}
@@ -125,11 +125,27 @@ def _e(value: object) -> str:
 
 
 def render_grade_html(run: GradeRun) -> str:
+    return "".join(stream_grade_html(run))
+
+
+def stream_grade_html(run: GradeRun) -> Iterator[str]:
     """The whole page: summary, charts, breakdowns, skipped inputs, then every email worst first
-    with its findings highlighted in its text."""
-    summary = run.summary()
-    emails = sorted(run.emails, key=lambda e: (e.report.score.value, e.email_id))
-    parts = [
+    with its findings highlighted in its text. One pass over the emails gathers the summary
+    and each one's score and id; the index and the sections then read them back in that
+    order, one at a time."""
+    aggregate = GradeAggregate()
+    keys = []
+    for index, email in enumerate(run.emails):
+        aggregate.add(email)
+        keys.append((email.report.score.value, email.email_id, index))
+    summary = aggregate.summary(len(run.skipped))
+    order = [index for *_key, index in sorted(keys)]
+    del keys
+
+    def ranked() -> Iterator[GradedEmail]:
+        return (run.emails[i] for i in order)
+
+    head = [
         "<!DOCTYPE html>",
         '<html lang="en">',
         "<head>",
@@ -155,17 +171,14 @@ def render_grade_html(run: GradeRun) -> str:
         _breakdown_table("Templates", "templates", summary["templates"]),
         _breakdown_table("Senders", "senders", summary["senders"]),
         _skipped_section(run.skipped),
-        _email_index(emails),
-        '<section id="emails">',
-        "<h2>Emails, worst first</h2>",
-        _filter_form(),
-        *(_email_section(n, e, _findings_of(run, e)) for n, e in enumerate(emails, 1)),
-        "</section>",
-        f"<script>{_SCRIPT}</script>",
-        "</body>",
-        "</html>",
     ]
-    return "\n".join(p for p in parts if p) + "\n"
+    yield "\n".join(p for p in head if p) + "\n"
+    if order:
+        yield from _email_index(ranked())
+    yield '<section id="emails">\n<h2>Emails, worst first</h2>\n' + _filter_form() + "\n"
+    for number, email in enumerate(ranked(), 1):
+        yield _email_section(number, email, _findings_of(email)) + "\n"
+    yield "\n".join(["</section>", f"<script>{_SCRIPT}</script>", "</body>", "</html>"]) + "\n"
 
 
 def _overview(summary: Mapping[str, Any]) -> str:
@@ -289,23 +302,21 @@ def _skipped_section(skipped: Sequence[Skipped]) -> str:
     )
 
 
-def _email_index(emails: Sequence[GradedEmail]) -> str:
+def _email_index(emails: Iterable[GradedEmail]) -> Iterator[str]:
     """A table of contents: with hundreds of emails, the worst ones are one click away."""
-    if not emails:
-        return ""
-    rows = "".join(
-        f'<tr class="email-row" data-grade="{_e(e.report.score.grade)}">'
-        f'<td><a href="#email-{n}">{_e(e.email_id)}</a></td>'
-        f'<td class="num">{e.report.score.value}</td>'
-        f'<td><span class="badge badge-{_e(e.report.score.grade)}">{_e(e.report.score.grade)}</span></td>'
-        f"<td>{_e(', '.join(e.top_rules()))}</td></tr>"
-        for n, e in enumerate(emails, 1)
-    )
-    return (
+    yield (
         '<section id="index"><h2>All emails</h2><table id="email-index"><thead><tr><th>email</th>'
-        '<th class="num">score</th><th>grade</th><th>top rules</th></tr></thead>'
-        f"<tbody>{rows}</tbody></table></section>"
+        '<th class="num">score</th><th>grade</th><th>top rules</th></tr></thead><tbody>'
     )
+    for n, e in enumerate(emails, 1):
+        yield (
+            f'<tr class="email-row" data-grade="{_e(e.report.score.grade)}">'
+            f'<td><a href="#email-{n}">{_e(e.email_id)}</a></td>'
+            f'<td class="num">{e.report.score.value}</td>'
+            f'<td><span class="badge badge-{_e(e.report.score.grade)}">{_e(e.report.score.grade)}</span></td>'
+            f"<td>{_e(', '.join(e.top_rules()))}</td></tr>"
+        )
+    yield "</tbody></table></section>\n"
 
 
 def _filter_form() -> str:
@@ -320,7 +331,7 @@ def _filter_form() -> str:
     )
 
 
-def _findings_of(run: GradeRun, email: GradedEmail) -> tuple[Finding, ...]:
+def _findings_of(email: GradedEmail) -> tuple[Finding, ...]:
     """The email's findings in text order (batch-rule findings are already among them)."""
     return tuple(sorted(email.findings, key=lambda f: f.sort_key))
 

@@ -23,7 +23,7 @@ def stream(reports: Iterable[Report], skipped: Sequence[Skipped]) -> Iterator[st
     head = _dumps({"schema": SCHEMA_VERSION, "pitchlint": __version__})[: -len("\n}")]
     yield head + ',\n  "drafts": ['
     yield from spliced((_report(r) for r in reports), "  ")
-    yield ',\n  "skipped": ' + _dumps(_skipped(skipped)).replace("\n", "\n  ") + "\n}\n"
+    yield ',\n  "skipped": ' + dumped_at(_skipped(skipped), "  ") + "\n}\n"
 
 
 def spliced(items: Iterable[Any], indent: str) -> Iterator[str]:
@@ -32,13 +32,19 @@ def spliced(items: Iterable[Any], indent: str) -> Iterator[str]:
     inner = indent + "  "
     first = True
     for item in items:
-        yield ("\n" if first else ",\n") + inner + _dumps(item).replace("\n", "\n" + inner)
+        yield ("\n" if first else ",\n") + inner + dumped_at(item, inner)
         first = False
     yield "]" if first else "\n" + indent + "]"
 
 
 def _dumps(value: Any) -> str:
     return json.dumps(value, indent=2, ensure_ascii=False)
+
+
+def dumped_at(value: Any, indent: str) -> str:
+    """`value` as `json.dumps(..., indent=2)` lays it out as a member at `indent` (strings
+    never hold a raw newline, so every newline starts a line of the layout)."""
+    return _dumps(value).replace("\n", "\n" + indent)
 
 
 def _skipped(skipped: Sequence[Skipped]) -> list[dict[str, str]]:
