@@ -1,12 +1,14 @@
 """Peak memory of `pitchlint check` over a folder of templates as the folder grows (issue 20:
-a pre-commit run over a big template repo must not grow with the number of files). Each size
-runs in its own process; the slope per file is what to read (the machine's noise moves the
-base, not the slope).
+a pre-commit run over a big template repo must not grow with the number of files), or with
+`--grade`, of `pitchlint grade --jobs 1 --format json -o FILE` over a JSONL batch (issue 18).
+Each size runs in its own process; the slope per email is what to read (the model is most of
+the base, and the machine's noise moves the base, not the slope).
 
-The templates are made from EVAL_DIR (read in place, never copied into the repo): each email
-again with its own names and figures, one .txt file each, in a temporary folder.
+The emails are made from EVAL_DIR (read in place, never copied into the repo): each email
+again with its own names and figures, one .txt file each (or one JSONL batch) in a temporary
+folder.
 
-Usage: python benchmarks/check_memory.py EVAL_DIR [--sizes 300,1200,2400]
+Usage: python benchmarks/check_memory.py EVAL_DIR [--sizes 300,1200,2400] [--grade]
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from grade_speed import make_corpus  # a sibling script, not a package
+from grade_speed import grade_subprocess, make_corpus, write_jsonl  # a sibling script
 
 WRAPPER = (
     "import resource, subprocess, sys; subprocess.run(sys.argv[1:], capture_output=True); "
@@ -40,22 +42,30 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("eval_dir", type=Path)
     parser.add_argument("--sizes", default="300,1200,2400")
+    parser.add_argument("--grade", action="store_true", help="grade a JSONL batch instead")
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
     rows = make_corpus(args.eval_dir, max(sizes))
     results = []
     with tempfile.TemporaryDirectory() as tmp:
         for size in sizes:
-            folder = Path(tmp) / f"templates-{size}"
-            folder.mkdir()
-            for row in rows[:size]:
-                text = f"Subject: {row['subject']}\n\n{row['body']}\n"
-                (folder / f"t{int(row['id']):06d}.txt").write_text(text, encoding="utf-8")
-            seconds, peak = peak_of_check(folder)
+            if args.grade:
+                batch = write_jsonl(rows[:size], Path(tmp), f"batch-{size}.jsonl")
+                seconds, peak = grade_subprocess(batch, 1)
+            else:
+                seconds, peak = peak_of_check(_templates(rows[:size], Path(tmp) / f"templates-{size}"))
             results.append((size, peak))
-            print(f"{size:>6,} files: peak RSS {peak:6.0f} MB, {seconds:6.1f} s")
+            print(f"{size:>6,} emails: peak RSS {peak:6.0f} MB, {seconds:6.1f} s")
     (first, low), (last, high) = results[0], results[-1]
-    print(f"growth: {(high - low) * 1024 / (last - first):.1f} KB per file from {first:,} to {last:,} files")
+    print(f"growth: {(high - low) * 1024 / (last - first):.1f} KB per email from {first:,} to {last:,}")
+
+
+def _templates(rows: list[dict[str, str]], folder: Path) -> Path:
+    folder.mkdir()
+    for row in rows:
+        text = f"Subject: {row['subject']}\n\n{row['body']}\n"
+        (folder / f"t{int(row['id']):06d}.txt").write_text(text, encoding="utf-8")
+    return folder
 
 
 if __name__ == "__main__":

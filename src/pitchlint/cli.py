@@ -23,6 +23,7 @@ from pitchlint.findings import Severity
 from pitchlint.inputs import EmailInput, every_variant
 from pitchlint.report import Report
 from pitchlint.reporters import FORMATS, get_reporter
+from pitchlint.spill import ReadBack
 from pitchlint.wording import clip
 
 if TYPE_CHECKING:  # the engine imports spaCy: only loaded when a draft must be parsed
@@ -265,7 +266,7 @@ def check(
     sys.exit(2 if broken or any(s.error for s in skipped) else 1 if failing and not exit_zero else 0)
 
 
-class _InInputOrder(Sequence[Report]):
+class _InInputOrder(ReadBack[Report]):
     """Every config group's reports in the order the inputs were given, each read back when
     a reporter reaches it (a group keeps them on disk), without the unused disable comments
     unless `--show-unused-disables` asked for them."""
@@ -285,9 +286,7 @@ class _InInputOrder(Sequence[Report]):
     def __len__(self) -> int:
         return len(self._order)
 
-    def __getitem__(self, index):  # type: ignore[no-untyped-def, override]
-        if isinstance(index, slice):
-            return [self[i] for i in range(*index.indices(len(self)))]
+    def item(self, index: int) -> Report:
         group, at = self._order[index]
         report = self._groups[group][at]
         return report if self._unused else dataclasses.replace(report, unused_disables=())
@@ -527,7 +526,7 @@ def _grade_report(graded, fmt: str) -> Iterator[str]:  # type: ignore[no-untyped
     return stream_csv(graded) if fmt == "csv" else stream_json(graded)
 
 
-class _Graded(Sequence["GradedEmail"]):
+class _Graded(ReadBack["GradedEmail"]):
     """The graded emails of a run, each made when asked for from its input and its report
     (which `check_emails` keeps on disk): a run of many emails holds none of them."""
 
@@ -538,11 +537,9 @@ class _Graded(Sequence["GradedEmail"]):
     def __len__(self) -> int:
         return len(self._inputs)
 
-    def __getitem__(self, index):  # type: ignore[no-untyped-def, override]
+    def item(self, index: int) -> GradedEmail:
         from pitchlint.grading import GradedEmail
 
-        if isinstance(index, slice):
-            return [self[i] for i in range(*index.indices(len(self)))]
         email = self._inputs[index]
         return GradedEmail(self._reports[index], email.email_id, email.template, email.sender)
 

@@ -10,13 +10,35 @@ from __future__ import annotations
 import pickle
 import tempfile
 from collections.abc import Iterator, Sequence
-from typing import overload
+from typing import TypeVar, overload
 
 from pitchlint.draft import Draft
 from pitchlint.report import Report
 
+T = TypeVar("T")
 
-class ReportSpill(Sequence[Report]):
+
+class ReadBack(Sequence[T]):
+    """A sequence whose items are made when asked for (`item`), from what sits on disk or in
+    smaller parts: a slice is a list of them."""
+
+    def item(self, index: int) -> T:
+        raise NotImplementedError
+
+    @overload
+    def __getitem__(self, index: int) -> T: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[T]: ...
+    def __getitem__(self, index: int | slice) -> T | Sequence[T]:
+        if isinstance(index, slice):
+            return [self.item(i) for i in range(*index.indices(len(self)))]
+        return self.item(index if index >= 0 else index + len(self))
+
+    def __iter__(self) -> Iterator[T]:
+        return (self.item(i) for i in range(len(self)))
+
+
+class ReportSpill(ReadBack[Report]):
     """The reports of `drafts`, by index: `put` one (again, to replace it) in any order, then
     read them as a sequence once every index has one."""
 
@@ -40,13 +62,7 @@ class ReportSpill(Sequence[Report]):
     def __len__(self) -> int:
         return len(self._at)
 
-    @overload
-    def __getitem__(self, index: int) -> Report: ...
-    @overload
-    def __getitem__(self, index: slice) -> Sequence[Report]: ...
-    def __getitem__(self, index: int | slice) -> Report | Sequence[Report]:
-        if isinstance(index, slice):
-            return [self[i] for i in range(*index.indices(len(self)))]
+    def item(self, index: int) -> Report:
         where = self._at[index]
         if where is None:
             raise LookupError(f"no report yet for draft {index}")
@@ -54,9 +70,6 @@ class ReportSpill(Sequence[Report]):
         self._file.seek(start)
         draft, findings, score, unused = pickle.loads(self._file.read(size))
         return Report(draft if draft is not None else self._drafts[index], findings, score, unused)
-
-    def __iter__(self) -> Iterator[Report]:
-        return (self[i] for i in range(len(self)))
 
     def close(self) -> None:
         self._file.close()

@@ -29,6 +29,21 @@ def _live_reports() -> int:
 
 
 @pytest.fixture
+def held_at_echo(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """How many more Report objects are alive than before, each time the CLI prints."""
+    seen: list[int] = []
+    before = _live_reports()
+    echo = pitchlint.cli.click.echo
+
+    def counting_echo(*a, **kw):  # type: ignore[no-untyped-def]
+        seen.append(_live_reports() - before)
+        return echo(*a, **kw)
+
+    monkeypatch.setattr(pitchlint.cli.click, "echo", counting_echo)
+    return seen
+
+
+@pytest.fixture
 def templates(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A folder of templates that open alike (template-sameness fires across them)."""
     monkeypatch.chdir(tmp_path)
@@ -50,19 +65,10 @@ def templates(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
         pytest.param(("--fix", "--statistics", "-q"), id="fix-hook"),
     ],
 )
-def test_check_prints_while_holding_one_report(templates, runner, monkeypatch, args):
-    seen: list[int] = []
-    echo = pitchlint.cli.click.echo
-
-    def counting_echo(*a, **kw):  # type: ignore[no-untyped-def]
-        seen.append(_live_reports())
-        return echo(*a, **kw)
-
-    before = _live_reports()
-    monkeypatch.setattr(pitchlint.cli.click, "echo", counting_echo)
+def test_check_prints_while_holding_one_report(templates, runner, held_at_echo, args):
     result = run(runner, "check", "--no-cache", "--exit-zero", *args, ".")
     assert result.exit_code == 0, result.output
-    assert seen and max(seen) - before <= 2, seen  # not one per file
+    assert held_at_echo and max(held_at_echo) <= 2, held_at_echo  # not one per file
     if "--statistics" not in args:
         assert result.output.count("template-sameness") >= FILES
 
@@ -152,31 +158,22 @@ def test_a_spill_reads_back_what_was_put_in_any_order(tmp_path):
 
 
 @pytest.mark.parametrize("fmt", ["table", "csv", "json", "html"])
-def test_grade_writes_while_holding_one_report(templates, runner, monkeypatch, fmt):
+def test_grade_writes_while_holding_one_report(templates, runner, monkeypatch, held_at_echo, fmt):
     """The aggregate is counts, sums and a bounded list of the worst; the rows, the page's
     index and its sections read each report back in turn."""
-    seen: list[int] = []
-    echo = pitchlint.cli.click.echo
-
-    def counting_echo(*a, **kw):  # type: ignore[no-untyped-def]
-        seen.append(_live_reports())
-        return echo(*a, **kw)
-
-    before = _live_reports()
-    monkeypatch.setattr(pitchlint.cli.click, "echo", counting_echo)
-    if fmt == "table":  # rich prints the table: count when the summary is taken instead
+    if fmt == "table":  # rich prints the table: count when the summary is taken as well
         from pitchlint import grading
 
         summary = grading.GradeAggregate.summary
 
         def counting_summary(self, *a, **kw):  # type: ignore[no-untyped-def]
-            seen.append(_live_reports())
+            pitchlint.cli.click.echo("", nl=False)  # the fixture counts at each echo
             return summary(self, *a, **kw)
 
         monkeypatch.setattr(grading.GradeAggregate, "summary", counting_summary)
     result = run(runner, "grade", "--format", fmt, ".")
     assert result.exit_code == 0, result.output
-    assert seen and max(seen) - before <= 2, seen
+    assert held_at_echo and max(held_at_echo) <= 2, held_at_echo
     assert (f"Graded {FILES} emails" if fmt == "table" else "t23.txt") in result.stdout
 
 
