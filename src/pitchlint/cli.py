@@ -18,7 +18,7 @@ import click
 
 from pitchlint import __version__, run
 from pitchlint.config import ConfigError
-from pitchlint.errors import ModelError, RuleError
+from pitchlint.errors import ClusterError, ModelError, RuleError
 from pitchlint.findings import Severity
 from pitchlint.inputs import EmailInput, every_variant
 from pitchlint.report import Report
@@ -46,7 +46,7 @@ class _Commands(click.Group):
     def invoke(self, ctx: click.Context) -> object:
         try:
             return super().invoke(ctx)
-        except (RuleError, ConfigError, ModelError) as exc:
+        except (RuleError, ConfigError, ModelError, ClusterError) as exc:
             raise UsageFailure(str(exc)) from None
 
 
@@ -313,6 +313,13 @@ GRADE_FORMATS = ("table", "csv", "json", "html")
     default=None,
     help="Worker processes (default: 1, or one per core up to 4 for 500 emails or more).",
 )
+@click.option(
+    "--dask",
+    "dask_address",
+    metavar="ADDRESS",
+    help="Check the emails on a Dask cluster: a scheduler (tcp://host:8786), a scheduler file, "
+    "or local:N for N worker processes here. Needs pip install 'pitchlint[dask]'.",
+)
 @click.option("--worst", type=click.IntRange(0), default=10, show_default=True, help="Worst emails listed.")
 @click.option(
     "--cache/--no-cache",
@@ -334,6 +341,7 @@ def grade(
     fmt: str,
     output: Path | None,
     jobs: int | None,
+    dask_address: str | None,
     worst: int,
     cache: bool,
     fail_under: float | None,
@@ -346,14 +354,23 @@ def grade(
     inputs are reported and skipped: the rest is graded and written, then exit 2."""
     from pitchlint.grading import GradeRun
 
+    if dask_address is not None and jobs is not None:
+        raise UsageFailure("--jobs and --dask both say where to grade: give one")
     loaded = _read_inputs(config_path, paths)
     if not loaded.emails:
         sys.exit(2)
     config = run.with_selection(run.config_for(config_path, _start(paths)), select, ignore)
-    with _progress(len(loaded.emails)) as advance:
+    with _progress(len(loaded.emails)) as advance, _cluster(dask_address) as cluster:
         workers = run.jobs_for(len(loaded.emails), jobs)
         reports = run.check_emails(
-            config, loaded.emails, loaded, (*select, *ignore), use_cache=cache, jobs=workers, progress=advance
+            config,
+            loaded.emails,
+            loaded,
+            (*select, *ignore),
+            use_cache=cache,
+            jobs=workers,
+            progress=advance,
+            cluster=cluster,
         )
     emails = _Graded(loaded.emails, reports)
     graded = GradeRun(emails, tuple(loaded.skipped))
@@ -514,6 +531,17 @@ def _write_output(path: Path, text: str | Iterable[str]) -> None:
         write_atomic(path, text)
     except OSError as exc:
         raise UsageFailure(f"{path}: cannot write ({exc.strerror or exc}); nothing was changed") from None
+
+
+def _cluster(address: str | None):  # type: ignore[no-untyped-def]
+    """A Dask client for `--dask` (dask is imported only then), else no cluster."""
+    import contextlib
+
+    if address is None:
+        return contextlib.nullcontext(None)
+    from pitchlint.cluster import connect
+
+    return connect(address)
 
 
 def _grade_report(graded, fmt: str) -> Iterator[str]:  # type: ignore[no-untyped-def]
@@ -772,7 +800,7 @@ def _one_input(path: str, config_path: Path | None, select: tuple[str, ...], ign
 def main() -> None:
     try:
         cli(standalone_mode=True)
-    except (RuleError, ConfigError, ModelError) as exc:
+    except (RuleError, ConfigError, ModelError, ClusterError) as exc:
         click.echo(f"pitchlint: error: {exc}", err=True)
         sys.exit(2)
 

@@ -117,8 +117,7 @@ class Engine:
             except Exception as exc:  # one rule's bug on one odd draft must not end a batch
                 if STRICT:
                     raise
-                self.failures.append(f"{draft.path}: rule {rule.id} failed ({type(exc).__name__}: {exc})")
-                self._notice(f"{self.failures[-1]}; graded without it (please report this)")
+                self.record_failures([f"{draft.path}: rule {rule.id} failed ({type(exc).__name__}: {exc})"])
                 continue
             for finding in found:
                 if draft.zone_at(finding.start) not in rule.spec.scope:
@@ -187,6 +186,13 @@ class Engine:
             _check_params(rule, checker, self.config)
             self._checkers[key] = checker
         return self._checkers[key]
+
+    def record_failures(self, failures: Sequence[str], *, shown: bool = False) -> None:
+        """Rules that raised (here or in a worker): the run exits 2. Each is shown on stderr
+        unless a worker process already printed it (a Dask worker's stderr is its own log)."""
+        self.failures.extend(failures)
+        for failure in () if shown else failures:
+            self._notice(f"{failure}; graded without it (please report this)")
 
     def _notice(self, message: str) -> None:
         if message not in self.notices:

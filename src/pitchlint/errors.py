@@ -24,3 +24,8 @@ class ParseRequired(RuntimeError):
     """A fact of the dependency parse was read from a Doc parsed without it (no trained
     pipeline): the rule that asked must declare `requires`, so that it is skipped instead of
     finding nothing."""
+
+
+class ClusterError(RuntimeError):
+    """`--dask` cannot be used: the extra is not installed, the scheduler is unreachable, or
+    its workers would grade differently from this client."""

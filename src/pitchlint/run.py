@@ -9,6 +9,7 @@ column taken again from it, when the report returns."""
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import gc
 import os
@@ -26,6 +27,8 @@ from pitchlint.report import Report, with_added
 from pitchlint.sources import Skipped
 
 if TYPE_CHECKING:  # the engine imports spaCy: loaded only when a draft must be parsed
+    from distributed import Client
+
     from pitchlint.cache import AcrossResult, ResultsCache
     from pitchlint.engine import Engine
     from pitchlint.inputs.sequence import SequenceInfo
@@ -54,13 +57,18 @@ def check_drafts(
 
 
 def iter_check_drafts(
-    engine: Engine, drafts: Sequence[Draft], *, jobs: int = 1, progress: Progress | None = None
+    engine: Engine,
+    drafts: Sequence[Draft],
+    *,
+    jobs: int = 1,
+    progress: Progress | None = None,
+    cluster: Client | None = None,
 ) -> Iterator[Report]:
-    """The drafts' reports in order, a chunk at a time (in `jobs` processes), so a caller
-    that keeps each on disk never holds them all."""
+    """The drafts' reports in order, a chunk at a time (in `jobs` processes, or on the workers
+    of a Dask `cluster`), so a caller that keeps each on disk never holds them all."""
     chunks = [drafts[i : i + CHUNK] for i in range(0, len(drafts), CHUNK)]
     jobs = max(1, min(jobs, len(chunks)))
-    if jobs == 1:
+    if jobs == 1 and cluster is None:
         try:
             for chunk in chunks:
                 checked = engine.check(chunk)
@@ -73,9 +81,18 @@ def iter_check_drafts(
             gc.unfreeze()
         return
     bare = [[dataclasses.replace(d, origin=None) for d in chunk] for chunk in chunks]
-    with ProcessPoolExecutor(jobs, initializer=_start_worker, initargs=(engine.config,)) as pool:
-        for chunk, (checked, failures) in zip(chunks, pool.map(_check_chunk, bare), strict=True):
-            engine.failures.extend(failures)  # the worker printed them; the run still exits 2
+    with contextlib.ExitStack() as stack:
+        if cluster is not None:
+            from pitchlint.cluster import check_chunks
+
+            results = check_chunks(cluster, engine.config, bare, check_on_worker)
+        else:
+            pool = stack.enter_context(
+                ProcessPoolExecutor(jobs, initializer=_start_worker, initargs=(engine.config,))
+            )
+            results = pool.map(_check_chunk, bare)
+        for chunk, (checked, failures) in zip(chunks, results, strict=True):
+            engine.record_failures(failures, shown=cluster is None)  # a pool worker printed them
             if progress:
                 progress(len(chunk))
             yield from (_restore(report, draft) for report, draft in zip(checked, chunk, strict=True))
@@ -93,22 +110,28 @@ def jobs_for(count: int, requested: int | None) -> int:
     return max(1, min(4, os.cpu_count() or 1)) if count >= PARALLEL_FROM else 1
 
 
-_WORKER: Engine | None = None
+_WORKER_CONFIG: Config | None = None  # a pool worker's config, given once when it starts
 
 
 def _start_worker(config: Config) -> None:
-    from pitchlint.engine import Engine
-
-    global _WORKER
-    _WORKER = Engine(config)
+    global _WORKER_CONFIG
+    _WORKER_CONFIG = config
+    engine_for(config)
 
 
 def _check_chunk(drafts: list[Draft]) -> tuple[list[Report], list[str]]:
-    assert _WORKER is not None
-    before = len(_WORKER.failures)
-    reports = _WORKER.check(drafts)
+    assert _WORKER_CONFIG is not None
+    return check_on_worker(_WORKER_CONFIG, drafts)
+
+
+def check_on_worker(config: Config, drafts: list[Draft]) -> tuple[list[Report], list[str]]:
+    """One chunk in a worker process (of the pool, or of a Dask cluster): its process's engine
+    for the config (built once and kept), and the failures of rules that raised on these drafts."""
+    engine = engine_for(config)
+    before = len(engine.failures)
+    reports = engine.check(drafts)
     release_parses()  # a worker lives for the whole run: frozen survivors are its pipeline
-    return reports, _WORKER.failures[before:]
+    return reports, engine.failures[before:]
 
 
 def release_parses() -> None:
@@ -138,6 +161,7 @@ def _check_with_cache(
     *,
     jobs: int = 1,
     progress: Progress | None = None,
+    cluster: Client | None = None,
 ) -> Iterator[tuple[int, Report]]:
     """Each draft's index and report: from the results cache where the file, rules and config
     are unchanged (those first), from the engine (and spaCy, in `jobs` processes) for the rest."""
@@ -152,7 +176,9 @@ def _check_with_cache(
         progress(len(drafts) - len(misses))
     if not misses:
         return
-    checked = iter_check_drafts(engine_for(config), [drafts[i] for i in misses], jobs=jobs, progress=progress)
+    checked = iter_check_drafts(
+        engine_for(config), [drafts[i] for i in misses], jobs=jobs, progress=progress, cluster=cluster
+    )
     for index, report in zip(misses, checked, strict=True):
         if cache is not None:
             cache.put(report)
@@ -299,10 +325,12 @@ def check_emails(
     use_cache: bool | ResultsCache,
     jobs: int = 1,
     progress: Progress | None = None,
+    cluster: Client | None = None,
 ) -> Sequence[Report]:
     """Every email checked on its own (each from the cache when unchanged, the rest in `jobs`
-    processes), then the rules across files (their findings from the cache too when no file,
-    rule or config changed). More than one email's reports are kept on disk (`ReportSpill`)
+    processes or on a Dask `cluster`), then the rules across files on this machine (their
+    findings from the cache too when no file, rule or config changed), as the reduce over
+    every email. More than one email's reports are kept on disk (`ReportSpill`)
     and read back as the caller walks them, so a run's memory does not grow with its files.
     `check` and `grade` both run this; an editor passes a cache of its own (`cache.BufferCache`)."""
     from pitchlint.cache import ResultsCache
@@ -313,7 +341,7 @@ def check_emails(
         cache: ResultsCache | None = use_cache
     else:
         cache = ResultsCache.for_config(config, selection) if use_cache else None
-    checked = _check_with_cache(config, drafts, cache, jobs=jobs, progress=progress)
+    checked = _check_with_cache(config, drafts, cache, jobs=jobs, progress=progress, cluster=cluster)
     if not across:
         return [report for _index, report in sorted(checked, key=lambda pair: pair[0])]
     from pitchlint.spill import ReportSpill

@@ -1,0 +1,125 @@
+"""`grade --dask`: the per-draft checking of a run on a Dask cluster (an existing scheduler, or
+a LocalCluster of worker processes), for a history too big for one machine's cores.
+
+The client reads the inputs, as locally, and sends the drafts (without their Origin) in chunks;
+each worker builds one engine per config and keeps it for its life (`run.engine_for`), so the
+pipeline loads once per worker process. Chunks are keyed by run and index: Dask computes each
+key once, and reschedules a chunk whose worker died, so none is lost or counted twice. Results
+come back in input order through a window of chunks in flight, so the client holds a bounded
+number of them; the rules across emails then run on the client as the reduce, exactly as in a
+local run. Only this module imports dask, and only when `--dask` is given."""
+
+from __future__ import annotations
+
+import contextlib
+import uuid
+from collections import deque
+from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from pitchlint import __version__
+from pitchlint.errors import ClusterError
+
+if TYPE_CHECKING:
+    from distributed import Client
+
+    from pitchlint.config import Config
+    from pitchlint.draft import Draft
+    from pitchlint.report import Report
+
+IN_FLIGHT_PER_WORKER = 3  # chunks queued per worker: keeps each busy, bounds what waits on the client
+
+
+@contextlib.contextmanager
+def connect(address: str) -> Iterator[Client]:
+    """A client of the cluster at `address` (`tcp://host:8786`, a scheduler file's path, or
+    `local:N` for N worker processes on this machine, closed with the run)."""
+    try:
+        from distributed import Client, LocalCluster
+    except ImportError:
+        raise ClusterError("--dask needs the dask extra: pip install 'pitchlint[dask]'") from None
+    if address.startswith("local:"):
+        count = _worker_count(address)
+        with (
+            LocalCluster(
+                n_workers=count, threads_per_worker=1, processes=True, dashboard_address=":0"
+            ) as cluster,
+            Client(cluster) as client,
+        ):
+            yield client
+        return
+    if "://" not in address and not Path(address).is_file():
+        raise ClusterError(f"--dask {address}: cannot reach the scheduler (no such scheduler file)")
+    try:
+        client = Client(address, timeout="20s") if "://" in address else Client(scheduler_file=address)
+    except (OSError, TimeoutError, ValueError) as exc:
+        raise ClusterError(f"--dask {address}: cannot reach the scheduler ({exc})") from None
+    with client:
+        yield client
+
+
+def _worker_count(address: str) -> int:
+    try:
+        count = int(address.removeprefix("local:"))
+    except ValueError:
+        count = 0
+    if not 1 <= count <= 64:
+        raise ClusterError(f"--dask {address}: give local:N with N from 1 to 64 worker processes")
+    return count
+
+
+Checked = tuple[list["Report"], list[str]]  # a chunk's reports and the failures of rules that raised
+
+
+def check_chunks(
+    client: Client,
+    config: Config,
+    chunks: Sequence[list[Draft]],
+    task: Callable[[Config, list[Draft]], Checked],
+) -> Iterator[Checked]:
+    """Each chunk's reports and rule failures, in chunk order, from `task` on the cluster's
+    workers (`run.check_on_worker`: this module does not import the engine)."""
+    _preflight(client, config)
+    workers = max(1, len(client.scheduler_info(n_workers=-1)["workers"]))
+    shared = client.scatter(config, broadcast=True)
+    run = uuid.uuid4().hex[:12]
+    upcoming = iter(enumerate(chunks))
+    pending: deque[Any] = deque()
+
+    def submit_next() -> None:
+        for index, chunk in upcoming:
+            pending.append(client.submit(task, shared, chunk, key=f"pitchlint-{run}-{index}"))
+            return
+
+    for _ in range(workers * IN_FLIGHT_PER_WORKER):
+        submit_next()
+    while pending:
+        future = pending.popleft()
+        result = future.result()
+        future.release()
+        submit_next()
+        yield result
+
+
+def _preflight(client: Client, config: Config) -> None:
+    """Refuse a cluster whose workers would grade differently: another pitchlint version, or
+    the config's rule folders missing there (a remote worker reads them at the same path)."""
+    found = client.run(worker_setup, config.rule_folders)
+    if not found:
+        raise ClusterError("--dask: the cluster has no workers")
+    for worker, (version, missing) in sorted(found.items()):
+        if version != __version__:
+            raise ClusterError(f"--dask: worker {worker} runs pitchlint {version}, this is {__version__}")
+        if missing:
+            raise ClusterError(
+                f"--dask: worker {worker} has no rule folder {missing[0]} (custom rules must be at "
+                "the same path on every worker)"
+            )
+
+
+def worker_setup(folders: Sequence[Path]) -> tuple[str, list[str]]:
+    """What `_preflight` asks each worker: its pitchlint version and the rule folders it lacks."""
+    from pitchlint import __version__ as version
+
+    return version, [str(folder) for folder in folders if not Path(folder).is_dir()]
