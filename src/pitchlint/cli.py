@@ -292,7 +292,7 @@ class _InInputOrder(ReadBack[Report]):
         return report if self._unused else dataclasses.replace(report, unused_disables=())
 
 
-GRADE_FORMATS = ("table", "csv", "json", "html")
+GRADE_FORMATS = ("table", "csv", "jsonl", "json", "html")
 
 
 @cli.command()
@@ -304,7 +304,7 @@ GRADE_FORMATS = ("table", "csv", "json", "html")
     "-o",
     "--output",
     type=click.Path(dir_okay=False, writable=True, path_type=Path),
-    help="Write the csv, json or html report to this file (default: standard output).",
+    help="Write the csv, jsonl, json or html report to this file (default: standard output).",
 )
 @click.option(
     "--jobs",
@@ -549,9 +549,9 @@ def _grade_report(graded, fmt: str) -> Iterator[str]:  # type: ignore[no-untyped
         from pitchlint.reporters.grade_html import stream_grade_html
 
         return stream_grade_html(graded)
-    from pitchlint.reporters.grade_files import stream_csv, stream_json
+    from pitchlint.reporters.grade_files import stream_csv, stream_json, stream_jsonl
 
-    return stream_csv(graded) if fmt == "csv" else stream_json(graded)
+    return {"csv": stream_csv, "jsonl": stream_jsonl, "json": stream_json}[fmt](graded)
 
 
 class _Graded(ReadBack["GradedEmail"]):

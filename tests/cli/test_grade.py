@@ -1,4 +1,4 @@
-"""`pitchlint grade`: a summary table, csv/json reports with one row per email and the
+"""`pitchlint grade`: a summary table, csv/jsonl/json reports with one row per email and the
 aggregate, sequence and batch rules applied across the files, bad inputs skipped, and the
 same grades with two worker processes as with one."""
 
@@ -90,6 +90,14 @@ def test_csv_rows_one_per_email(runner, batch):
         "top_rules",
     }
     assert all(r["grade"] in "ABCDF" and 0 <= int(r["score"]) <= 100 for r in rows)
+
+
+def test_jsonl_is_one_email_a_line_as_the_json_report_has_them(runner, batch):
+    lines = run(runner, "grade", "--format", "jsonl", ".").stdout.splitlines()
+    emails = json.loads(run(runner, "grade", "--format", "json", ".").stdout)["emails"]
+    assert len(lines) == 9
+    assert [json.loads(line) for line in lines] == emails  # rows and findings, in input order
+    assert all("\n" not in line for line in lines)
 
 
 def test_fail_under_and_nothing_readable(runner, batch):

@@ -150,7 +150,7 @@ def test_lone_surrogates_are_replaced_on_input_in_every_output(tmp_path):
         encoding="utf-8",
     )
     assert invoke("check", "--no-cache", str(batch)).exit_code in (0, 1)
-    for fmt in ("json", "csv", "html", "table"):
+    for fmt in ("json", "jsonl", "csv", "html", "table"):
         out = tmp_path / f"report.{fmt}"
         result = invoke("grade", "--format", fmt, "-o", str(out), str(batch))
         assert result.exit_code == 0, result.stderr

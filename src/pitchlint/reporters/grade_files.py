@@ -1,10 +1,11 @@
-"""`pitchlint grade --format csv|json`: one row per email (source, id, template, sender, score,
-grade, counts per severity, top rules) and the aggregate, written a row at a time."""
+"""`pitchlint grade --format csv|jsonl|json`: one row per email (source, id, template, sender,
+score, grade, counts per severity, top rules) and the aggregate, written a row at a time."""
 
 from __future__ import annotations
 
 import csv
 import io
+import json
 from collections.abc import Iterator
 from typing import Any
 
@@ -26,6 +27,18 @@ def stream_csv(run: GradeRun) -> Iterator[str]:
             out.seek(0)
             out.truncate()
     yield out.getvalue()
+
+
+def stream_jsonl(run: GradeRun) -> Iterator[str]:
+    """Each email as one JSON line, its findings with it (the JSON format's email objects), for
+    tools that read a result per line; no aggregate (as CSV), skipped inputs go to stderr."""
+    lines: list[str] = []
+    for email in run.emails:
+        lines.append(json.dumps(_email(email), ensure_ascii=False) + "\n")
+        if len(lines) >= 256:
+            yield "".join(lines)
+            lines.clear()
+    yield "".join(lines)
 
 
 def stream_json(run: GradeRun) -> Iterator[str]:
