@@ -80,6 +80,8 @@ def check_chunks(
 ) -> Iterator[Checked]:
     """Each chunk's reports and rule failures, in chunk order, from `task` on the cluster's
     workers (`run.check_on_worker`: this module does not import the engine)."""
+    from distributed import KilledWorker
+
     _preflight(client, config)
     workers = max(1, len(client.scheduler_info(n_workers=-1)["workers"]))
     shared = client.scatter(config, broadcast=True)
@@ -89,14 +91,21 @@ def check_chunks(
 
     def submit_next() -> None:
         for index, chunk in upcoming:
-            pending.append(client.submit(task, shared, chunk, key=f"pitchlint-{run}-{index}"))
+            future = client.submit(task, shared, chunk, key=f"pitchlint-{run}-{index}")
+            pending.append((future, chunk[0].path if chunk else "?"))
             return
 
     for _ in range(workers * IN_FLIGHT_PER_WORKER):
         submit_next()
     while pending:
-        future = pending.popleft()
-        result = future.result()
+        future, first = pending.popleft()
+        try:
+            result = future.result()
+        except KilledWorker:
+            raise ClusterError(
+                f"--dask: the chunk from {first} on took down every worker that tried it (Dask's "
+                "distributed.scheduler.allowed-failures); nothing was written"
+            ) from None
         future.release()
         submit_next()
         yield result

@@ -147,6 +147,34 @@ def test_local_n_starts_its_own_cluster(tmp_path):
     assert result.stdout == local.stdout
 
 
+def test_a_chunk_that_kills_its_workers_is_a_message_not_a_traceback(monkeypatch, tmp_path):
+    import dask
+
+    from pitchlint import run
+
+    monkeypatch.setattr(run, "check_on_worker", lambda config, drafts: os._exit(1))  # pickled by value
+    out = tmp_path / "grades.csv"
+    with (
+        dask.config.set({"distributed.scheduler.allowed-failures": 0}),
+        distributed.LocalCluster(
+            n_workers=1, threads_per_worker=1, processes=True, dashboard_address=":0"
+        ) as local,
+    ):
+        result = _grade(
+            "--format",
+            "csv",
+            "-o",
+            str(out),
+            "--dask",
+            local.scheduler_address,
+            str(ROOT / "samples" / "bad"),
+        )
+    assert result.exit_code == 2
+    assert "took down every worker that tried it" in result.stderr
+    assert "samples/bad/" in result.stderr and "Traceback" not in result.stderr
+    assert not out.exists()
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [
