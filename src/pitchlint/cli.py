@@ -18,7 +18,7 @@ import click
 
 from pitchlint import __version__, run
 from pitchlint.config import ConfigError
-from pitchlint.errors import ClusterError, ModelError, RuleError
+from pitchlint.errors import ClusterError, MissingExtra, ModelError, RuleError
 from pitchlint.findings import Severity
 from pitchlint.inputs import EmailInput, every_variant
 from pitchlint.report import Report
@@ -46,7 +46,7 @@ class _Commands(click.Group):
     def invoke(self, ctx: click.Context) -> object:
         try:
             return super().invoke(ctx)
-        except (RuleError, ConfigError, ModelError, ClusterError) as exc:
+        except (RuleError, ConfigError, ModelError, ClusterError, MissingExtra) as exc:
             raise UsageFailure(str(exc)) from None
 
 
@@ -292,7 +292,7 @@ class _InInputOrder(ReadBack[Report]):
         return report if self._unused else dataclasses.replace(report, unused_disables=())
 
 
-GRADE_FORMATS = ("table", "csv", "jsonl", "json", "html")
+GRADE_FORMATS = ("table", "csv", "jsonl", "json", "html", "parquet")
 
 
 @cli.command()
@@ -304,7 +304,8 @@ GRADE_FORMATS = ("table", "csv", "jsonl", "json", "html")
     "-o",
     "--output",
     type=click.Path(dir_okay=False, writable=True, path_type=Path),
-    help="Write the csv, jsonl, json or html report to this file (default: standard output).",
+    help="Write the csv, jsonl, json, html or parquet report to this file (default: standard output; "
+    "parquet needs a file).",
 )
 @click.option(
     "--jobs",
@@ -356,6 +357,12 @@ def grade(
 
     if dask_address is not None and jobs is not None:
         raise UsageFailure("--jobs and --dask both say where to grade: give one")
+    if fmt == "parquet":
+        from pitchlint.reporters.grade_parquet import require_pyarrow
+
+        if output is None:
+            raise UsageFailure("--format parquet writes a file: give -o FILE")
+        require_pyarrow()  # before grading, not after a million emails
     loaded = _read_inputs(config_path, paths)
     if not loaded.emails:
         sys.exit(2)
@@ -522,7 +529,7 @@ def calibrate(
         click.echo(f"pitchlint: wrote {output}", err=True)
 
 
-def _write_output(path: Path, text: str | Iterable[str]) -> None:
+def _write_output(path: Path, text: str | Iterable[str] | Iterable[bytes]) -> None:
     """A report or weights file written in one step; a full disk or a read-only folder is a
     message (exit 2), and whatever was at `path` before is left as it was."""
     from pitchlint.fixer import write_atomic
@@ -544,11 +551,15 @@ def _cluster(address: str | None):  # type: ignore[no-untyped-def]
     return connect(address)
 
 
-def _grade_report(graded, fmt: str) -> Iterator[str]:  # type: ignore[no-untyped-def]
+def _grade_report(graded, fmt: str) -> Iterator[str] | Iterator[bytes]:  # type: ignore[no-untyped-def]
     if fmt == "html":
         from pitchlint.reporters.grade_html import stream_grade_html
 
         return stream_grade_html(graded)
+    if fmt == "parquet":
+        from pitchlint.reporters.grade_parquet import stream_parquet
+
+        return stream_parquet(graded)
     from pitchlint.reporters.grade_files import stream_csv, stream_json, stream_jsonl
 
     return {"csv": stream_csv, "jsonl": stream_jsonl, "json": stream_json}[fmt](graded)
@@ -800,7 +811,7 @@ def _one_input(path: str, config_path: Path | None, select: tuple[str, ...], ign
 def main() -> None:
     try:
         cli(standalone_mode=True)
-    except (RuleError, ConfigError, ModelError, ClusterError) as exc:
+    except (RuleError, ConfigError, ModelError, ClusterError, MissingExtra) as exc:
         click.echo(f"pitchlint: error: {exc}", err=True)
         sys.exit(2)
 

@@ -29,3 +29,7 @@ class ParseRequired(RuntimeError):
 class ClusterError(RuntimeError):
     """`--dask` cannot be used: the extra is not installed, the scheduler is unreachable, or
     its workers would grade differently from this client."""
+
+
+class MissingExtra(RuntimeError):
+    """An option needs a package from an extra that is not installed (`pitchlint[parquet]`)."""

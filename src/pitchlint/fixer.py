@@ -153,10 +153,10 @@ def unified_diff(path: str, before: str, after: str) -> str:
     )
 
 
-def write_atomic(path: Path, text: str | Iterable[str]) -> None:
+def write_atomic(path: Path, text: str | Iterable[str] | Iterable[bytes]) -> None:
     """Replace the file in one step, keeping its permission bits: a crash leaves either the
     old file or the new one, never half of each. A new file gets the usual 0o666 less umask.
-    `text` may come in pieces (a report written as it is made)."""
+    `text` may come in pieces (a report written as it is made), of text or of bytes."""
     if path.exists():
         mode = path.stat().st_mode & 0o7777
     else:
@@ -167,7 +167,7 @@ def write_atomic(path: Path, text: str | Iterable[str]) -> None:
     try:
         with os.fdopen(handle, "wb") as out:
             for piece in (text,) if isinstance(text, str) else text:
-                out.write(piece.encode("utf-8"))
+                out.write(piece if isinstance(piece, bytes) else piece.encode("utf-8"))
             out.flush()
             os.fsync(out.fileno())
         Path(temporary).chmod(mode)

@@ -1,4 +1,4 @@
-"""`pitchlint grade`: a summary table, csv/jsonl/json reports with one row per email and the
+"""`pitchlint grade`: a summary table, csv/jsonl/json/parquet reports with one row per email and the
 aggregate, sequence and batch rules applied across the files, bad inputs skipped, and the
 same grades with two worker processes as with one."""
 
@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import sys
 from pathlib import Path
 
 import pytest
@@ -98,6 +99,29 @@ def test_jsonl_is_one_email_a_line_as_the_json_report_has_them(runner, batch):
     assert len(lines) == 9
     assert [json.loads(line) for line in lines] == emails  # rows and findings, in input order
     assert all("\n" not in line for line in lines)
+
+
+def test_parquet_holds_the_jsonl_rows_a_row_group_at_a_time(runner, batch, monkeypatch):
+    parquet = pytest.importorskip("pyarrow.parquet")  # the dev extra installs it
+    from pitchlint.reporters import grade_parquet
+
+    monkeypatch.setattr(grade_parquet, "ROWS_PER_GROUP", 4)  # 9 emails: groups of 4, 4 and 1
+    result = run(runner, "grade", "--format", "parquet", "-o", "grades.parquet", ".")
+    assert result.exit_code == 2  # bad.jsonl's line 2, as in every format
+    assert "wrote grades.parquet (9 emails)" in result.stderr
+    table = parquet.ParquetFile(batch / "grades.parquet")
+    assert [table.metadata.row_group(i).num_rows for i in range(table.num_row_groups)] == [4, 4, 1]
+    emails = json.loads(run(runner, "grade", "--format", "json", ".").stdout)["emails"]
+    assert table.read().to_pylist() == emails
+
+
+def test_parquet_needs_a_file_and_pyarrow_before_anything_is_graded(runner, batch, monkeypatch):
+    assert "give -o FILE" in run(runner, "grade", "--format", "parquet", ".").stderr
+    monkeypatch.setitem(sys.modules, "pyarrow", None)  # as if the extra were not installed
+    result = run(runner, "grade", "--format", "parquet", "-o", "g.parquet", ".")
+    assert result.exit_code == 2
+    assert "pip install 'pitchlint[parquet]'" in result.stderr
+    assert not (batch / "g.parquet").exists()
 
 
 def test_fail_under_and_nothing_readable(runner, batch):

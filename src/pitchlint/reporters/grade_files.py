@@ -34,7 +34,7 @@ def stream_jsonl(run: GradeRun) -> Iterator[str]:
     tools that read a result per line; no aggregate (as CSV), skipped inputs go to stderr."""
     lines: list[str] = []
     for email in run.emails:
-        lines.append(json.dumps(_email(email), ensure_ascii=False) + "\n")
+        lines.append(json.dumps(email_with_findings(email), ensure_ascii=False) + "\n")
         if len(lines) >= 256:
             yield "".join(lines)
             lines.clear()
@@ -45,12 +45,13 @@ def stream_json(run: GradeRun) -> Iterator[str]:
     """The summary (one pass over the emails), then each email with its findings (another):
     the document `json.dumps(..., indent=2)` of the whole would be, byte for byte."""
     yield '{\n  "summary": ' + dumped_at(run.summary(), "  ") + ',\n  "emails": ['
-    yield from spliced((_email(e) for e in run.emails), "  ")
+    yield from spliced((email_with_findings(e) for e in run.emails), "  ")
     skipped = [{"path": s.path, "reason": s.reason} for s in run.skipped]
     yield ',\n  "skipped": ' + dumped_at(skipped, "  ") + "\n}\n"
 
 
-def _email(email: GradedEmail) -> dict[str, Any]:
+def email_with_findings(email: GradedEmail) -> dict[str, Any]:
+    """One email as the json, jsonl and parquet formats have it: its row and its findings."""
     return {
         **email_row(email),
         "findings": [
