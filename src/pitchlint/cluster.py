@@ -83,7 +83,7 @@ def check_chunks(
     from distributed import KilledWorker
 
     _preflight(client, config)
-    workers = max(1, len(client.scheduler_info(n_workers=-1)["workers"]))
+    workers = max(1, sum(client.nthreads().values()))  # threads: each checks a chunk at a time
     shared = client.scatter(config, broadcast=True)
     run = uuid.uuid4().hex[:12]
     upcoming = iter(enumerate(chunks))
