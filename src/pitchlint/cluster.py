@@ -112,12 +112,14 @@ def check_chunks(
 
 
 def _preflight(client: Client, config: Config) -> None:
-    """Refuse a cluster whose workers would grade differently: another pitchlint version, or
-    the config's rule folders missing there (a remote worker reads them at the same path)."""
-    found = client.run(worker_setup, config.rule_folders)
+    """Refuse a cluster whose workers would grade differently: another pitchlint version, the
+    config's rule folders missing there (a remote worker reads them at the same path), or
+    another spaCy pipeline than this machine would use (or none)."""
+    _version, _missing, model = worker_setup((), config.model)
+    found = client.run(worker_setup, config.rule_folders, config.model)
     if not found:
         raise ClusterError("--dask: the cluster has no workers")
-    for worker, (version, missing) in sorted(found.items()):
+    for worker, (version, missing, theirs) in sorted(found.items()):
         if version != __version__:
             raise ClusterError(f"--dask: worker {worker} runs pitchlint {version}, this is {__version__}")
         if missing:
@@ -125,10 +127,22 @@ def _preflight(client: Client, config: Config) -> None:
                 f"--dask: worker {worker} has no rule folder {missing[0]} (custom rules must be at "
                 "the same path on every worker)"
             )
+        if theirs != model:
+            raise ClusterError(
+                f"--dask: worker {worker} would parse with spaCy pipeline {theirs or 'none'}, this "
+                f"machine with {model or 'none'} (install the same on every worker)"
+            )
 
 
-def worker_setup(folders: Sequence[Path]) -> tuple[str, list[str]]:
-    """What `_preflight` asks each worker: its pitchlint version and the rule folders it lacks."""
+def worker_setup(folders: Sequence[Path], model: str | None) -> tuple[str, list[str], str | None]:
+    """What `_preflight` asks each worker: its pitchlint version, the rule folders it lacks, and
+    the spaCy pipeline it would load for the config's `model` (None: not installed)."""
     from pitchlint import __version__ as version
+    from pitchlint.errors import ModelError
+    from pitchlint.nlp import resolve_model
 
-    return version, [str(folder) for folder in folders if not Path(folder).is_dir()]
+    try:
+        resolved = resolve_model(model)
+    except ModelError:
+        resolved = None
+    return version, [str(folder) for folder in folders if not Path(folder).is_dir()], resolved

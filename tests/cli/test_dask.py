@@ -204,18 +204,23 @@ class _Workers:
 def test_workers_that_would_grade_differently_are_refused(tmp_path):
     from pitchlint import __version__
     from pitchlint.config import Config
+    from pitchlint.nlp import resolve_model
 
     config = Config(rule_folders=(tmp_path / "pack",))
-    assert worker_setup(config.rule_folders) == (__version__, [str(tmp_path / "pack")])
+    ours = resolve_model(None)
+    assert worker_setup(config.rule_folders, None) == (__version__, [str(tmp_path / "pack")], ours)
     (tmp_path / "pack").mkdir()
-    assert worker_setup(config.rule_folders) == (__version__, [])
+    assert worker_setup(config.rule_folders, None) == (__version__, [], ours)
+    assert worker_setup((), "no_such_pipeline_xyz")[2] is None
     with pytest.raises(ClusterError, match=r"runs pitchlint 0\.0\.1, this is"):
-        _preflight(_Workers({"tcp://w1": ("0.0.1", [])}), config)
+        _preflight(_Workers({"tcp://w1": ("0.0.1", [], ours)}), config)
     with pytest.raises(ClusterError, match="has no rule folder /x"):
-        _preflight(_Workers({"tcp://w1": (__version__, ["/x"])}), config)
+        _preflight(_Workers({"tcp://w1": (__version__, ["/x"], ours)}), config)
+    with pytest.raises(ClusterError, match=f"pipeline none, this machine with {ours}"):
+        _preflight(_Workers({"tcp://w1": (__version__, [], None)}), config)
     with pytest.raises(ClusterError, match="no workers"):
         _preflight(_Workers({}), config)
-    _preflight(_Workers({"tcp://w1": (__version__, [])}), config)  # the same: no error
+    _preflight(_Workers({"tcp://w1": (__version__, [], ours)}), config)  # the same: no error
 
 
 def test_the_local_path_never_imports_dask():
