@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from pitchlint import __version__, run
+from pitchlint import __version__, run, spacy_import
 from pitchlint.config import ConfigError
 from pitchlint.errors import ClusterError, MissingExtra, ModelError, RuleError
 from pitchlint.findings import Severity
@@ -809,6 +809,7 @@ def _one_input(path: str, config_path: Path | None, select: tuple[str, ...], ign
 
 
 def main() -> None:
+    spacy_import.install()  # before any command imports spaCy: its CLI is not needed
     try:
         cli(standalone_mode=True)
     except (RuleError, ConfigError, ModelError, ClusterError, MissingExtra) as exc:
