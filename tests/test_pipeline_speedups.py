@@ -128,6 +128,42 @@ def test_matcher_prefilter_skips_drafts_without_the_words_and_keeps_matches() ->
     assert not miss.findings
 
 
+def test_matchers_of_the_patterns_a_draft_may_match_find_what_one_matcher_of_all_finds() -> None:
+    """Each draft runs only the patterns whose words it has: over the samples and seed
+    emails, every matcher rule finds the same spans, under the same keys, as one spaCy
+    matcher holding all of the rule's patterns."""
+    from spacy.matcher import DependencyMatcher, Matcher
+
+    from pitchlint.engine import Engine
+    from pitchlint.kinds.matchers import MatcherChecker
+    from pitchlint.rules.schema import DependencyRule, PatternRule
+
+    engine = Engine()
+    rules = [r for r in engine.rules if isinstance(r.spec, (PatternRule, DependencyRule))]
+    nlp = load_pipeline(resolve_model(None), components_for(["pos", "lemma", "dep"]))
+    docs = list(parse_drafts(nlp, [parse_draft(t) for t in _texts()], frozenset(PROSE_ZONES)))
+    compared = 0
+    for rule in rules:
+        checker = MatcherChecker(rule, nlp.vocab)
+        every = Matcher(nlp.vocab)
+        for i, pattern in enumerate(rule.spec.patterns):
+            every.add(f"p{i}", [pattern.tokens])
+        every_dep = DependencyMatcher(nlp.vocab)
+        for i, pattern in enumerate(getattr(rule.spec, "dependency_patterns", [])):
+            every_dep.add(f"d{i}", [pattern])
+        for doc in docs:
+            ctx = type("Ctx", (), {"doc": doc})()
+            ours = sorted((span.start, span.end, key) for span, key in checker.spans(ctx))
+            strings = nlp.vocab.strings
+            expected = [(s, e, strings[m]) for m, s, e in every(doc)] if rule.spec.patterns else []
+            expected += (
+                [(min(t), max(t) + 1, strings[m]) for m, t in every_dep(doc)] if len(every_dep) else []
+            )
+            assert ours == sorted(expected), (rule.id, doc.text[:60])
+            compared += bool(expected)
+    assert compared >= 20  # the samples do hold matches, so the comparison means something
+
+
 def test_built_once_keeps_a_detector_while_its_params_are_the_same() -> None:
     from pitchlint.params import built_once
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 import spacy
@@ -27,42 +27,41 @@ class MatcherChecker:
         spec = rule.spec
         assert isinstance(spec, (PhraseRule, PatternRule, DependencyRule))
         self.filters: dict[str, Filters] = {}
-        self.matcher: Matcher | PhraseMatcher | None = None
-        self.dep_matcher: DependencyMatcher | None = None
-        # per matcher, the words each pattern requires (None: always run it)
-        self.anchors: list[list[frozenset[int]]] | None = None
-        self.dep_anchors: list[list[frozenset[int]]] | None = None
+        self.phrases: PhraseMatcher | None = None
+        self.token_patterns: _SubsetMatchers | None = None
+        self.dependency_patterns: _SubsetMatchers | None = None
         if isinstance(spec, PhraseRule):
-            self.matcher = PhraseMatcher(vocab, attr=spec.attr)
-            self.matcher.add("phrase", [_phrase_doc(vocab, p, spec.attr) for p in spec.phrases])
+            self.phrases = PhraseMatcher(vocab, attr=spec.attr)
+            self.phrases.add("phrase", [_phrase_doc(vocab, p, spec.attr) for p in spec.phrases])
             self.filters["phrase"] = spec.filters
-        else:
-            if spec.patterns:
-                self.matcher = Matcher(vocab)
-                for i, pattern in enumerate(spec.patterns):
-                    key = f"p{i}"
-                    self.matcher.add(key, [pattern.tokens])
-                    self.filters[key] = pattern.filters or spec.filters
-                self.anchors = [_required_words(p.tokens, vocab) for p in spec.patterns]
-            if isinstance(spec, DependencyRule):
-                self.dep_matcher = DependencyMatcher(vocab)
-                for i, pattern in enumerate(spec.dependency_patterns):
-                    self.dep_matcher.add(f"d{i}", [pattern])
-                    self.filters[f"d{i}"] = spec.filters
-                self.dep_anchors = [
-                    _required_words([node.get("RIGHT_ATTRS", {}) for node in p], vocab)
-                    for p in spec.dependency_patterns
-                ]
+            return
+        if spec.patterns:
+            tokens = [p.tokens for p in spec.patterns]
+            anchors = [_required_words(p, vocab) for p in tokens]
+            self.token_patterns = _SubsetMatchers(vocab, "p", tokens, anchors, Matcher)
+            for i, pattern in enumerate(spec.patterns):
+                self.filters[f"p{i}"] = pattern.filters or spec.filters
+        if isinstance(spec, DependencyRule):
+            patterns = spec.dependency_patterns
+            anchors = [_required_words([node.get("RIGHT_ATTRS", {}) for node in p], vocab) for p in patterns]
+            self.dependency_patterns = _SubsetMatchers(vocab, "d", patterns, anchors, DependencyMatcher)
+            for i in range(len(patterns)):
+                self.filters[f"d{i}"] = spec.filters
 
     def spans(self, ctx: RuleContext) -> list[tuple[Span, str]]:
         doc = ctx.doc
         found: list[tuple[Span, str]] = []
         strings = doc.vocab.strings
-        if self.matcher is not None and _may_match(doc, self.anchors):
-            for match_id, start, end in self.matcher(doc):
+        if self.phrases is not None:
+            for match_id, start, end in self.phrases(doc):
                 found.append((doc[start:end], strings[match_id]))
-        if self.dep_matcher is not None and _may_match(doc, self.dep_anchors):
-            for match_id, token_ids in self.dep_matcher(doc):
+        token_matcher = self.token_patterns.for_doc(doc) if self.token_patterns else None
+        if token_matcher is not None:
+            for match_id, start, end in token_matcher(doc):
+                found.append((doc[start:end], strings[match_id]))
+        dependency_matcher = self.dependency_patterns.for_doc(doc) if self.dependency_patterns else None
+        if dependency_matcher is not None:
+            for match_id, token_ids in dependency_matcher(doc):
                 start, end = min(token_ids), max(token_ids) + 1
                 found.append((doc[start:end], strings[match_id]))
         return found
@@ -121,14 +120,49 @@ def _required_words(pattern: list[dict[str, Any]], vocab: Vocab) -> list[frozens
     return required
 
 
-def _may_match(doc: Doc, anchors: list[list[frozenset[int]]] | None) -> bool:
-    """Whether some pattern has every word it requires in the draft. The Matcher tries
-    every pattern at every token, calling Python for each IN and REGEX test; most drafts
-    contain none of a rule's key words."""
-    if anchors is None:
-        return True
-    words = _words_in(doc)
-    return any(all(words & options for options in required) for required in anchors)
+class _SubsetMatchers:
+    """A rule's patterns, run on a draft only when the draft has every word a pattern
+    requires. spaCy's matchers try every pattern at every token, calling Python for each IN
+    and REGEX test, and most drafts have the words of one or two of a rule's patterns, so a
+    draft gets a matcher of just those (one per set of patterns, built when first needed).
+    A pattern's matches do not depend on the others in its matcher: the results are those
+    of one matcher of every pattern."""
+
+    _KEEP = 64  # matchers kept per rule; the sets of patterns drafts need are few
+
+    def __init__(
+        self,
+        vocab: Vocab,
+        prefix: str,
+        patterns: Sequence[list[dict[str, Any]]],
+        anchors: list[list[frozenset[int]]],
+        kind: type[Matcher] | type[DependencyMatcher],
+    ) -> None:
+        self.vocab, self.prefix, self.patterns, self.anchors, self.kind = (
+            vocab,
+            prefix,
+            patterns,
+            anchors,
+            kind,
+        )
+        self.built: dict[tuple[int, ...], Matcher | DependencyMatcher] = {}
+
+    def for_doc(self, doc: Doc) -> Matcher | DependencyMatcher | None:
+        """A matcher of the patterns that may match the draft (None: none may)."""
+        words = _words_in(doc)
+        runnable = tuple(
+            i for i, required in enumerate(self.anchors) if all(words & options for options in required)
+        )
+        if not runnable:
+            return None
+        matcher = self.built.get(runnable)
+        if matcher is None:
+            if len(self.built) >= self._KEEP:
+                self.built.clear()
+            matcher = self.built[runnable] = self.kind(self.vocab)
+            for i in runnable:
+                matcher.add(f"{self.prefix}{i}", [self.patterns[i]])
+        return matcher
 
 
 def _words_in(doc: Doc) -> set[int]:
