@@ -614,13 +614,14 @@ def rewrite(
     """Print a rewritten draft: every fix and suggested rewrite applied, each change named
     with its rule (on stderr, with the score before and after). Writes nothing. With --diff,
     exit 1 while there are changes, as `check --diff` does with pending fixes."""
-    from pitchlint.fixer import rewrite_draft, unified_diff
+    from pitchlint.fixer import as_sent_report, rewrite_draft, unified_diff
 
     drafts, engine = _one_input(path, config_path, select, ignore)
     changed = False
     for draft in drafts:
         (before,) = engine.check([draft])
         outcome = rewrite_draft(engine, draft)
+        as_sent = as_sent_report(engine, outcome.draft)
         changed |= outcome.draft.text != draft.text
         if show_diff:
             click.echo(unified_diff(draft.label, draft.text, outcome.draft.text), nl=False)
@@ -629,19 +630,29 @@ def rewrite(
             click.echo(f"==> {draft.label} <==\n{text}" + ("" if text.endswith("\n") else "\n"))
         else:
             click.echo(outcome.draft.text, nl=False)
-        click.echo(_rewrite_summary(draft.label, before, outcome), err=True, nl=False)
+        click.echo(_rewrite_summary(draft.label, before, outcome, as_sent), err=True, nl=False)
     sys.exit(1 if show_diff and changed else 0)
 
 
-def _rewrite_summary(path: str, before: Report, outcome) -> str:  # type: ignore[no-untyped-def]
+def _rewrite_summary(path: str, before: Report, outcome, as_sent: Report) -> str:  # type: ignore[no-untyped-def]
+    """The score before and after, the after-score as sent now (every placeholder a finding)
+    beside the score once they are filled, then each change and what is left."""
     from pitchlint.fixes import shown_change
     from pitchlint.mergetags import count_placeholders
 
-    after = outcome.report.score
-    lines = [
-        f"{path}: {len(outcome.changes)} changes, score {before.score.value:.0f} {before.score.grade}"
-        f" -> {after.value:.0f} {after.grade}"
-    ]
+    filled = outcome.report.score
+    placeholders = count_placeholders(outcome.draft.text)
+    was = f"{before.score.value:.0f} {before.score.grade}"
+    now = as_sent.score
+    if placeholders and (now.value, now.grade) != (filled.value, filled.grade):
+        plural = "s" if placeholders > 1 else ""
+        after = (
+            f"{now.value:.0f} {now.grade} as sent now,"
+            f" {filled.value:.0f} {filled.grade} once the {placeholders} placeholder{plural} are filled"
+        )
+    else:
+        after = f"{now.value:.0f} {now.grade}"
+    lines = [f"{path}: {len(outcome.changes)} changes, score {was} -> {after}"]
     for change in outcome.changes:
         lines.append(f"  {change.rule}: {change.title}")
         lines += [f"    {sign} {clip(words)}" for sign, words in shown_change(change.before, change.after)]

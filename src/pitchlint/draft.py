@@ -56,6 +56,14 @@ class DraftMeta:
     products: tuple[str, ...] = ()
     recipient: Recipient = field(default_factory=Recipient)
     template: bool | None = None
+    # scored as it would go out now: a writer placeholder ("{the result they got}") counts as
+    # unfilled, as in a finished email. Set by `rewrite` for its as-sent score, never by a file.
+    as_sent: bool = False
+
+    @property
+    def is_sent_as_is(self) -> bool:
+        """Judged as the email the reader gets: a finished email, or a rewrite as sent now."""
+        return self.as_sent or self.template is False
 
     @property
     def is_follow_up(self) -> bool:

@@ -290,6 +290,8 @@ def _applies(rule: LoadedRule, meta: DraftMeta) -> bool:
         return not meta.is_follow_up
     if when == "follow-up":
         return meta.is_follow_up
+    if when == "as-sent":
+        return meta.is_sent_as_is
     return True
 
 

@@ -10,6 +10,7 @@ fixed, one insertion per round, so each insertion is judged against the finished
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import os
 import tempfile
@@ -67,6 +68,13 @@ def rewrite_draft(engine: Engine, draft: Draft) -> FixOutcome:
     return _fix_rounds(
         engine, draft, allowed_applicabilities(suggestions=True), REWRITE_ROUNDS, in_file=False
     )
+
+
+def as_sent_report(engine: Engine, draft: Draft) -> Report:
+    """The draft scored as it would go out now: each writer placeholder a rewrite left is an
+    `unfilled-placeholder` finding, so a rewrite with blanks to fill cannot grade A."""
+    (report,) = engine.check([dataclasses.replace(draft, meta=dataclasses.replace(draft.meta, as_sent=True))])
+    return report
 
 
 def _fix_rounds(

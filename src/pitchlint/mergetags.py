@@ -21,8 +21,9 @@ _FIELD_WORDS = (
 
 # what `pitchlint rewrite` leaves where only the writer knows the fact (and what the catalog's
 # own rewrites use): words in single braces, no pipes (that would be spintax), and not template
-# logic: `{% if %}`, `{# note #}` and Handlebars' `{{! ... }}` open with a sign, never a word
-PLACEHOLDER = r"\{(?=[^{}|\n]*\s)[^{}|\n\d%#!][^{}|\n]{1,200}\}"
+# logic: `{% if %}`, `{# note #}` and Handlebars' `{{! ... }}` open with a sign, never a word,
+# and the inside of a spaced tool tag (`{{ contact.first_name }}`) is not one either
+PLACEHOLDER = r"(?<!\{)\{(?=[^{}|\n]*\s)[^{}|\n\d%#!][^{}|\n]{1,200}\}(?!\})"
 PLACEHOLDER_RE = re.compile(PLACEHOLDER)
 
 MERGE_TAG_RE = re.compile(

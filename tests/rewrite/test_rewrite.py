@@ -70,7 +70,11 @@ def test_rewrite_prints_the_draft_names_each_rule_and_writes_nothing(tmp_path):
     result = CliRunner().invoke(cli, ["rewrite", str(draft)])
     assert result.exit_code == 0, result.output
     assert result.stdout == (SNAPSHOTS / "sample-a.rewrite.txt").read_text(encoding="utf-8")
-    assert re.search(r"score \d+ F -> \d+ [ABC]", result.stderr)
+    # placeholders left to fill: scored as sent now (each an error, so not an A) and once filled
+    sent_now = re.search(
+        r"score \d+ F -> \d+ ([A-F]) as sent now, \d+ [ABC] once the 2 placeholders", result.stderr
+    )
+    assert sent_now and sent_now.group(1) != "A", result.stderr
     assert "  wrong-person-referral-ask: Delete the referral ask" in result.stderr
     assert "placeholder" in result.stderr
     assert draft.read_bytes() == original
@@ -145,3 +149,27 @@ def test_the_text_report_shows_a_move_once(tmp_path):
     )
     assert "moved: We are the leaders in tax software." in shown.output
     assert "- We are the leaders in tax software." not in shown.output
+
+
+def test_a_rewrite_with_placeholders_left_never_grades_a_as_sent(engine):
+    """Over the samples and the seed emails: a rewrite that leaves `{…}` placeholders has
+    one unfilled-placeholder error per placeholder as sent now, so it never grades A; one
+    that leaves none scores the same as sent and once filled."""
+    from pitchlint.fixer import as_sent_report
+    from pitchlint.mergetags import count_placeholders
+
+    paths = sorted((REPO / "samples").rglob("*.txt")) + sorted(SEED.glob("*.txt"))
+    with_placeholders = 0
+    for path in paths:
+        outcome = rewrite_draft(engine, parse_draft(path.read_text(encoding="utf-8"), str(path)))
+        sent = as_sent_report(engine, outcome.draft)
+        left = count_placeholders(outcome.draft.text)
+        unfilled = [f for f in sent.findings if f.rule == "unfilled-placeholder"]
+        assert len(unfilled) == left, path
+        assert not any(f.rule == "unfilled-placeholder" for f in outcome.report.findings), path
+        if left:
+            with_placeholders += 1
+            assert sent.score.grade != "A" and sent.score.value < outcome.report.score.value, path
+        else:
+            assert sent.score == outcome.report.score, path
+    assert with_placeholders >= 3  # the samples do leave placeholders, so the check means something

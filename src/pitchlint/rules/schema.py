@@ -126,7 +126,8 @@ class RuleBase(Strict):
     summary: str
     severity: SeverityName
     scope: list[Zone] = Field(default_factory=lambda: ["greeting", "body", "ps"])
-    when: Literal["any", "first-touch", "follow-up"] = "any"
+    # as-sent: only a draft judged as the reader gets it (a finished email, a rewrite as sent)
+    when: Literal["any", "first-touch", "follow-up", "as-sent"] = "any"
     # false: drafts that answer the reader's own message (front matter `in_reply_to`) are not
     # judged, e.g. length when the reader asked three detailed questions
     replies: bool = True
