@@ -138,13 +138,11 @@ class _SubsetMatchers:
         anchors: list[list[frozenset[int]]],
         kind: type[Matcher] | type[DependencyMatcher],
     ) -> None:
-        self.vocab, self.prefix, self.patterns, self.anchors, self.kind = (
-            vocab,
-            prefix,
-            patterns,
-            anchors,
-            kind,
-        )
+        self.vocab = vocab
+        self.prefix = prefix  # the key of pattern i is prefix + i, as the filters are keyed
+        self.patterns = patterns
+        self.anchors = anchors  # per pattern, the words it requires
+        self.kind = kind
         self.built: dict[tuple[int, ...], Matcher | DependencyMatcher] = {}
 
     def for_doc(self, doc: Doc) -> Matcher | DependencyMatcher | None:
