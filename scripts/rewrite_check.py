@@ -7,7 +7,8 @@ crash) and prints how the score moves: the mean before and after, and how many g
 also prints what issue 16 measures: how many rewrites keep every named entity (people,
 organisations, products, places) and every number of the draft, how many `{…}` placeholders a
 rewrite adds on average, and the grades before, after as sent now (each placeholder an
-`unfilled-placeholder` error) and after once the placeholders are filled.
+`unfilled-placeholder` error) and after once the placeholders are filled; and how many
+rewrites would go out worse than the draft (an A draft made less than A is named).
 
 Usage: python scripts/rewrite_check.py EVAL_DIR   (e.g. ../shared/eval/dev)
 """
@@ -64,11 +65,14 @@ def main() -> None:
     engine = Engine()
     nlp = spacy.load(resolve_model(None))  # the recognizer too: the entities a rewrite keeps
     before, after, bad = [], [], 0
+    names: list[str] = []
     kept, added = 0, []
     grade_before: Counter[str] = Counter()
     grade_sent: Counter[str] = Counter()
     grade_filled: Counter[str] = Counter()
     a_with_placeholders = 0
+    a_lost: list[str] = []  # graded A before, not A as the rewrite would be sent
+    sent_worse = 0
     start = time.perf_counter()
     for path in files:
         text = path.read_text(encoding="utf-8")
@@ -86,11 +90,15 @@ def main() -> None:
             bad += 1
             print(f"{path.name}: {', '.join(issues)}")
         before.append(report.score.value)
+        names.append(path.name)
         after.append(once.report.score.value)
         sent = as_sent_report(engine, once.draft)
         left = count_placeholders(once.draft.text)
         added.append(left - count_placeholders(text))
         a_with_placeholders += left > 0 and sent.score.grade == "A"
+        sent_worse += sent.score.value < report.score.value
+        if report.score.grade == "A" and sent.score.grade != "A":
+            a_lost.append(path.name)
         grade_before[report.score.grade] += 1
         grade_sent[sent.score.grade] += 1
         grade_filled[once.report.score.grade] += 1
@@ -98,7 +106,7 @@ def main() -> None:
         kept += not lost
     seconds = time.perf_counter() - start
     pairs = list(zip(before, after, strict=True))
-    worse = sum(1 for b, a in pairs if a < b)
+    worse = [name for name, (b, a) in zip(names, pairs, strict=True) if a < b]
     same = sum(1 for b, a in pairs if a == b)
     print(
         f"drafts: {len(files)}, with problems: {bad}, {seconds:.0f} s ({len(files) / seconds:.1f} drafts/s)"
@@ -106,13 +114,15 @@ def main() -> None:
     print(
         f"score before: mean {statistics.mean(before):.1f}; after rewrite: mean {statistics.mean(after):.1f}"
     )
-    print(f"worse after rewrite: {worse}; unchanged: {same}")
+    print(f"worse after rewrite: {' '.join([str(len(worse)), *worse])}; unchanged: {same}")
     print(f"keep every named entity and number: {kept} of {len(pairs)}")
     print(f"placeholders added per rewrite: mean {statistics.mean(added):.2f}, max {max(added)}")
     print(f"grades before:                 {grades(grade_before)}")
     print(f"grades after, as sent now:     {grades(grade_sent)}")
     print(f"grades after, once filled:     {grades(grade_filled)}")
     print(f"A as sent with a placeholder left: {a_with_placeholders}")
+    print(f"as sent, scored lower than before: {sent_worse}")
+    print(f"A before, not A as sent: {len(a_lost)} {' '.join(a_lost)}")
 
 
 if __name__ == "__main__":

@@ -637,21 +637,12 @@ def rewrite(
 def _rewrite_summary(path: str, before: Report, outcome, as_sent: Report) -> str:  # type: ignore[no-untyped-def]
     """The score before and after, the after-score as sent now (every placeholder a finding)
     beside the score once they are filled, then each change and what is left."""
+    from pitchlint.fixer import LOWERS, WITHHELD, score_after
     from pitchlint.fixes import shown_change
     from pitchlint.mergetags import count_placeholders
 
-    filled = outcome.report.score
-    placeholders = count_placeholders(outcome.draft.text)
     was = f"{before.score.value:.0f} {before.score.grade}"
-    now = as_sent.score
-    if placeholders and (now.value, now.grade) != (filled.value, filled.grade):
-        plural = "s" if placeholders > 1 else ""
-        after = (
-            f"{now.value:.0f} {now.grade} as sent now,"
-            f" {filled.value:.0f} {filled.grade} once the {placeholders} placeholder{plural} are filled"
-        )
-    else:
-        after = f"{now.value:.0f} {now.grade}"
+    after = score_after(as_sent.score, outcome.report.score, count_placeholders(outcome.draft.text))
     lines = [f"{path}: {len(outcome.changes)} changes, score {was} -> {after}"]
     for change in outcome.changes:
         lines.append(f"  {change.rule}: {change.title}")
@@ -662,6 +653,13 @@ def _rewrite_summary(path: str, before: Report, outcome, as_sent: Report) -> str
             f"  fill the {placeholders} {{…}} placeholder{'s' if placeholders > 1 else ''} with"
             " facts you know before sending; pitchlint never invents them"
         )
+    for reason, shown in (
+        (WITHHELD, "the email grades A as sent and a {…} blank would lower it"),
+        (LOWERS, "the score would go down"),
+    ):
+        rules = sorted({finding.rule for finding, why in outcome.skipped if why == reason})
+        if rules:
+            lines.append(f"  not applied, as {shown}: {', '.join(rules)}")
     for finding in outcome.report.findings:
         lines.append(f"  left: {finding.rule} ({finding.severity}): {clip(finding.matched)}")
     return "\n".join(lines) + "\n"

@@ -5,7 +5,10 @@ Fixing repeats check-and-apply because a fix can reveal another finding (or free
 overlapped one applied earlier); it stops when a round changes nothing, so fixing twice gives
 the same text as fixing once. `rewrite` applies every applicability, and adds a missing
 sentence (an observation, a gift, a question) only once the sentences that are there have been
-fixed, one insertion per round, so each insertion is judged against the finished text.
+fixed, one insertion per round, so each insertion is judged against the finished text. A
+rewrite adds no `{…}` placeholder to an email that already grades A as it would be sent: a
+blank to fill would make a sendable email worse, not better. Nor does it keep a change that
+lowers the score (a deleted referral ask that took the reader's project name with it).
 """
 
 from __future__ import annotations
@@ -22,7 +25,9 @@ from pitchlint.draft import Draft, parse_draft
 from pitchlint.engine import Engine
 from pitchlint.findings import Applicability, Edit, Finding
 from pitchlint.fixes import allowed_applicabilities, apply_fixes, describe_fix, is_insertion
+from pitchlint.mergetags import count_placeholders
 from pitchlint.report import Report
+from pitchlint.score import Score
 from pitchlint.source_edits import apply_edits, in_source, reread
 
 MAX_ROUNDS = 10
@@ -63,10 +68,18 @@ def fix_draft(engine: Engine, draft: Draft, *, unsafe: bool = False) -> FixOutco
     return _fix_rounds(engine, draft, allowed_applicabilities(unsafe=unsafe), MAX_ROUNDS, in_file=True)
 
 
-def rewrite_draft(engine: Engine, draft: Draft) -> FixOutcome:
-    """Every fix and suggestion, sentence moves first and insertions last."""
+def rewrite_draft(engine: Engine, draft: Draft, *, judged: bool = True) -> FixOutcome:
+    """Every fix and suggestion, sentence moves first and insertions last. Judged (the
+    default), no placeholder is added to an email that grades A as sent, and no change is
+    kept that lowers the score; a rule's examples, checked under that rule alone, are not
+    judged, as one rule's score says nothing about the email."""
     return _fix_rounds(
-        engine, draft, allowed_applicabilities(suggestions=True), REWRITE_ROUNDS, in_file=False
+        engine,
+        draft,
+        allowed_applicabilities(suggestions=True),
+        REWRITE_ROUNDS,
+        in_file=False,
+        judged=judged,
     )
 
 
@@ -77,18 +90,44 @@ def as_sent_report(engine: Engine, draft: Draft) -> Report:
     return report
 
 
+def score_after(as_sent: Score, filled: Score, placeholders: int) -> str:
+    """A rewrite's score in words: as sent now beside once filled while placeholders are left
+    ("52 D as sent now, 100 A once the 2 placeholders are filled"), else the one score."""
+    now = f"{as_sent.value:.0f} {as_sent.grade}"
+    if not placeholders or (as_sent.value, as_sent.grade) == (filled.value, filled.grade):
+        return now
+    blanks = "the placeholder is" if placeholders == 1 else f"the {placeholders} placeholders are"
+    return f"{now} as sent now, {filled.value:.0f} {filled.grade} once {blanks} filled"
+
+
 def _fix_rounds(
-    engine: Engine, draft: Draft, allowed: frozenset[Applicability], rounds: int, *, in_file: bool
+    engine: Engine,
+    draft: Draft,
+    allowed: frozenset[Applicability],
+    rounds: int,
+    *,
+    in_file: bool,
+    judged: bool = False,
 ) -> FixOutcome:
+    """`judged` (rewrite): no placeholder goes into an email that grades A as sent, and no
+    round is kept that lowers the score; the fixes that lowered it are withheld and the
+    round is made again without them."""
     applied: list[Finding] = []
     changes: list[Change] = []
     skipped: tuple[tuple[Finding, str], ...] = ()
+    lowering: dict[_FixKey, Finding] = {}  # fixes that lowered the score of the text they were for
     current = draft
     (report,) = engine.check([current])
+    # judged once, on the draft as given: the rewrite's own moves must not open the gate
+    sendable = judged and as_sent_report(engine, draft).score.grade == "A"
     for _ in range(rounds):
-        findings = _this_round(report.findings, allowed)
+        candidates, withheld = report.findings, ()
+        if sendable:
+            candidates, withheld = _without_blanks(current, candidates)
+        candidates = tuple(f for f in candidates if _key(f) not in lowering)
+        findings = _this_round(candidates, allowed)
         result = apply_fixes(current, findings, allowed=allowed)
-        skipped = result.skipped
+        skipped = result.skipped + withheld + tuple((f, LOWERS) for f in lowering.values())
         if result.text == current.text:
             break
         if in_file and current.origin is not None:
@@ -99,14 +138,62 @@ def _fix_rounds(
             following, placed = parse_draft(result.text, draft.path, meta=draft.meta), result.applied
         if following is None:
             break
+        (following_report,) = engine.check([following])
+        if judged and following_report.score.value < report.score.value:
+            lowering.update(_lowering(engine, current, report, placed, allowed))
+            continue
         applied.extend(placed)
         changes.extend(_describe(current.text, placed))
-        current = following
-        (report,) = engine.check([current])
+        current, report = following, following_report
     return FixOutcome(current, report, tuple(applied), skipped, tuple(changes))
 
 
+_FixKey = tuple[str, tuple[Edit, ...]]
+
+
+def _key(finding: Finding) -> _FixKey:
+    return finding.rule, finding.fix.edits if finding.fix is not None else ()
+
+
+def _lowering(
+    engine: Engine,
+    current: Draft,
+    report: Report,
+    fixes: tuple[Finding, ...],
+    allowed: frozenset[Applicability],
+) -> dict[_FixKey, Finding]:
+    """Which of a round's fixes lower the score, each made alone; when none does alone, the
+    round's fixes only lower it together, and all of them are withheld."""
+    found = {}
+    for finding in fixes:
+        text = apply_fixes(current, (finding,), allowed=allowed).text
+        (alone,) = engine.check([parse_draft(text, current.path, meta=current.meta)])
+        if alone.score.value < report.score.value:
+            found[_key(finding)] = finding
+    return found or {_key(f): f for f in fixes}
+
+
 UNPLACED = "cannot be made in the file without touching its markup"
+WITHHELD = "would add a {…} placeholder to an email that grades A as sent"
+LOWERS = "would lower the score"
+
+
+def _without_blanks(
+    current: Draft, findings: tuple[Finding, ...]
+) -> tuple[tuple[Finding, ...], tuple[tuple[Finding, str], ...]]:
+    """The findings whose fix adds no placeholder, and the others, withheld with the reason."""
+    blanks = {id(f) for f in findings if f.fix is not None and _adds_placeholder(current.text, f)}
+    if not blanks:
+        return findings, ()
+    kept = tuple(f for f in findings if id(f) not in blanks)
+    return kept, tuple((f, WITHHELD) for f in findings if id(f) in blanks)
+
+
+def _adds_placeholder(text: str, finding: Finding) -> bool:
+    assert finding.fix is not None
+    added = sum(count_placeholders(edit.content) for edit in finding.fix.edits)
+    removed = sum(count_placeholders(text[edit.start : edit.end]) for edit in finding.fix.edits)
+    return added > removed
 
 
 def _placed_in_file(

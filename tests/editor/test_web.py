@@ -15,6 +15,7 @@ from click.testing import CliRunner
 from playwright.sync_api import expect, sync_playwright
 
 from pitchlint.cli import cli
+from tests.conftest import REPO
 
 DRAFT = "Subject: Re: Re: rates\n\nHi Sam,\n\nWe are the leaders in tax. What changed in your Ohio plans?\n"
 expect.set_options(timeout=60_000)  # a check on a loaded 2-core machine can take seconds
@@ -81,6 +82,17 @@ def test_rewrite_and_explain_endpoints(server):
     rewritten = httpx.post(server + "/rewrite", json={"text": DRAFT}, timeout=120).json()
     (first,) = rewritten["rewrites"]
     assert first["before"] == DRAFT and first["after"] != DRAFT and first["diff"].startswith("---")
+    # scored as sent now, each {…} placeholder an error, beside the score once they are filled
+    sample_a = (REPO / "tests" / "fixtures" / "seed" / "sample-a.txt").read_text(encoding="utf-8")
+    (first,) = httpx.post(server + "/rewrite", json={"text": sample_a}, timeout=120).json()["rewrites"]
+    assert first["placeholders"] >= 1 and first["score_as_sent"]["grade"] != "A"
+    assert first["score_as_sent"]["score"] < first["score_after"]["score"]
+    assert first["score_after_text"] == (
+        f"{first['score_as_sent']['score']} {first['score_as_sent']['grade']} as sent now,"
+        f" {first['score_after']['score']} {first['score_after']['grade']} once the"
+        + (" placeholder is" if first["placeholders"] == 1 else f" {first['placeholders']} placeholders are")
+        + " filled"
+    )
     explained = httpx.post(server + "/explain", json={"text": DRAFT}, timeout=120).json()
     assert explained["drafts"] and "findings" in explained["drafts"][0]
 
@@ -126,6 +138,10 @@ def test_the_page_highlights_findings_and_applies_a_fix(server, browser):
     page.click("#rewrite")
     expect(page.locator("#status")).to_have_text("rewritten")
     assert page.locator("#rewrite-before").inner_text().strip() == DRAFT.strip()
+    (shown,) = httpx.post(server + "/rewrite", json={"text": DRAFT}, timeout=120).json()["rewrites"]
+    before = shown["score_before"]
+    expected = f"{before['score']} {before['grade']} -> {shown['score_after_text']}"
+    assert page.locator("#rewrite-score").inner_text() == expected
     assert page.locator("#rewrite-diff .diff-del").count() >= 1
     page.click('#findings button.fix[data-rule="fake-reply-subject"]')
     expect(page.locator('#highlighted mark[data-rules~="fake-reply-subject"]')).to_have_count(0)

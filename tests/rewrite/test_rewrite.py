@@ -143,7 +143,10 @@ def test_the_text_report_shows_a_move_once(tmp_path):
     from pitchlint.cli import cli
 
     draft = tmp_path / "d.txt"
-    draft.write_text("Hi Sam,\n\nWe are the leaders in tax software. What changed in your Ohio plans?\n")
+    draft.write_text(
+        "Hi Sam,\n\nWe are the leaders in tax software. Your team files in 14 states."
+        " What changed in your Ohio plans?\n"
+    )
     shown = CliRunner().invoke(
         cli, ["check", "--no-cache", "--exit-zero", "--select", "company-first-opening", str(draft)]
     )
@@ -173,3 +176,106 @@ def test_a_rewrite_with_placeholders_left_never_grades_a_as_sent(engine):
         else:
             assert sent.score == outcome.report.score, path
     assert with_placeholders >= 3  # the samples do leave placeholders, so the check means something
+
+
+SENDABLE = """Subject: Harbor Freight's returns desk
+
+Hi Dana,
+
+I read your post about the returns backlog at Harbor Freight after the spring sale.
+Teams like yours at Northwind cut their returns queue from nine days to two within a month.
+
+Do you have 15 minutes next week to compare notes?
+
+Best,
+Sam
+"""
+
+
+def test_an_email_that_grades_a_as_sent_gets_no_placeholder(engine, tmp_path):
+    """A sendable email is not made into a template: the meeting ask's suggested question
+    ("Is {the problem you solve} a priority…") would take it from A to C as sent, so it is
+    withheld and named, and the email comes back as it was."""
+    from pitchlint.fixer import WITHHELD, as_sent_report
+    from pitchlint.mergetags import count_placeholders
+
+    draft = parse_draft(SENDABLE, "sendable.txt")
+    (before,) = engine.check([draft])
+    assert before.score.grade == "A"
+    assert any(f.rule == "first-touch-meeting-ask" and f.fix for f in before.findings)
+    outcome = rewrite_draft(engine, draft)
+    assert count_placeholders(outcome.draft.text) == 0
+    assert as_sent_report(engine, outcome.draft).score.grade == "A"
+    assert "first-touch-meeting-ask" in {f.rule for f, why in outcome.skipped if why == WITHHELD}
+    path = tmp_path / "sendable.txt"
+    path.write_text(SENDABLE, encoding="utf-8")
+    result = CliRunner().invoke(cli, ["rewrite", str(path)])
+    assert result.exit_code == 0 and result.stdout == SENDABLE
+    assert "not applied, as the email grades A as sent" in result.stderr
+    assert "first-touch-meeting-ask" in result.stderr.split("not applied", 1)[1].splitlines()[0]
+
+
+def test_a_draft_below_a_still_gets_its_blanks(engine):
+    """The gate is for sendable emails only: seed sample A (F) still gets the placeholders it
+    needs, and its as-sent score is below its once-filled score."""
+    from pitchlint.mergetags import count_placeholders
+
+    _, before, outcome = _rewrite(engine, "sample-a")
+    assert before.score.grade == "F" and count_placeholders(outcome.draft.text) >= 1
+
+
+def test_no_rewrite_takes_an_a_email_below_a_as_sent(engine):
+    """Over the samples and the seed emails, every draft that grades A is still A as the
+    rewrite would be sent."""
+    from pitchlint.fixer import as_sent_report
+
+    paths = sorted((REPO / "samples").rglob("*.txt")) + sorted(SEED.glob("*.txt"))
+    graded_a = 0
+    for path in paths:
+        draft = parse_draft(path.read_text(encoding="utf-8"), str(path))
+        if as_sent_report(engine, draft).score.grade != "A":
+            continue
+        graded_a += 1
+        outcome = rewrite_draft(engine, draft)
+        assert as_sent_report(engine, outcome.draft).score.grade == "A", path
+    assert graded_a >= 2, graded_a
+
+
+REFERRAL_WITH_RESEARCH = """Subject: Your talk on Ferrite
+
+Hey there,
+
+We host a weekly podcast about open source databases.
+Who would be the best person to join us to talk about Ferrite and the storage rewrite you shipped in March?
+
+_(The show is a weekly conversation with the people who build open source tools.)_
+
+Thanks,
+Jo
+"""
+
+
+def test_a_fix_that_lowers_the_score_is_withheld(engine):
+    """Deleting the referral ask would take the reader's project and its March rewrite with
+    it (the draft's only research), so the score would go down: the deletion is withheld and
+    named, the rest of the rewrite is made, and the score does not drop."""
+    from pitchlint.fixer import LOWERS
+
+    draft = parse_draft(REFERRAL_WITH_RESEARCH, "referral.txt")
+    (before,) = engine.check([draft])
+    assert any(f.rule == "wrong-person-referral-ask" and f.fix for f in before.findings)
+    outcome = rewrite_draft(engine, draft)
+    assert "Ferrite" in outcome.draft.text and "March" in outcome.draft.text
+    assert outcome.report.score.value >= before.score.value
+    assert "wrong-person-referral-ask" in {f.rule for f, why in outcome.skipped if why == LOWERS}
+    assert outcome.changes  # the other suggestions still apply
+
+
+def test_no_rewrite_lowers_the_score(engine):
+    """Over the samples and the seed emails, the rewrite (once filled) scores at least what
+    the draft did."""
+    paths = sorted((REPO / "samples").rglob("*.txt")) + sorted(SEED.glob("*.txt"))
+    for path in paths:
+        draft = parse_draft(path.read_text(encoding="utf-8"), str(path))
+        (before,) = engine.check([draft])
+        assert rewrite_draft(engine, draft).report.score.value >= before.score.value, path

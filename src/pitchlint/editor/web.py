@@ -175,19 +175,25 @@ def _check_json(session: Session, checked: Checked) -> dict[str, Any]:
 
 
 def _rewrite_json(session: Session, name: str, text: str) -> dict[str, Any]:
-    from pitchlint.fixer import rewrite_draft, unified_diff
+    from pitchlint.fixer import as_sent_report, rewrite_draft, score_after, unified_diff
+    from pitchlint.mergetags import count_placeholders
 
     checked = session.check(name, text)
     engine = run.engine_for(checked.config)
     results = []
     for report in checked.reports:
         outcome = rewrite_draft(engine, report.draft)
+        as_sent = as_sent_report(engine, outcome.draft).score
+        placeholders = count_placeholders(outcome.draft.text)
         results.append(
             {
                 "before": report.draft.text,
                 "after": outcome.draft.text,
                 "score_before": {"score": report.score.value, "grade": report.score.grade},
                 "score_after": {"score": outcome.report.score.value, "grade": outcome.report.score.grade},
+                "score_as_sent": {"score": as_sent.value, "grade": as_sent.grade},
+                "placeholders": placeholders,
+                "score_after_text": score_after(as_sent, outcome.report.score, placeholders),
                 "changes": [{"rule": c.rule, "title": c.title} for c in outcome.changes],
                 "diff": unified_diff(report.draft.label, report.draft.text, outcome.draft.text),
             }

@@ -49,7 +49,7 @@ def move_to_end(analysis: Analysis, start: int, end: int, spec: FixSpec) -> Sequ
         return None
     first, tail = bounds(last)
     if analysis.draft.text[tail - 1 : tail] == "?":
-        if first <= span[1]:  # the question follows the background at once: nothing to move
+        if not analysis.draft.text[span[1] : first].strip():  # the question follows at once: nothing to move
             return None
         return (delete_span(analysis.draft.text, *span), Edit(first, first, text + " "))
     return (delete_span(analysis.draft.text, *span), Edit(tail, tail, " " + text))
@@ -114,8 +114,9 @@ def _present(analysis: Analysis, text: str) -> bool:
 
 def _last_body_sentence(analysis: Analysis) -> Span | None:
     """The last sentence of the message itself: a closing line the sign-off pattern missed
-    ("Thanks so much for your time and I look forward to hearing from you,\nMartin") is not."""
-    body = list(analysis.body_sentences)
+    ("Thanks so much for your time and I look forward to hearing from you,\nMartin") is not,
+    nor is a P.S. after the signature: what closes the message goes before the sign-off."""
+    body = list(analysis.sentences_in(("body",)) or analysis.body_sentences)
     while body and _closing_line(analysis.draft.text, body[-1]):
         body.pop()
     return body[-1] if body else None

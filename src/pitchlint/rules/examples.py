@@ -76,7 +76,7 @@ class ExampleJudge:
             return None
         from pitchlint.fixer import rewrite_draft
 
-        outcome = rewrite_draft(self._engine((rule.id,)), found[0][0])
+        outcome = rewrite_draft(self._engine((rule.id,)), found[0][0], judged=False)
         if example.fixed is not None:
             if outcome.draft.text != example.fixed:
                 return f"the fix gives {outcome.draft.text!r}, not `fixed` {example.fixed!r}"

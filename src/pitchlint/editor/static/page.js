@@ -141,7 +141,8 @@ async function rewrite() {
     const first = data.rewrites[0];
     $("rewritten").hidden = !first;
     if (!first) return;
-    $("rewrite-score").textContent = `${first.score_before.score} ${first.score_before.grade} -> ${first.score_after.score} ${first.score_after.grade}`;
+    // as sent now beside once filled, while the rewrite leaves {…} placeholders to fill
+    $("rewrite-score").textContent = `${Math.round(first.score_before.score)} ${first.score_before.grade} -> ${first.score_after_text}`;
     $("rewrite-before").textContent = first.before;
     $("rewrite-after").textContent = first.after;
     const diff = $("rewrite-diff");
