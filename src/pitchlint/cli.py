@@ -615,6 +615,7 @@ def rewrite(
     with its rule (on stderr, with the score before and after). Writes nothing. With --diff,
     exit 1 while there are changes, as `check --diff` does with pending fixes."""
     from pitchlint.fixer import as_sent_report, rewrite_draft, unified_diff
+    from pitchlint.source_edits import has_editable_source
 
     drafts, engine = _one_input(path, config_path, select, ignore)
     changed = False
@@ -624,7 +625,9 @@ def rewrite(
         as_sent = as_sent_report(engine, outcome.draft)
         changed |= outcome.draft.text != draft.text
         if show_diff:
-            click.echo(unified_diff(draft.label, draft.text, outcome.draft.text), nl=False)
+            click.echo(unified_diff(draft.label, draft.source_text, outcome.file_text), nl=False)
+        elif len(drafts) == 1 and has_editable_source(draft):  # an HTML template comes back as HTML
+            click.echo(outcome.file_text, nl=False)
         elif len(drafts) > 1:  # a CSV, mbox or sequence: each email on its own, labelled
             text = outcome.draft.text
             click.echo(f"==> {draft.label} <==\n{text}" + ("" if text.endswith("\n") else "\n"))
@@ -637,7 +640,7 @@ def rewrite(
 def _rewrite_summary(path: str, before: Report, outcome, as_sent: Report) -> str:  # type: ignore[no-untyped-def]
     """The score before and after, the after-score as sent now (every placeholder a finding)
     beside the score once they are filled, then each change and what is left."""
-    from pitchlint.fixer import LOWERS, WITHHELD, score_after
+    from pitchlint.fixer import LOWERS, UNPLACED, WITHHELD, score_after
     from pitchlint.fixes import shown_change
     from pitchlint.mergetags import count_placeholders
 
@@ -656,6 +659,7 @@ def _rewrite_summary(path: str, before: Report, outcome, as_sent: Report) -> str
     for reason, shown in (
         (WITHHELD, "the email grades A as sent and a {…} blank would lower it"),
         (LOWERS, "the score would go down"),
+        (UNPLACED, "the change would cut across the HTML markup"),
     ):
         rules = sorted({finding.rule for finding, why in outcome.skipped if why == reason})
         if rules:

@@ -28,7 +28,7 @@ from pitchlint.fixes import allowed_applicabilities, apply_fixes, describe_fix, 
 from pitchlint.mergetags import count_placeholders
 from pitchlint.report import Report
 from pitchlint.score import Score
-from pitchlint.source_edits import apply_edits, in_source, reread
+from pitchlint.source_edits import apply_edits, has_editable_source, in_source, reread
 
 MAX_ROUNDS = 10
 REWRITE_ROUNDS = 16
@@ -78,7 +78,7 @@ def rewrite_draft(engine: Engine, draft: Draft, *, judged: bool = True) -> FixOu
         draft,
         allowed_applicabilities(suggestions=True),
         REWRITE_ROUNDS,
-        in_file=False,
+        in_file=has_editable_source(draft),  # an HTML template is rewritten in its markup
         judged=judged,
     )
 
@@ -115,7 +115,9 @@ def _fix_rounds(
     applied: list[Finding] = []
     changes: list[Change] = []
     skipped: tuple[tuple[Finding, str], ...] = ()
-    lowering: dict[_FixKey, Finding] = {}  # fixes that lowered the score of the text they were for
+    # fixes not to try again: they lowered the score, or cannot be placed in the file's markup
+    # (tried every round, such a fix would keep the fixes it overlaps from being made)
+    set_aside: dict[_FixKey, tuple[Finding, str]] = {}
     current = draft
     (report,) = engine.check([current])
     # judged once, on the draft as given: the rewrite's own moves must not open the gate
@@ -124,23 +126,27 @@ def _fix_rounds(
         candidates, withheld = report.findings, ()
         if sendable:
             candidates, withheld = _without_blanks(current, candidates)
-        candidates = tuple(f for f in candidates if _key(f) not in lowering)
+        candidates = tuple(f for f in candidates if _key(f) not in set_aside)
         findings = _this_round(candidates, allowed)
         result = apply_fixes(current, findings, allowed=allowed)
-        skipped = result.skipped + withheld + tuple((f, LOWERS) for f in lowering.values())
+        skipped = result.skipped + withheld + tuple(set_aside.values())
         if result.text == current.text:
             break
+        unplaced: tuple[tuple[Finding, str], ...] = ()
         if in_file and current.origin is not None:
             following, placed, unplaced = _placed_in_file(engine, current, result.applied)
-            skipped += unplaced
+            set_aside.update((_key(f), (f, why)) for f, why in unplaced)
         else:
             # fixes never edit front matter, so the draft keeps its meta (also from a batch row)
             following, placed = parse_draft(result.text, draft.path, meta=draft.meta), result.applied
         if following is None:
-            break
+            if placed or not unplaced:  # the file no longer reads as one email: stop here
+                break
+            continue
         (following_report,) = engine.check([following])
         if judged and following_report.score.value < report.score.value:
-            lowering.update(_lowering(engine, current, report, placed, allowed))
+            lowering = _lowering(engine, current, report, placed, allowed)
+            set_aside.update((key, (f, LOWERS)) for key, f in lowering.items())
             continue
         applied.extend(placed)
         changes.extend(_describe(current.text, placed))

@@ -279,3 +279,42 @@ def test_no_rewrite_lowers_the_score(engine):
         draft = parse_draft(path.read_text(encoding="utf-8"), str(path))
         (before,) = engine.check([draft])
         assert rewrite_draft(engine, draft).report.score.value >= before.score.value, path
+
+
+HTML_TEMPLATE = """<html>
+<head><title>Re: Re: Quick question</title></head>
+<body>
+<p>Hi {{first_name}},</p>
+<p>Hope you're having a great week! We are <b>the leaders in</b> tax &amp; payroll software.
+Our platform offers SSO, audit logs and 40 integrations.</p>
+<p>Do you have 15 minutes for a quick call this week?</p>
+<p>Best,<br>Ava</p>
+</body>
+</html>
+"""
+
+
+def test_an_html_template_is_rewritten_in_its_markup(tmp_path):
+    """HTML in, HTML out: the changes are made in the file's text, the markup, entities and
+    merge tags around them are kept byte for byte, a change that would cut across a tag is
+    named and left, and rewriting the result changes nothing more."""
+    source = tmp_path / "template.html"
+    source.write_text(HTML_TEMPLATE, encoding="utf-8")
+    result = CliRunner().invoke(cli, ["rewrite", str(source)])
+    assert result.exit_code == 0, result.output
+    out = result.stdout
+    assert out.startswith("<html>\n<head><title>Quick question</title></head>")  # Re: Re: gone
+    for kept in (
+        "<p>Hi {{first_name}},</p>",
+        "<b>the leaders in</b> tax &amp; payroll",
+        "<p>Best,<br>Ava</p>",
+    ):
+        assert kept in out, kept
+    assert "Do you have 15 minutes" not in out and "{the problem you solve}" in out
+    assert "not applied, as the change would cut across the HTML markup: " in result.stderr
+    assert source.read_text(encoding="utf-8") == HTML_TEMPLATE  # rewrite writes nothing
+    again = tmp_path / "again.html"
+    again.write_text(out, encoding="utf-8")
+    assert CliRunner().invoke(cli, ["rewrite", str(again)]).stdout == out
+    diff = CliRunner().invoke(cli, ["rewrite", "--diff", str(source)])
+    assert diff.exit_code == 1 and "-<head><title>Re: Re: Quick question</title></head>" in diff.stdout
