@@ -14,6 +14,7 @@ from pitchlint.analysis import Analysis
 from pitchlint.findings import Edit
 from pitchlint.nlp import entity_type
 from pitchlint.rewrite import move
+from pitchlint.rewrite.subjects import retitle
 from pitchlint.rewrite.text import bounds, capitalise, delete_span, sentence_at
 from pitchlint.rules.schema import FixSpec
 
@@ -67,7 +68,9 @@ def delete_sentence(analysis: Analysis, start: int, end: int, spec: FixSpec) -> 
 def delete_reference(analysis: Analysis, start: int, end: int, spec: FixSpec) -> Sequence[Edit] | None:
     """A personal or made-up reference goes; when it is only the lead-in of a sentence with
     its own news ("As discussed, our platform ...", "In your new role, you ..."), only the
-    lead-in goes."""
+    lead-in goes. In the subject line, the subject is rewritten from the body's topic."""
+    if analysis.draft.zone_at(start) == "subject":
+        return retitle(analysis, start, end, spec)
     return _lead_in(analysis, start, end) or delete_sentence(analysis, start, end, spec)
 
 

@@ -1,0 +1,89 @@
+"""A subject line rewritten from the body: a creepy ("Loved your Cabo photos") or clickbait
+("You won't believe this") subject becomes a plain name for what the email is about, in the
+draft's own words (catalog rule 2: "a plain description of what's inside"). The topic is a
+noun phrase of the body's question to the reader, else of its first sentence about them, else
+of its first statement: never an invented word. With no such phrase the subject becomes a
+placeholder the writer fills."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+
+from spacy.tokens import Span
+
+from pitchlint.analysis import Analysis
+from pitchlint.findings import Edit
+from pitchlint.rewrite import move
+from pitchlint.rewrite.text import capitalise
+from pitchlint.rules.schema import FixSpec
+
+_PREFIX_RE = re.compile(r"(?:\s*(?:re|fwd?|aw|wg)\s*:\s*)*", re.I)
+TOPIC_PLACEHOLDER = "{what this email is about, in a few plain words}"
+_MAX_WORDS = 6
+_LEADING = frozenset({"a", "an", "the", "this", "that", "these", "those", "some", "any"})
+_SELLER = frozenset({"i", "me", "my", "we", "us", "our", "ours"})
+# heads that name no topic: "your team", "a quick call", "15 minutes", "the way"
+_EMPTY_HEADS = frozenset(
+    {
+        "team", "company", "business", "time", "minute", "call", "chat", "way", "thing", "lot",
+        "bit", "note", "email", "question", "week", "day", "moment", "today", "people", "everyone",
+    }
+)  # fmt: skip
+
+
+@move("retitle")
+def retitle(analysis: Analysis, start: int, end: int, spec: FixSpec) -> Sequence[Edit] | None:
+    """Replace the whole subject with the body's topic; only for a finding in the subject."""
+    zone = analysis.draft.zone("subject")
+    if zone is None or not zone.start <= start < zone.end:
+        return None
+    text = analysis.draft.text
+    first, last = zone.start, zone.end
+    while last > first and text[last - 1].isspace():
+        last -= 1
+    # "Re:"/"Fwd:" stay: a real reply keeps its thread, and fake-reply-subject cuts a fake one
+    first += len(_PREFIX_RE.match(text, first, last).group())  # type: ignore[union-attr]
+    if first >= last:
+        return None
+    topic = body_topic(analysis) or TOPIC_PLACEHOLDER
+    if text[first:last] == topic:
+        return None
+    return (Edit(first, last, topic),)
+
+
+def body_topic(analysis: Analysis) -> str | None:
+    """The first noun phrase that names something, from the sentences most about the reader."""
+    for sentence, least in _topic_sentences(analysis):
+        for chunk in sentence.noun_chunks:
+            words = _topic_words(chunk)
+            if words and len(words) >= least:
+                return capitalise(" ".join(words))
+    return None
+
+
+def _topic_sentences(analysis: Analysis) -> Iterator[tuple[Span, int]]:
+    """Where to look, and how many words a topic there needs: one word of the reader's
+    question ("the backlog") is their topic; one word of the seller's first line ("the
+    books") names nothing."""
+    body = analysis.sentences_in(("body",))
+    yield from ((q.sentence, 1) for q in analysis.questions if q.kind == "genuine")
+    yield from ((s, 1) for s in body if analysis.evidenced(s))
+    statements = [s for s in body if analysis.question_kind(s) == "other"]  # not "How are you?"
+    yield from ((s, 2) for s in statements[:1])
+
+
+def _topic_words(chunk: Span) -> list[str] | None:
+    """The chunk without its leading article, if it names a topic: not a pronoun, not the
+    seller's ("our platform"), not an empty head, not a merge tag or placeholder."""
+    root = chunk.root
+    if root.pos_ == "PRON" or root.lemma_.lower() in _EMPTY_HEADS or root.like_num:
+        return None
+    tokens = [t for t in chunk if not t.is_space]
+    if any(t.lower_ in _SELLER for t in tokens) or any(c in chunk.text for c in "{}%[]<>"):
+        return None
+    while tokens and tokens[0].lower_ in _LEADING:
+        tokens = tokens[1:]
+    if not tokens or len(tokens) > _MAX_WORDS or not any(t.is_alpha and len(t) > 2 for t in tokens):
+        return None
+    return [t.text for t in tokens]
