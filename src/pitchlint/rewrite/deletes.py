@@ -58,6 +58,10 @@ def _trim(text: str, first: int, last: int, start: int, end: int) -> tuple[int, 
 
 @move("delete-sentence")
 def delete_sentence(analysis: Analysis, start: int, end: int, spec: FixSpec) -> Sequence[Edit] | None:
+    """The sentence goes; in the subject line ("ACT NOW: 40% off"), the subject is rewritten
+    from the body's topic instead."""
+    if analysis.draft.zone_at(start) == "subject":
+        return retitle(analysis, start, end, spec)
     span = covering_sentences(analysis, start, end)
     if span is None:
         return None

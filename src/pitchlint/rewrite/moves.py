@@ -47,6 +47,10 @@ def move_to_end(analysis: Analysis, start: int, end: int, spec: FixSpec) -> Sequ
     text = analysis.draft.text[span[0] : span[1]]
     if _SELF_INTRO_RE.match(text):  # "My name is Greg ..." cannot come after the pitch
         return None
+    # "We also offer ..." leans on what came before it, and "It handles ..." after it leans
+    # on it: moved away, either would point at nothing
+    if _ALSO_RE.match(text) or _POINTS_BACK_RE.match(analysis.draft.text, span[1]):
+        return None
     first, tail = bounds(last)
     if analysis.draft.text[tail - 1 : tail] == "?":
         if not analysis.draft.text[span[1] : first].strip():  # the question follows at once: nothing to move
@@ -60,6 +64,10 @@ _SELF_INTRO_RE = re.compile(
     r"|(?:i wanted to |i'd like to |i’d like to |allow me to |let me )(?:take a moment to )?introduce)",
     re.I,
 )
+
+
+_ALSO_RE = re.compile(r"\W*\w+(?:'\w+|’\w+)? (?:also|too)\b", re.I)
+_POINTS_BACK_RE = re.compile(r"\s*(?:it|its|this|that|these|those|they|their|nothing else|also|plus)\b", re.I)
 
 
 @move("insert-opening")
@@ -79,6 +87,10 @@ def insert_closing(analysis: Analysis, start: int, end: int, spec: FixSpec) -> S
     if last is None or _present(analysis, spec.replacement):
         return None
     tail = bounds(last)[1]
+    asks = spec.replacement.rstrip().endswith("?")
+    ends_asking = analysis.draft.text[tail - 1 : tail] == "?"
+    if asks and ends_asking and analysis.question_kind(last) in ("genuine", "other"):
+        return None  # the body already ends on its own question (not an ask): no second one
     return (Edit(tail, tail, paragraph_break(analysis.draft) + capitalise(spec.replacement)),)
 
 
@@ -216,7 +228,12 @@ def _opens_clause(sentence: Span, offset: int) -> bool:
 def _about_writer(sentence: Span) -> bool:
     """The main clause is about the writer ("I ...", or "Wanted to share ..." with no subject)."""
     subjects = [t for t in sentence.root.children if t.dep_ in ("nsubj", "nsubjpass")]
-    return not subjects or subjects[0].lower_ == "i"
+    if not subjects:
+        # only a sentence that opens on its verb has dropped its "I": "Meetly turns calls into
+        # notes" may parse with "Meetly" as an adverb, and is the seller's news
+        first = next((t for t in sentence if not t.is_space), sentence.root)
+        return first == sentence.root or first.pos_ in ("VERB", "AUX")
+    return subjects[0].lower_ == "i"
 
 
 _SHORT_PREAMBLE_WORDS = 14

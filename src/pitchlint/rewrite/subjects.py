@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 
-from spacy.tokens import Span
+from spacy.lang.en.stop_words import STOP_WORDS
+from spacy.tokens import Span, Token
 
 from pitchlint.analysis import Analysis
 from pitchlint.findings import Edit
@@ -46,20 +47,38 @@ def retitle(analysis: Analysis, start: int, end: int, spec: FixSpec) -> Sequence
     first += len(_PREFIX_RE.match(text, first, last).group())  # type: ignore[union-attr]
     if first >= last:
         return None
-    topic = body_topic(analysis) or TOPIC_PLACEHOLDER
+    topic = body_topic(analysis, avoid=_content_words(text[first:last])) or TOPIC_PLACEHOLDER
     if text[first:last] == topic:
         return None
     return (Edit(first, last, topic),)
 
 
-def body_topic(analysis: Analysis) -> str | None:
-    """The first noun phrase that names something, from the sentences most about the reader."""
+def body_topic(analysis: Analysis, avoid: frozenset[str] = frozenset()) -> str | None:
+    """The first noun phrase that names something, from the sentences most about the reader;
+    in each, its subject or object with a name in it first ("Greenleaf Dental Group"). A sentence that shares
+    a word with `avoid` (the subject it replaces) is passed over: "Loved your Lake Tahoe
+    photos" must not become "Lake Tahoe", or "Twins", from the creepy sentence in the body."""
     for sentence, least in _topic_sentences(analysis):
-        for chunk in sentence.noun_chunks:
+        if _content_words(sentence.text) & avoid:
+            continue
+        chunks = sorted(sentence.noun_chunks, key=_rank)
+        for chunk in chunks:
             words = _topic_words(chunk)
             if words and len(words) >= least:
-                return capitalise(" ".join(words))
+                topic = chunk.doc.text[words[0].idx : words[-1].idx + len(words[-1].text)]
+                return capitalise(topic) if topic[0].isalpha() else topic
     return None
+
+
+def _rank(chunk: Span) -> tuple[bool, bool]:
+    """Named chunks first, and a sentence's own subject or object before the object of a
+    preposition ("according to LinkedIn" is a source, not the topic)."""
+    return chunk.root.dep_ == "pobj", not any(t.pos_ == "PROPN" for t in chunk)
+
+
+def _content_words(text: str) -> frozenset[str]:
+    words = re.findall(r"[a-z0-9]+", text.lower())
+    return frozenset(w for w in words if len(w) > 2 and w not in STOP_WORDS) - _LEADING - _SELLER
 
 
 def _topic_sentences(analysis: Analysis) -> Iterator[tuple[Span, int]]:
@@ -68,12 +87,14 @@ def _topic_sentences(analysis: Analysis) -> Iterator[tuple[Span, int]]:
     books") names nothing."""
     body = analysis.sentences_in(("body",))
     yield from ((q.sentence, 1) for q in analysis.questions if q.kind == "genuine")
-    yield from ((s, 1) for s in body if analysis.evidenced(s))
+    evidenced = [s for s in body if analysis.evidenced(s)]
+    named = [s for s in evidenced if any(t.pos_ == "PROPN" for t in s)]  # a business fact names it
+    yield from ((s, 1) for s in named + [s for s in evidenced if s not in named])
     statements = [s for s in body if analysis.question_kind(s) == "other"]  # not "How are you?"
     yield from ((s, 2) for s in statements[:1])
 
 
-def _topic_words(chunk: Span) -> list[str] | None:
+def _topic_words(chunk: Span) -> list[Token] | None:
     """The chunk without its leading article, if it names a topic: not a pronoun, not the
     seller's ("our platform"), not an empty head, not a merge tag or placeholder."""
     root = chunk.root
@@ -86,4 +107,4 @@ def _topic_words(chunk: Span) -> list[str] | None:
         tokens = tokens[1:]
     if not tokens or len(tokens) > _MAX_WORDS or not any(t.is_alpha and len(t) > 2 for t in tokens):
         return None
-    return [t.text for t in tokens]
+    return tokens
