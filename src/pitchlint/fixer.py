@@ -129,7 +129,7 @@ def _fix_rounds(
         candidates = tuple(f for f in candidates if _key(f) not in set_aside)
         findings = _this_round(candidates, allowed)
         result = apply_fixes(current, findings, allowed=allowed)
-        skipped = result.skipped + withheld + tuple(set_aside.values())
+        skipped = result.skipped + withheld
         if result.text == current.text:
             break
         unplaced: tuple[tuple[Finding, str], ...] = ()
@@ -151,6 +151,7 @@ def _fix_rounds(
         applied.extend(placed)
         changes.extend(_describe(current.text, placed))
         current, report = following, following_report
+    skipped += tuple(set_aside.values())
     return FixOutcome(current, report, tuple(applied), skipped, tuple(changes))
 
 

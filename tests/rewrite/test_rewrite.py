@@ -318,3 +318,30 @@ def test_an_html_template_is_rewritten_in_its_markup(tmp_path):
     assert CliRunner().invoke(cli, ["rewrite", str(again)]).stdout == out
     diff = CliRunner().invoke(cli, ["rewrite", "--diff", str(source)])
     assert diff.exit_code == 1 and "-<head><title>Re: Re: Quick question</title></head>" in diff.stdout
+
+
+@pytest.mark.parametrize(
+    ("subject", "body", "expected"),
+    [
+        # a creepy subject: the body's creepy sentence (same words) is no source for the new one
+        (
+            "Loved your Lake Tahoe photos!",
+            "Looks like Lake Tahoe was fun with the twins. I saw that Greenleaf Dental Group bought"
+            " four practices in Oregon. How is scheduling holding up across the new offices?",
+            "New offices",
+        ),
+        # retitle leaves "Re:" to fake-reply-subject, which cuts it from a first touch: the two
+        # edits sit side by side and both are made
+        ("Re: Quick question", "We help logistics teams cut freight costs.", "Freight costs"),
+        # nothing in the body names a topic: a placeholder the writer fills
+        (
+            "Top 12 reasons why",
+            "We help sales teams forecast.",
+            "{what this email is about, in a few plain words}",
+        ),
+    ],
+)
+def test_a_bad_subject_is_rewritten_from_the_body(engine, subject, body, expected):
+    text = f"Subject: {subject}\n\nHi Sam,\n\n{body}\n\nBest,\nJo\n"
+    outcome = rewrite_draft(engine, parse_draft(text, "subject.txt"), judged=False)
+    assert outcome.draft.text.splitlines()[0] == f"Subject: {expected}"

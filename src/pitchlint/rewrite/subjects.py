@@ -55,9 +55,10 @@ def retitle(analysis: Analysis, start: int, end: int, spec: FixSpec) -> Sequence
 
 def body_topic(analysis: Analysis, avoid: frozenset[str] = frozenset()) -> str | None:
     """The first noun phrase that names something, from the sentences most about the reader;
-    in each, its subject or object with a name in it first ("Greenleaf Dental Group"). A sentence that shares
-    a word with `avoid` (the subject it replaces) is passed over: "Loved your Lake Tahoe
-    photos" must not become "Lake Tahoe", or "Twins", from the creepy sentence in the body."""
+    in each, its subject or object with a name in it first ("Greenleaf Dental Group"). A
+    sentence that shares a word with `avoid` (the subject it replaces) is passed over: "Loved
+    your Lake Tahoe photos" must not become "Lake Tahoe", or "Twins", from the creepy sentence
+    in the body."""
     for sentence, least in _topic_sentences(analysis):
         if _content_words(sentence.text) & avoid:
             continue
