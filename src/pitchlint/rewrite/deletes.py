@@ -80,15 +80,32 @@ def delete_reference(analysis: Analysis, start: int, end: int, spec: FixSpec) ->
 
 @move("delete-filler-sentence")
 def delete_filler_sentence(analysis: Analysis, start: int, end: int, spec: FixSpec) -> Sequence[Edit] | None:
-    """Delete a sentence only when the filler is most of it: "I hope this finds you well."
-    goes, "I hope the Ohio launch went well; your returns page ..." keeps its news."""
+    """Delete a sentence only when the filler is most of it, or the rest is more of the same
+    small talk: "I hope this finds you well." and "I hope this email finds you well and that
+    you had a wonderful weekend!" go; "I hope the Ohio launch went well; your returns page
+    ..." keeps its news."""
     span = covering_sentences(analysis, start, end)
     if span is None:
         return None
     words = len(analysis.draft.text[span[0] : span[1]].split())
-    if len(analysis.draft.text[start:end].split()) < 0.6 * words:
+    if len(analysis.draft.text[start:end].split()) < 0.6 * words and _has_news(analysis, span, start, end):
         return None
     return _delete(analysis, *span)
+
+
+_SMALL_TALK_NOUNS = frozenset(
+    {"weekend", "week", "day", "morning", "afternoon", "evening", "holiday", "time", "break", "summer"}
+)
+
+
+def _has_news(analysis: Analysis, span: tuple[int, int], start: int, end: int) -> bool:
+    """Whether the sentence outside the filler names anything: a name, a number, or a noun
+    that is not small talk ("weekend", "week")."""
+    return any(
+        t.pos_ in ("PROPN", "NUM") or (t.pos_ == "NOUN" and t.lemma_.lower() not in _SMALL_TALK_NOUNS)
+        for t in analysis.doc
+        if span[0] <= t.idx < span[1] and not start <= t.idx < end
+    )
 
 
 def _delete(analysis: Analysis, first: int, last: int) -> tuple[Edit, ...]:
