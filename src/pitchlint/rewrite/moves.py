@@ -255,9 +255,13 @@ def question_last(analysis: Analysis, start: int, end: int, spec: FixSpec) -> Se
     tail = bounds(last)[1]
     if tail <= span[1]:
         return (Edit(*span, (kept + " " if kept else "") + spec.replacement),)
+    cut = Edit(*span, kept) if kept else delete_span(analysis.draft.text, *span)
+    if any(ask.kind == "reply" and ask.sentence.start == last.start for ask in analysis.asks):
+        # the email closes on "Let me know if you're interested": the question takes its place
+        # rather than following it
+        return (cut, Edit(bounds(last)[0], tail, spec.replacement))
     # a last line without end punctuation (a link, a booking URL) cannot run on into a question
     joint = " " if analysis.draft.text[tail - 1] in _ENDS else paragraph_break(analysis.draft)
-    cut = Edit(*span, kept) if kept else delete_span(analysis.draft.text, *span)
     return (cut, Edit(tail, tail, joint + spec.replacement))
 
 
