@@ -101,28 +101,37 @@ def test_a_worker_killed_mid_run_loses_nothing_and_grades_nothing_twice(cluster,
 
 def _kill_a_busy_worker(client, grading: subprocess.Popen) -> bool:
     """SIGKILL a worker process while it checks a chunk, once some chunk has finished (so the
-    run is under way and the killed chunk must be rescheduled)."""
+    run is under way and the killed chunk must be rescheduled).
+
+    A finished chunk is one this watcher saw and that is now in memory or already gone: the
+    grading client releases each result as soon as it reads it, so counting only tasks held
+    in memory misses most of them."""
     deadline = time.monotonic() + 240
+    seen: set[str] = set()
     while time.monotonic() < deadline and grading.poll() is None:
-        busy, done = client.run_on_scheduler(_pitchlint_tasks)
-        if busy and done:
+        busy, present, held = client.run_on_scheduler(_pitchlint_tasks)
+        finished = held | (seen - present)
+        seen |= present
+        if busy and finished:
             pids = client.run(os.getpid)
             os.kill(pids[busy[0]], signal.SIGKILL)
             return True
-        time.sleep(0.05)
+        time.sleep(0.02)
     return False
 
 
 def _pitchlint_tasks(dask_scheduler=None):
-    """Workers processing a pitchlint chunk, and how many chunks are done (run on the scheduler)."""
+    """Workers processing a pitchlint chunk, the chunk keys the scheduler knows, and those of
+    them held in memory (run on the scheduler)."""
     busy = [
         address
         for address, worker in dask_scheduler.workers.items()
         if any(str(task.key).startswith("pitchlint-") for task in worker.processing)
     ]
-    chunks = [task for task in dask_scheduler.tasks.values() if str(task.key).startswith("pitchlint-")]
-    done = sum(1 for task in chunks if task.state == "memory")
-    return busy, done
+    tasks = dask_scheduler.tasks.items()
+    chunks = {str(key): task for key, task in tasks if str(key).startswith("pitchlint-")}
+    held = {key for key, task in chunks.items() if task.state == "memory"}
+    return busy, set(chunks), held
 
 
 def test_unreadable_inputs_are_skipped_on_a_cluster_as_locally(cluster, tmp_path):
