@@ -1,6 +1,8 @@
 """Peak memory of `pitchlint check` over a folder of templates as the folder grows (issue 20:
 a pre-commit run over a big template repo must not grow with the number of files), or with
-`--grade`, of `pitchlint grade --jobs 1 --format json -o FILE` over a JSONL batch (issue 18).
+`--grade`, of `pitchlint grade --jobs 1 --format json -o FILE` over a folder of JSONL batches
+of `--part` emails each (issue 18: a sent history is many exports, each under the per-file
+`limits: bytes`; grade reads them a file at a time and keeps what it graded on disk).
 Each size runs in its own process; the slope per email is what to read (the model is most of
 the base, and the machine's noise moves the base, not the slope).
 
@@ -8,7 +10,8 @@ The emails are made from EVAL_DIR (read in place, never copied into the repo): e
 again with its own names and figures, one .txt file each (or one JSONL batch) in a temporary
 folder.
 
-Usage: python benchmarks/check_memory.py EVAL_DIR [--sizes 300,1200,2400] [--grade]
+Usage: python benchmarks/check_memory.py EVAL_DIR [--sizes 300,1200,2400] [--grade [--part 2000]]
+(PYTHONPATH=OTHER/src measures another checkout the same way, e.g. the one before a change.)
 """
 
 from __future__ import annotations
@@ -42,7 +45,8 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("eval_dir", type=Path)
     parser.add_argument("--sizes", default="300,1200,2400")
-    parser.add_argument("--grade", action="store_true", help="grade a JSONL batch instead")
+    parser.add_argument("--grade", action="store_true", help="grade a folder of JSONL batches instead")
+    parser.add_argument("--part", type=int, default=2000, help="emails per JSONL batch (--grade)")
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
     rows = make_corpus(args.eval_dir, max(sizes))
@@ -50,7 +54,10 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         for size in sizes:
             if args.grade:
-                batch = write_jsonl(rows[:size], Path(tmp), f"batch-{size}.jsonl")
+                batch = Path(tmp) / f"history-{size}"
+                batch.mkdir()
+                for start in range(0, size, args.part):
+                    write_jsonl(rows[start : min(size, start + args.part)], batch, f"part-{start:07d}.jsonl")
                 seconds, peak = grade_subprocess(batch, 1)
             else:
                 seconds, peak = peak_of_check(_templates(rows[:size], Path(tmp) / f"templates-{size}"))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import io
+import itertools
 import sys
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
@@ -21,6 +22,7 @@ from pitchlint.config import ConfigError
 from pitchlint.errors import ClusterError, MissingExtra, ModelError, RuleError
 from pitchlint.findings import Severity
 from pitchlint.inputs import EmailInput, every_variant
+from pitchlint.inputs.load import Loaded
 from pitchlint.report import Report
 from pitchlint.reporters import FORMATS, get_reporter
 from pitchlint.spill import ReadBack
@@ -128,12 +130,34 @@ def _read_inputs(  # type: ignore[no-untyped-def]
     meta = click.get_current_context().meta
     loaded = run.read_inputs(config_path, paths, stdin_filename=stdin_filename, **meta.get("columns", {}))
     if meta.get("spintax") == "every":
-        loaded.emails = every_variant(loaded.emails)
+        loaded.emails = list(every_variant(loaded.emails))
     for note in () if quiet else loaded.notes:
         click.echo(f"pitchlint: {note}", err=True)
     for item in loaded.skipped:
         click.echo(f"pitchlint: {item.reason}", err=True)
     return loaded
+
+
+def _stream_inputs(config_path: Path | None, paths: tuple[str, ...], into: Loaded) -> Iterator[EmailInput]:
+    """The inputs as grade reads them, a file at a time as they are graded; how each batch's
+    columns were read, and what was skipped, go to stderr as each file is read."""
+    meta = click.get_current_context().meta
+    emails = run.stream_inputs(config_path, paths, into, **meta.get("columns", {}))
+    if meta.get("spintax") == "every":
+        emails = every_variant(emails)
+    said = {"notes": 0, "skipped": 0}
+
+    def say_what_is_new() -> None:
+        for note in into.notes[said["notes"] :]:
+            click.echo(f"pitchlint: {note}", err=True)
+        for item in into.skipped[said["skipped"] :]:
+            click.echo(f"pitchlint: {item.reason}", err=True)
+        said.update(notes=len(into.notes), skipped=len(into.skipped))
+
+    for email in emails:
+        say_what_is_new()
+        yield email
+    say_what_is_new()
 
 
 @cli.command()
@@ -241,7 +265,8 @@ def check(
             )
             failing |= pending
         else:
-            checked = run.check_emails(config, emails, loaded, (*select, *ignore), use_cache=not no_cache)
+            selection = (*select, *ignore)
+            checked = run.check_emails(config, emails, loaded, selection, use_cache=not no_cache).reports
         for report in checked:
             failing |= bool(report.unused_disables) and show_unused_disables
             failing |= any(f.severity >= threshold and not f.positive for f in report.findings)
@@ -363,23 +388,27 @@ def grade(
         if output is None:
             raise UsageFailure("--format parquet writes a file: give -o FILE")
         require_pyarrow()  # before grading, not after a million emails
-    loaded = _read_inputs(config_path, paths)
-    if not loaded.emails:
+    loaded = Loaded()  # what was skipped and the sequence files, filled as the inputs are read
+    stream = _stream_inputs(config_path, paths, loaded)
+    ahead = list(itertools.islice(stream, run.PARALLEL_FROM))  # enough to choose the workers
+    if not ahead:
         sys.exit(2)
+    total = len(ahead) if len(ahead) < run.PARALLEL_FROM else None  # else known once all are read
     config = run.with_selection(run.config_for(config_path, _start(paths)), select, ignore)
-    with _progress(len(loaded.emails)) as advance, _cluster(dask_address) as cluster:
-        workers = run.jobs_for(len(loaded.emails), jobs)
-        reports = run.check_emails(
+    with _progress(total) as advance, _cluster(dask_address) as cluster:
+        checked = run.check_emails(
             config,
-            loaded.emails,
+            itertools.chain(ahead, stream),
             loaded,
             (*select, *ignore),
             use_cache=cache,
-            jobs=workers,
+            jobs=run.jobs_for(len(ahead), jobs),
             progress=advance,
             cluster=cluster,
         )
-    emails = _Graded(loaded.emails, reports)
+    del ahead
+    reports = checked.reports
+    emails = _Graded(checked.emails, reports)
     graded = GradeRun(emails, tuple(loaded.skipped))
     if fmt == "table":
         from pitchlint.reporters.grade_table import print_summary
@@ -583,11 +612,12 @@ class _Graded(ReadBack["GradedEmail"]):
         return GradedEmail(self._reports[index], email.email_id, email.template, email.sender)
 
 
-def _progress(total: int):  # type: ignore[no-untyped-def]
-    """A progress bar on stderr for long runs on a terminal; otherwise nothing is shown."""
+def _progress(total: int | None):  # type: ignore[no-untyped-def]
+    """A progress bar on stderr for long runs on a terminal (`total` None: a run too long to
+    count before it starts); otherwise nothing is shown."""
     import contextlib
 
-    if total < 50 or not sys.stderr.isatty():
+    if (total is not None and total < 50) or not sys.stderr.isatty():
         return contextlib.nullcontext(None)
 
     @contextlib.contextmanager

@@ -14,21 +14,19 @@ from __future__ import annotations
 import contextlib
 import uuid
 from collections import deque
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from pitchlint import __version__
 from pitchlint.errors import ClusterError
+from pitchlint.run import IN_FLIGHT_PER_WORKER, Checked
 
 if TYPE_CHECKING:
     from distributed import Client
 
     from pitchlint.config import Config
     from pitchlint.draft import Draft
-    from pitchlint.report import Report
-
-IN_FLIGHT_PER_WORKER = 3  # chunks queued per worker: keeps each busy, bounds what waits on the client
 
 
 @contextlib.contextmanager
@@ -69,13 +67,10 @@ def _worker_count(address: str) -> int:
     return count
 
 
-Checked = tuple[list["Report"], list[str]]  # a chunk's reports and the failures of rules that raised
-
-
 def check_chunks(
     client: Client,
     config: Config,
-    chunks: Sequence[list[Draft]],
+    chunks: Iterable[list[Draft]],
     task: Callable[[Config, list[Draft]], Checked],
 ) -> Iterator[Checked]:
     """Each chunk's reports and rule failures, in chunk order, from `task` on the cluster's

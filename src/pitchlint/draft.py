@@ -208,6 +208,10 @@ class Draft:
         """The file as read: the draft's text, or the markup or export it was read from."""
         return self.origin.text if self.origin is not None else self.text
 
+    def source_slice(self, start: int, end: int) -> str:
+        """The file's text between two offsets of the file (what `source_offset` gives)."""
+        return self.origin.source_slice(start, end) if self.origin is not None else self.text[start:end]
+
     def line_col(self, offset: int) -> tuple[int, int]:
         """1-based line and column of a character offset, in the file the user gave."""
         if self.origin is not None:

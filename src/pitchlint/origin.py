@@ -17,29 +17,53 @@ from dataclasses import dataclass, field
 @dataclass(frozen=True)
 class Origin:
     path: str  # the file as the user named it
-    text: str  # that file's decoded text
+    text: str  # that file's decoded text, or the lines of it that hold the email (`windowed`)
     record: str  # which email in the file: "row 12", "message 3", "step 2"; "" for a whole file
-    anchors: tuple[tuple[int, int], ...] = ()
+    anchors: tuple[tuple[int, int], ...] = ()  # source offsets are the whole file's
     _line_starts: tuple[int, ...] = field(repr=False, compare=False, default=())
+    base: int = 0  # the file offset of `text`'s first character
+    first_line: int = 1  # the file's line number of `text`'s first line
 
     def source_offset(self, offset: int) -> int:
         """The offset in the original file of the text's `offset`."""
         if not self.anchors:
-            return min(offset, len(self.text))
+            return self.base + min(offset, len(self.text))
         keys = [a for a, _ in self.anchors]
         index = max(0, bisect.bisect_right(keys, offset) - 1)
         text_at, source_at = self.anchors[index]
-        return max(0, min(len(self.text), source_at + max(0, offset - text_at)))
+        return max(self.base, min(self.base + len(self.text), source_at + max(0, offset - text_at)))
+
+    def source_slice(self, start: int, end: int) -> str:
+        """The file's text between two of its offsets (within what this origin holds)."""
+        return self.text[max(0, start - self.base) : max(0, end - self.base)]
 
     def line_col(self, offset: int) -> tuple[int, int]:
-        source = self.source_offset(offset)
+        source = self.source_offset(offset) - self.base
         line = bisect.bisect_right(self._line_starts, source) - 1
-        return line + 1, source - self._line_starts[line] + 1
+        return line + self.first_line, source - self._line_starts[line] + 1
 
     def line_text(self, line: int) -> str:
-        start = self._line_starts[line - 1]
+        start = self._line_starts[line - self.first_line]
         end = self.text.find("\n", start)
         return self.text[start : end if end != -1 else len(self.text)].rstrip("\r")
+
+    def windowed(self, length: int) -> Origin:
+        """This origin holding only the lines of the file that an email of `length` characters
+        was read from: one row of a 200,000-row CSV kept on its own carries its row, not the
+        file. Lines, columns and source offsets stay the file's. A whole file's origin (an HTML
+        template, a text draft: the ones fixes edit) is kept as it is."""
+        if not self.record or not self.anchors or self.base or len(self.text) < 4096:
+            return self
+        low = min(source for _, source in self.anchors)
+        ends = [*(text_at for text_at, _ in self.anchors[1:]), length]
+        high = max(source + max(0, end - at) for (at, source), end in zip(self.anchors, ends, strict=True))
+        line = bisect.bisect_right(self._line_starts, low) - 1
+        start = self._line_starts[line]
+        stop = self.text.find("\n", min(high, len(self.text)))
+        stop = len(self.text) if stop == -1 else stop + 1
+        window = self.text[start:stop]
+        starts = (0, *(m.end() for m in re.finditer(r"\n", window)))
+        return Origin(self.path, window, self.record, self.anchors, starts, start, line + 1)
 
 
 def make_origin(path: str, text: str, record: str, anchors: Iterable[tuple[int, int]]) -> Origin:

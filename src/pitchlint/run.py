@@ -12,17 +12,18 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import gc
+import itertools
 import os
-from collections import defaultdict
-from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from collections import defaultdict, deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from pitchlint.config import Config, find_config, load_config
 from pitchlint.draft import Draft, DraftError
 from pitchlint.inputs import EmailInput
-from pitchlint.inputs.load import Loaded, load_inputs, load_text
+from pitchlint.inputs.load import Loaded, iter_inputs, load_inputs, load_text
 from pitchlint.report import Report, with_added
 from pitchlint.sources import Skipped
 
@@ -33,8 +34,13 @@ if TYPE_CHECKING:  # the engine imports spaCy: loaded only when a draft must be 
     from pitchlint.engine import Engine
     from pitchlint.inputs.sequence import SequenceInfo
     from pitchlint.rules.schema import LoadedRule
+    from pitchlint.spill import EmailSpill
 
 CHUNK = 64  # drafts per task: large enough to batch nlp.pipe, small enough to share out
+IN_FLIGHT_PER_WORKER = 3  # chunks queued per pool worker: keeps each busy, bounds what waits
+Checked = tuple[list[Report], list[str]]  # a chunk's reports and the failures of rules that raised
+T = TypeVar("T")
+R = TypeVar("R")
 Progress = Callable[[int], None]  # called with the number of emails just finished
 
 
@@ -58,21 +64,24 @@ def check_drafts(
 
 def iter_check_drafts(
     engine: Engine,
-    drafts: Sequence[Draft],
+    drafts: Iterable[Draft],
     *,
     jobs: int = 1,
     progress: Progress | None = None,
     cluster: Client | None = None,
 ) -> Iterator[Report]:
     """The drafts' reports in order, a chunk at a time (in `jobs` processes, or on the workers
-    of a Dask `cluster`), so a caller that keeps each on disk never holds them all."""
-    chunks = [drafts[i : i + CHUNK] for i in range(0, len(drafts), CHUNK)]
-    jobs = max(1, min(jobs, len(chunks)))
+    of a Dask `cluster`), taking the drafts as it goes: a caller that reads them lazily and
+    keeps each report on disk never holds them all."""
+    chunks = _chunked(drafts, CHUNK)
+    ahead = list(itertools.islice(chunks, max(1, jobs)))  # no more workers than chunks
+    jobs = max(1, min(jobs, len(ahead)))
+    chunks = itertools.chain(ahead, chunks)
     if jobs == 1 and cluster is None:
         try:
             for chunk in chunks:
                 checked = engine.check(chunk)
-                if len(chunks) > 1:
+                if len(chunk) == CHUNK:  # more may follow: a long run frees each chunk's parses
                     release_parses()
                 if progress:
                     progress(len(chunk))
@@ -80,22 +89,46 @@ def iter_check_drafts(
         finally:
             gc.unfreeze()
         return
-    bare = [[dataclasses.replace(d, origin=None) for d in chunk] for chunk in chunks]
+    sent: deque[list[Draft]] = deque()  # the chunks out, with their origins, in order
+
+    def bare() -> Iterator[list[Draft]]:
+        for chunk in chunks:
+            sent.append(chunk)
+            yield [dataclasses.replace(d, origin=None) for d in chunk]
+
     with contextlib.ExitStack() as stack:
         if cluster is not None:
             from pitchlint.cluster import check_chunks
 
-            results = check_chunks(cluster, engine.config, bare, check_on_worker)
+            results = check_chunks(cluster, engine.config, bare(), check_on_worker)
         else:
             pool = stack.enter_context(
                 ProcessPoolExecutor(jobs, initializer=_start_worker, initargs=(engine.config,))
             )
-            results = pool.map(_check_chunk, bare)
-        for chunk, (checked, failures) in zip(chunks, results, strict=True):
+            results = _in_order(pool, _check_chunk, bare(), jobs * IN_FLIGHT_PER_WORKER)
+        for checked, failures in results:
+            chunk = sent.popleft()
             engine.record_failures(failures, shown=cluster is None)  # a pool worker printed them
             if progress:
                 progress(len(chunk))
             yield from (_restore(report, draft) for report, draft in zip(checked, chunk, strict=True))
+
+
+def _chunked(drafts: Iterable[Draft], size: int) -> Iterator[list[Draft]]:
+    iterator = iter(drafts)
+    while chunk := list(itertools.islice(iterator, size)):
+        yield chunk
+
+
+def _in_order(pool: Executor, work: Callable[[T], R], items: Iterable[T], window: int) -> Iterator[R]:
+    """`work` on each item in the pool, results in the items' order, with at most `window`
+    items taken and out at once (`Executor.map` takes every item before the first result)."""
+    upcoming = iter(items)
+    pending: deque[Future[R]] = deque(pool.submit(work, item) for item in itertools.islice(upcoming, window))
+    while pending:
+        result = pending.popleft().result()
+        pending.extend(pool.submit(work, item) for item in itertools.islice(upcoming, 1))
+        yield result
 
 
 # below this many emails, starting workers (each loads the pipeline) costs more than it saves
@@ -119,12 +152,12 @@ def _start_worker(config: Config) -> None:
     engine_for(config)
 
 
-def _check_chunk(drafts: list[Draft]) -> tuple[list[Report], list[str]]:
+def _check_chunk(drafts: list[Draft]) -> Checked:
     assert _WORKER_CONFIG is not None
     return check_on_worker(_WORKER_CONFIG, drafts)
 
 
-def check_on_worker(config: Config, drafts: list[Draft]) -> tuple[list[Report], list[str]]:
+def check_on_worker(config: Config, drafts: list[Draft]) -> Checked:
     """One chunk in a worker process (of the pool, or of a Dask cluster): its process's engine
     for the config (built once and kept), and the failures of rules that raised on these drafts."""
     engine = engine_for(config)
@@ -156,33 +189,43 @@ def _restore(report: Report, draft: Draft) -> Report:
 
 def _check_with_cache(
     config: Config,
-    drafts: list[Draft],
+    drafts: Iterable[Draft],
     cache: ResultsCache | None,
+    keep: Callable[[int, Report], None],
     *,
     jobs: int = 1,
     progress: Progress | None = None,
     cluster: Client | None = None,
-) -> Iterator[tuple[int, Report]]:
-    """Each draft's index and report: from the results cache where the file, rules and config
-    are unchanged (those first), from the engine (and spaCy, in `jobs` processes) for the rest."""
-    misses = []
-    for index, draft in enumerate(drafts):
-        hit = cache.get(draft) if cache else None
-        if hit is None:
-            misses.append(index)
-        else:
-            yield index, hit
-    if progress and len(misses) < len(drafts):
-        progress(len(drafts) - len(misses))
-    if not misses:
+) -> None:
+    """`keep` each draft's index and report, taking the drafts as it goes: from the results
+    cache where the file, rules and config are unchanged (kept as they are met), from the
+    engine (and spaCy, in `jobs` processes, loaded only when some draft is not in the cache)
+    for the rest."""
+    waiting: deque[int] = deque()  # the misses out to the engine, in order
+
+    def misses() -> Iterator[Draft]:
+        for index, draft in enumerate(drafts):
+            hit = cache.get(draft) if cache else None
+            if hit is None:
+                waiting.append(index)
+                yield draft
+            else:
+                keep(index, hit)
+                if progress:
+                    progress(1)
+
+    pending = misses()
+    first = next(pending, None)
+    if first is None:
         return
+    engine = engine_for(config)
     checked = iter_check_drafts(
-        engine_for(config), [drafts[i] for i in misses], jobs=jobs, progress=progress, cluster=cluster
+        engine, itertools.chain([first], pending), jobs=jobs, progress=progress, cluster=cluster
     )
-    for index, report in zip(misses, checked, strict=True):
+    for report in checked:
         if cache is not None:
             cache.put(report)
-        yield index, report
+        keep(waiting.popleft(), report)
 
 
 def fix_all(
@@ -280,6 +323,15 @@ def read_inputs(
     return load_text(stdin_filename, data, config.limits, named)
 
 
+def stream_inputs(
+    explicit: Path | None, paths: Sequence[str], into: Loaded, **columns: str | None
+) -> Iterator[EmailInput]:
+    """The inputs as `read_inputs` reads them, a file at a time as the caller takes them
+    (`iter_inputs`): what is skipped, the sequence files and the notes go into `into`."""
+    config = _reading_config(explicit, paths)
+    return iter_inputs(paths, into, config.limits, config.columns.overridden(**columns))
+
+
 def _reading_config(explicit: Path | None, paths: Sequence[str]) -> Config:
     first = Path(paths[0]) if paths and paths[0] != "-" else Path.cwd()
     return config_for(explicit, first if first.exists() else Path.cwd())
@@ -316,9 +368,15 @@ def failed() -> bool:
     return any(engine.failures for engine in ENGINES.values())
 
 
+@dataclasses.dataclass(frozen=True)
+class CheckedEmails:
+    emails: Sequence[EmailInput]  # as given, or kept on disk as they were read (`EmailSpill`)
+    reports: Sequence[Report]  # by the emails' index
+
+
 def check_emails(
     config: Config,
-    emails: list[EmailInput],
+    emails: Iterable[EmailInput],
     loaded: Loaded,
     selection: tuple[str, ...],
     *,
@@ -326,38 +384,62 @@ def check_emails(
     jobs: int = 1,
     progress: Progress | None = None,
     cluster: Client | None = None,
-) -> Sequence[Report]:
+) -> CheckedEmails:
     """Every email checked on its own (each from the cache when unchanged, the rest in `jobs`
     processes or on a Dask `cluster`), then the rules across files on this machine (their
     findings from the cache too when no file, rule or config changed), as the reduce over
-    every email. More than one email's reports are kept on disk (`ReportSpill`)
-    and read back as the caller walks them, so a run's memory does not grow with its files.
-    `check` and `grade` both run this; an editor passes a cache of its own (`cache.BufferCache`)."""
+    every email. `emails` may be read lazily (`iter_inputs`): they are then kept on disk as
+    they come, and `loaded` (its sequence files) is complete once they are all read. More
+    than one email's reports are kept on disk (`ReportSpill`) and read back as the caller
+    walks them, so a run's memory does not grow with its files. `check` and `grade` both run
+    this; an editor passes a cache of its own (`cache.BufferCache`)."""
     from pitchlint.cache import ResultsCache
+    from pitchlint.spill import EmailSpill, ReportSpill
 
-    drafts = [e.draft for e in emails]
-    across = len(emails) > 1 or bool(loaded.sequences)  # sequence steps, sameness across files
     if isinstance(use_cache, ResultsCache):
         cache: ResultsCache | None = use_cache
     else:
         cache = ResultsCache.for_config(config, selection) if use_cache else None
-    checked = _check_with_cache(config, drafts, cache, jobs=jobs, progress=progress, cluster=cluster)
-    if not across:
-        return [report for _index, report in sorted(checked, key=lambda pair: pair[0])]
-    from pitchlint.spill import ReportSpill
-
+    if isinstance(emails, Sequence) and len(emails) <= 1 and not loaded.sequences:
+        alone: list[Report] = []
+        _check_with_cache(
+            config, [e.draft for e in emails], cache, lambda _index, report: alone.append(report)
+        )
+        return CheckedEmails(emails, alone)
+    if isinstance(emails, Sequence):
+        kept: Sequence[EmailInput] = emails
+        drafts: Sequence[Draft] = [e.draft for e in emails]
+    else:
+        spill = EmailSpill()
+        kept, drafts = spill, spill.drafts
+        emails = _keeping(emails, spill)
     reports = ReportSpill(drafts)
-    for index, report in checked:
-        reports.put(index, report)
+    _check_with_cache(
+        config,
+        (e.draft for e in emails),
+        cache,
+        lambda index, report: reports.put(index, report, own=True),
+        jobs=jobs,
+        progress=progress,
+        cluster=cluster,
+    )
+    if len(kept) <= 1 and not loaded.sequences:  # read lazily, and one email after all
+        return CheckedEmails(kept, reports)
     extra = repr(loaded.sequences)  # delays and stop_on_reply are in no draft's text
     changed = cache.get_across(drafts, extra) if cache is not None else None
     if changed is None:
-        changed = _across_results(_across_engine(config), emails, reports, loaded.sequences)
+        changed = _across_results(_across_engine(config), kept, reports, loaded.sequences)
         if cache is not None:
             cache.put_across(drafts, changed, extra)
     for index, findings, score in changed:
-        reports.put(index, with_added(reports[index], findings, score))
-    return reports
+        reports.put(index, with_added(reports[index], findings, score), own=True)
+    return CheckedEmails(kept, reports)
+
+
+def _keeping(emails: Iterable[EmailInput], spill: EmailSpill) -> Iterator[EmailInput]:
+    for email in emails:
+        spill.append(email)
+        yield email
 
 
 def _across_results(

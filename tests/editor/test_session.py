@@ -32,6 +32,7 @@ def checked_engines(monkeypatch) -> list[int]:
     real = run.iter_check_drafts
 
     def counting(engine, drafts, **kwargs):  # type: ignore[no-untyped-def]
+        drafts = list(drafts)  # the run hands them over lazily
         calls.append(len(drafts))
         return real(engine, drafts, **kwargs)
 
@@ -58,7 +59,7 @@ def test_a_file_the_hook_checked_opens_from_its_disk_cache(tmp_path, checked_eng
     path.write_text(DRAFT, encoding="utf-8")
     config = load_config(tmp_path / ".pitchlint.yaml")
     loaded = load_inputs((str(path),), config.limits)
-    by_check = run.check_emails(config, loaded.emails, loaded, (), use_cache=True)
+    by_check = run.check_emails(config, loaded.emails, loaded, (), use_cache=True).reports
     assert checked_engines == [1] and _cache_files(tmp_path)
     opened = Session().check(str(path), DRAFT)
     assert checked_engines == [1]  # the editor's first look needed no engine

@@ -64,7 +64,9 @@ class Session:
         loaded = load_text(path, text.encode("utf-8"), config.limits)
         cache = self._cache_for(config)
         reports = (
-            run.check_emails(config, loaded.emails, loaded, (), use_cache=cache) if loaded.emails else []
+            run.check_emails(config, loaded.emails, loaded, (), use_cache=cache).reports
+            if loaded.emails
+            else []
         )
         return Checked(path, tuple(reports), tuple(loaded.skipped), config)
 

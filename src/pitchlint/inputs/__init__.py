@@ -4,7 +4,7 @@ EmailInputs whose drafts keep an Origin, so findings point into the file the use
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from pitchlint.draft import Draft, DraftMeta, parse_draft
@@ -25,28 +25,24 @@ class EmailInput:
     variant_of: str | None = None
 
 
-def every_variant(emails: list[EmailInput]) -> list[EmailInput]:
+def every_variant(emails: Iterable[EmailInput]) -> Iterator[EmailInput]:
     """Each email with spintax as each of its variants (`--spintax every`): variant k reads
     every group as its k-th variant, in place, so findings keep the file's offsets."""
     import dataclasses
 
     from pitchlint.mergetags import variant_count
 
-    out: list[EmailInput] = []
     for email in emails:
         count = variant_count(email.draft.text)
-        out.append(email)
+        yield email
         for spin in range(1, count):
             draft = dataclasses.replace(email.draft, spin=spin)
-            out.append(
-                dataclasses.replace(
-                    email,
-                    draft=draft,
-                    email_id=f"{email.email_id}#variant {spin + 1}",
-                    variant_of=email.email_id,
-                )
+            yield dataclasses.replace(
+                email,
+                draft=draft,
+                email_id=f"{email.email_id}#variant {spin + 1}",
+                variant_of=email.email_id,
             )
-    return out
 
 
 @dataclass(frozen=True)

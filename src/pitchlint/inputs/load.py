@@ -4,6 +4,7 @@ skipped, so the rest of a batch is still graded."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -47,9 +48,23 @@ def load_inputs(
     taken becomes a Skipped with its reason (every command reads through it): whatever one
     file does, the others are still read."""
     loaded = Loaded()
-    for raw, explicit in _expand(paths):
-        _load_one(raw, explicit, limits, loaded, columns=columns)
+    loaded.emails.extend(iter_inputs(paths, loaded, limits, columns))
     return loaded
+
+
+def iter_inputs(
+    paths: Iterable[str], into: Loaded, limits: Limits = DEFAULT_LIMITS, columns: Columns = NO_COLUMNS
+) -> Iterator[EmailInput]:
+    """The emails the paths hold, a file at a time as the caller asks for them (folders are
+    walked as they go, not listed first), so `grade` over a million emails holds one file's.
+    What is skipped, the sequence files and the notes go into `into` as each file is read."""
+    for raw, explicit in _expand(paths):
+        one = Loaded()
+        _load_one(raw, explicit, limits, one, columns=columns)
+        into.skipped.extend(one.skipped)
+        into.sequences.extend(one.sequences)
+        into.notes.extend(one.notes)
+        yield from one.emails
 
 
 def load_text(
@@ -104,15 +119,34 @@ def _short(exc: BaseException) -> str:
 
 
 def _expand(paths: Iterable[str]) -> Iterator[tuple[str, bool]]:
-    """Files as given (explicit), folders expanded to the files a reader takes, sorted."""
+    """Files as given (explicit), folders expanded to the files a reader takes, in sorted
+    order (a folder's entries by name, each subfolder where its name sorts), hidden ones left
+    out."""
     for raw in paths:
         path = Path(raw)
         if raw != "-" and path.is_dir():
-            for child in sorted(path.rglob("*")):
-                if _takes(child) and not any(p.startswith(".") for p in child.relative_to(path).parts):
-                    yield str(child), False
+            yield from ((str(child), False) for child in _walk(path))
         else:
             yield raw, True
+
+
+def _walk(folder: Path) -> Iterator[Path]:
+    """The files under `folder` that a reader takes, one directory listed at a time: the
+    order of `sorted(folder.rglob("*"))`, without holding every path of a big tree. Links to
+    folders are not followed (as `rglob` does not)."""
+    try:
+        with os.scandir(folder) as listing:
+            entries = sorted(listing, key=lambda entry: entry.name)
+    except OSError:  # unreadable or gone since it was listed: as rglob, passed over
+        return
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        child = folder / entry.name
+        if entry.is_dir(follow_symlinks=False):
+            yield from _walk(child)
+        elif _takes(child):
+            yield child
 
 
 def _takes(path: Path) -> bool:

@@ -92,7 +92,7 @@ def finding_dict(f: Finding, draft: Draft) -> dict[str, Any]:
         "start": start,
         "end": end,
         "matched": f.matched,
-        "verbatim": draft.source_text[start:end] == f.matched,
+        "verbatim": draft.source_slice(start, end) == f.matched,
         "weight": f.weight,
         "positive": f.positive,
         "advice": f.advice,
