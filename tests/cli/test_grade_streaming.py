@@ -165,3 +165,61 @@ def test_grade_of_a_lazy_folder_is_the_grade_of_it_read_at_once(tmp_path, jobs):
     at_once = run.check_emails(config, whole.emails, whole, (), use_cache=False).reports
     assert [r.findings for r in lazy.reports] == [r.findings for r in at_once]
     assert any(f.rule == "template-sameness" for r in lazy.reports for f in r.findings)
+
+
+def _batch(path: Path, count: int) -> Path:
+    with path.open("w", encoding="utf-8", newline="") as out:
+        writer = csv.writer(out)
+        writer.writerow(["id", "subject", "body"])
+        for i in range(count):
+            body = f"Hi Sam,\n\nAcme hired {i + 2} account executives. How is ramp going?\n\nAlex\n"
+            writer.writerow([f"e{i}", f"Ramp {i}", body])
+    return path
+
+
+def test_a_batch_file_is_graded_as_its_rows_are_read(tmp_path, monkeypatch):
+    from pitchlint.inputs import tabular
+
+    batch = _batch(tmp_path / "sent.csv", 3 * run.CHUNK)
+    rows_read: list[int] = []
+    collect = tabular._collect
+
+    def reading(*args, **kwargs):  # type: ignore[no-untyped-def]
+        rows_read.append(1)
+        return collect(*args, **kwargs)
+
+    read_when_checked: list[int] = []
+    check = Engine.check
+
+    def checking(self, drafts):  # type: ignore[no-untyped-def]
+        read_when_checked.append(len(rows_read))
+        return check(self, drafts)
+
+    monkeypatch.setattr(tabular, "_collect", reading)
+    monkeypatch.setattr(Engine, "check", checking)
+    loaded = Loaded()
+    checked = run.check_emails(
+        load_config(None), iter_inputs([str(batch)], loaded), loaded, (), use_cache=False
+    )
+    assert read_when_checked[0] <= run.CHUNK + 1 < len(rows_read) == 3 * run.CHUNK
+    assert [e.email_id for e in checked.emails] == [f"{batch}#e{i}" for i in range(3 * run.CHUNK)]
+
+
+def test_a_batch_that_breaks_part_way_keeps_the_rows_before(tmp_path, monkeypatch):
+    from pitchlint.inputs import tabular
+
+    batch = _batch(tmp_path / "sent.csv", 8)
+    collect = tabular._collect
+
+    def breaking(path, source, record_name, *args):  # type: ignore[no-untyped-def]
+        if record_name == "row 5":
+            raise ValueError("a reader's bug")
+        return collect(path, source, record_name, *args)
+
+    monkeypatch.setattr(tabular, "_collect", breaking)
+    loaded = load_inputs([str(batch)])
+    assert [e.email_id for e in loaded.emails] == [f"{batch}#e{i}" for i in range(4)]
+    (skipped,) = loaded.skipped
+    assert skipped.reason == (
+        f"{batch}: could not be read (ValueError: a reader's bug); the rest of it after 4 emails skipped"
+    )

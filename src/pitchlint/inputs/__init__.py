@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from pitchlint.draft import Draft, DraftMeta, parse_draft
 from pitchlint.origin import TextBuilder, make_origin
+from pitchlint.sources import Skipped
 
 
 @dataclass(frozen=True)
@@ -23,6 +24,18 @@ class EmailInput:
     fields: tuple[tuple[str, str], ...] = ()
     # the email this one is a spintax variant of (`--spintax every`): one template, not many
     variant_of: str | None = None
+
+
+def split_batch(items: Iterable[EmailInput | Skipped]) -> tuple[list[EmailInput], list[Skipped]]:
+    """A batch reader's emails and what it skipped, as two lists."""
+    emails: list[EmailInput] = []
+    skipped: list[Skipped] = []
+    for item in items:
+        if isinstance(item, Skipped):
+            skipped.append(item)
+        else:
+            emails.append(item)
+    return emails, skipped
 
 
 def every_variant(emails: Iterable[EmailInput]) -> Iterator[EmailInput]:

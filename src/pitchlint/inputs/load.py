@@ -55,16 +55,12 @@ def load_inputs(
 def iter_inputs(
     paths: Iterable[str], into: Loaded, limits: Limits = DEFAULT_LIMITS, columns: Columns = NO_COLUMNS
 ) -> Iterator[EmailInput]:
-    """The emails the paths hold, a file at a time as the caller asks for them (folders are
-    walked as they go, not listed first), so `grade` over a million emails holds one file's.
-    What is skipped, the sequence files and the notes go into `into` as each file is read."""
+    """The emails the paths hold, as the caller asks for them: folders are walked as they go,
+    not listed first, and a CSV, JSONL or mbox batch gives its emails a row or message at a
+    time, so `grade` over a million emails holds one file's text and a chunk of emails. What
+    is skipped, the sequence files and the notes go into `into` as they are met."""
     for raw, explicit in _expand(paths):
-        one = Loaded()
-        _load_one(raw, explicit, limits, one, columns=columns)
-        into.skipped.extend(one.skipped)
-        into.sequences.extend(one.sequences)
-        into.notes.extend(one.notes)
-        yield from one.emails
+        yield from _load_one(raw, explicit, limits, into, columns=columns)
 
 
 def load_text(
@@ -74,7 +70,7 @@ def load_text(
     for text that is not on disk yet: an editor's buffer, a pasted draft, stdin with
     `--stdin-filename`."""
     loaded = Loaded()
-    _load_one(name, True, limits, loaded, data, columns=columns)
+    loaded.emails.extend(_load_one(name, True, limits, loaded, data, columns=columns))
     return loaded
 
 
@@ -86,31 +82,29 @@ def _load_one(
     data: bytes | None = None,
     *,
     columns: Columns = NO_COLUMNS,
-) -> None:
-    one = Loaded()
+) -> Iterator[EmailInput]:
+    """The emails of one file; what it skips goes into `loaded`. A file that cannot be read
+    becomes a Skipped; one that breaks part way keeps the emails read before the break."""
+    taken = 0
     try:
-        _read(raw, explicit, one, limits, data, columns)
+        for email in _read(raw, explicit, loaded, limits, data, columns):
+            size = len(email.draft.text)
+            if size > limits.characters:
+                reason = (
+                    f"{email.email_id}: {size:,} characters, over the limit of {limits.characters:,}"
+                    " (config `limits: {characters: N}`), skipped"
+                )
+                loaded.skipped.append(Skipped(email.email_id, reason))
+                continue
+            taken += 1
+            yield email
     except DraftError as exc:
         loaded.skipped.append(Skipped(raw, str(exc)))
-        return
     except (RecursionError, MemoryError, ValueError, LookupError, OverflowError, TypeError) as exc:
         # a reader's bug or a library's limit on a hostile file: this file, not the batch
-        reason = f"{raw}: could not be read ({type(exc).__name__}: {_short(exc)}), skipped"
+        rest = f"; the rest of it after {taken:,} emails skipped" if taken else ", skipped"
+        reason = f"{raw}: could not be read ({type(exc).__name__}: {_short(exc)}){rest}"
         loaded.skipped.append(Skipped(raw, reason))
-        return
-    loaded.skipped.extend(one.skipped)
-    loaded.sequences.extend(one.sequences)
-    loaded.notes.extend(one.notes)
-    for email in one.emails:
-        size = len(email.draft.text)
-        if size > limits.characters:
-            reason = (
-                f"{email.email_id}: {size:,} characters, over the limit of {limits.characters:,}"
-                " (config `limits: {characters: N}`), skipped"
-            )
-            loaded.skipped.append(Skipped(email.email_id, reason))
-        else:
-            loaded.emails.append(email)
 
 
 def _short(exc: BaseException) -> str:
@@ -156,42 +150,50 @@ def _takes(path: Path) -> bool:
 
 def _read(
     raw: str, explicit: bool, loaded: Loaded, limits: Limits, data: bytes | None, columns: Columns
-) -> None:
+) -> Iterator[EmailInput]:
     data = read_bytes(raw, limits.bytes) if data is None else within_limit(data, raw, limits.bytes)
     if raw == "-":
-        loaded.emails.append(EmailInput(parse_draft(decode(data, "<stdin>"), "-"), "-"))
+        yield EmailInput(parse_draft(decode(data, "<stdin>"), "-"), "-")
         return
     path = Path(raw)
     suffix = path.suffix.lower()
     if suffix in EML_SUFFIXES:
         from pitchlint.inputs.eml import read_eml
 
-        loaded.emails.extend(read_eml(raw, data))
+        yield from read_eml(raw, data)
         return
     if suffix in MBOX_SUFFIXES:
-        from pitchlint.inputs.mbox import read_mbox
+        from pitchlint.inputs.mbox import iter_mbox
 
-        emails, skipped = read_mbox(raw, data)
-        loaded.emails.extend(emails)
-        loaded.skipped.extend(skipped)
+        yield from _kept_apart(iter_mbox(raw, data), loaded)
         return
     text = decode(data, raw)
+    del data  # a batch's bytes: its text is what the emails point into
     if not text.strip():
         loaded.skipped.append(Skipped(raw, f"{raw}: empty file, skipped", error=False))
         return
     if suffix in SEQUENCE_SUFFIXES:
-        _read_sequence(raw, text, explicit, loaded)
+        yield from _read_sequence(raw, text, explicit, loaded)
     elif suffix in HTML_SUFFIXES:
         from pitchlint.inputs.html import read_html
 
-        loaded.emails.extend(read_html(raw, text))
+        yield from read_html(raw, text)
     elif suffix in CSV_SUFFIXES or suffix in JSONL_SUFFIXES:
-        _read_rows(raw, text, suffix, explicit, loaded, limits, columns)
+        yield from _read_rows(raw, text, suffix, explicit, loaded, limits, columns)
     else:
-        loaded.emails.append(EmailInput(parse_draft(text, raw), raw))
+        yield EmailInput(parse_draft(text, raw), raw)
 
 
-def _read_sequence(raw: str, text: str, explicit: bool, loaded: Loaded) -> None:
+def _kept_apart(items: Iterator[EmailInput | Skipped], loaded: Loaded) -> Iterator[EmailInput]:
+    """A batch reader's emails, what it skipped put into `loaded` as it goes."""
+    for item in items:
+        if isinstance(item, Skipped):
+            loaded.skipped.append(item)
+        else:
+            yield item
+
+
+def _read_sequence(raw: str, text: str, explicit: bool, loaded: Loaded) -> Iterator[EmailInput]:
     from pitchlint.inputs.sequence import is_sequence, read_sequence
 
     if not is_sequence(text):
@@ -202,30 +204,35 @@ def _read_sequence(raw: str, text: str, explicit: bool, loaded: Loaded) -> None:
             loaded.skipped.append(Skipped(raw, reason, error=False))
         return
     emails, info = read_sequence(raw, text)
-    loaded.emails.extend(emails)
     loaded.sequences.append(info)
+    yield from emails
 
 
 def _read_rows(
     raw: str, text: str, suffix: str, explicit: bool, loaded: Loaded, limits: Limits, columns: Columns
-) -> None:
-    from pitchlint.inputs.tabular import NotABatch, read_csv, read_jsonl, sequences_of
+) -> Iterator[EmailInput]:
+    """A CSV or JSONL batch's emails as they are read; its sequences (a `Sequence` column)
+    once the last row is in."""
+    from pitchlint.inputs.tabular import NotABatch, iter_csv, iter_jsonl, sequences_of
 
+    if suffix in CSV_SUFFIXES:
+        fields = limits.field_characters
+        rows = iter_csv(raw, text, field_limit=fields, columns=columns, notes=loaded.notes)
+    else:
+        rows = iter_jsonl(raw, text, columns=columns)
+    steps: list[tuple[str, int | None]] = []  # each sequence row's (sequence, step), not the row
     try:
-        if suffix in CSV_SUFFIXES:
-            fields = limits.field_characters
-            emails, skipped = read_csv(raw, text, field_limit=fields, columns=columns, notes=loaded.notes)
-        else:
-            emails, skipped = read_jsonl(raw, text, columns=columns)
-    except NotABatch as exc:
+        for email in _kept_apart(rows, loaded):
+            if email.sequence is not None:
+                steps.append((email.sequence, email.step))
+            yield email
+    except NotABatch as exc:  # raised at the header, before any row
         if explicit:
             raise
         # a data file in a folder of templates: said, but not the exit 2 of an unreadable input
         loaded.skipped.append(Skipped(raw, str(exc), error=False))
         return
-    loaded.emails.extend(emails)
-    loaded.skipped.extend(skipped)
-    loaded.sequences.extend(sequences_of(raw, emails))
+    loaded.sequences.extend(sequences_of(steps))
 
 
 def load_drafts(paths: Iterable[str], limits: Limits = DEFAULT_LIMITS) -> tuple[list[Draft], list[Skipped]]:

@@ -8,11 +8,11 @@ import csv
 import io
 import json
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 from pitchlint.draft import DraftError, DraftMeta, clean_text
-from pitchlint.inputs import EmailInput, Piece, draft_from_parts
+from pitchlint.inputs import EmailInput, Piece, draft_from_parts, split_batch
 from pitchlint.inputs.columns import (
     BODY_KEYS,
     NO_COLUMNS,
@@ -44,6 +44,20 @@ def read_csv(
     """Rows of a CSV file with a header naming at least a body column (which columns were
     read for what is added to `notes`). A row that breaks the CSV grammar or holds a cell over
     `field_limit` characters is skipped with its number, and reading goes on with the next."""
+    return split_batch(iter_csv(path, source, field_limit=field_limit, columns=columns, notes=notes))
+
+
+def iter_csv(
+    path: str,
+    source: str,
+    *,
+    field_limit: int = Limits.field_characters,
+    columns: Columns = NO_COLUMNS,
+    notes: list[str] | None = None,
+) -> Iterator[EmailInput | Skipped]:
+    """`read_csv`'s rows one at a time, as the caller takes them: a batch of 200,000 rows is
+    graded (and kept on disk) as it is read, not built whole first. The header is judged
+    when the first row is asked for."""
     line_starts = [0, *(m.end() for m in re.finditer(r"\n", source))]
     csv.field_size_limit(max(field_limit, 1))
     reader = csv.reader(io.StringIO(source, newline=""))
@@ -67,8 +81,6 @@ def read_csv(
         )
     if notes is not None:
         notes.append(f"{path}: read {used_columns(names, header, body)}")
-    emails: list[EmailInput] = []
-    skipped: list[Skipped] = []
     row_number = 0
     while True:
         first_line = reader.line_num
@@ -78,7 +90,7 @@ def read_csv(
             break
         except csv.Error as exc:
             row_number += 1
-            skipped.append(Skipped(f"{path}#row {row_number}", f"{path}: row {row_number}: {exc}, skipped"))
+            yield Skipped(f"{path}#row {row_number}", f"{path}: row {row_number}: {exc}, skipped")
             if reader.line_num == first_line:
                 break  # the reader cannot get past it
             continue
@@ -89,14 +101,16 @@ def read_csv(
         row_end = line_starts[reader.line_num] if reader.line_num < len(line_starts) else len(source)
         record = dict(zip(header, values, strict=False))
         located = {k: _locate_csv(source, v, row_start, row_end) for k, v in record.items()}
-        _collect(path, source, f"row {row_number}", record, located, body, emails, skipped)
-    return emails, skipped
+        yield _collect(path, source, f"row {row_number}", record, located, body)
 
 
 def read_jsonl(path: str, source: str, *, columns: Columns = NO_COLUMNS) -> Rows:
     """One JSON object per line."""
-    emails: list[EmailInput] = []
-    skipped: list[Skipped] = []
+    return split_batch(iter_jsonl(path, source, columns=columns))
+
+
+def iter_jsonl(path: str, source: str, *, columns: Columns = NO_COLUMNS) -> Iterator[EmailInput | Skipped]:
+    """`read_jsonl`'s lines one at a time, as the caller takes them."""
     for number, (start, line) in enumerate(_lines(source), 1):
         if not line.strip():
             continue
@@ -104,16 +118,16 @@ def read_jsonl(path: str, source: str, *, columns: Columns = NO_COLUMNS) -> Rows
         try:
             record = json.loads(line, parse_constant=_no_constant)
         except json.JSONDecodeError as exc:
-            skipped.append(Skipped(where, f"{path}: line {number}: not JSON ({exc.msg})"))
+            yield Skipped(where, f"{path}: line {number}: not JSON ({exc.msg})")
             continue
         except ValueError as exc:
-            skipped.append(Skipped(where, f"{path}: line {number}: {exc}, skipped"))
+            yield Skipped(where, f"{path}: line {number}: {exc}, skipped")
             continue
         except RecursionError:
-            skipped.append(Skipped(where, f"{path}: line {number}: JSON nested too deeply, skipped"))
+            yield Skipped(where, f"{path}: line {number}: JSON nested too deeply, skipped")
             continue
         if not isinstance(record, dict):
-            skipped.append(Skipped(where, f"{path}: line {number}: not a JSON object"))
+            yield Skipped(where, f"{path}: line {number}: not a JSON object")
             continue
         names = [str(k) for k in record]
         record = dict(zip(canonical_keys(names, columns), record.values(), strict=True))
@@ -121,12 +135,11 @@ def read_jsonl(path: str, source: str, *, columns: Columns = NO_COLUMNS) -> Rows
         body = body_key(list(record), {k: [v] for k, v in record.items() if isinstance(v, str)})
         if body is None or missing_columns(list(record), columns):
             wanted = missing_columns(list(record), columns) or [", ".join(BODY_KEYS)]
-            skipped.append(Skipped(where, f"{path}: line {number}: no body key ({'; '.join(wanted)})"))
+            yield Skipped(where, f"{path}: line {number}: no body key ({'; '.join(wanted)})")
             continue
         texts = {k: v for k, v in record.items() if isinstance(v, str)}
         located = {k: _locate_json(line, start, originals[k].lower(), v) for k, v in texts.items()}
-        _collect(path, source, f"line {number}", record, located, body, emails, skipped)
-    return emails, skipped
+        yield _collect(path, source, f"line {number}", record, located, body)
 
 
 def _collect(
@@ -136,16 +149,13 @@ def _collect(
     record: Mapping[str, Any],
     located: Mapping[str, Piece],
     body_key: str,
-    emails: list[EmailInput],
-    skipped: list[Skipped],
-) -> None:
+) -> EmailInput | Skipped:
     """One row into an EmailInput, or a Skipped naming the row."""
     label = clean_text(str(record.get("id") or "")).strip() or record_name
     where = f"{path}#{label}"
     body = record.get(body_key)
     if not isinstance(body, str) or not body.strip():
-        skipped.append(Skipped(where, f"{path}: {record_name}: empty body, skipped"))
-        return
+        return Skipped(where, f"{path}: {record_name}: empty body, skipped")
     try:
         meta = DraftMeta(
             touch=_touch(record.get("touch")),
@@ -163,24 +173,21 @@ def _collect(
             meta=meta,
         )
     except DraftError as exc:
-        skipped.append(Skipped(where, f"{path}: {record_name}: {exc}"))
-        return
+        return Skipped(where, f"{path}: {record_name}: {exc}")
     fields = tuple(
         (key, str(value).lower() if isinstance(value, bool) else clean_text(str(value)))
         for key, value in record.items()
         if key != body_key and isinstance(value, (str, int, float))
     )
     sequence = _text(record.get("sequence"))
-    emails.append(
-        EmailInput(
-            draft,
-            where,
-            template=_text(record.get("template")),
-            sender=meta.sender,
-            sequence=f"{path}#{sequence}" if sequence else None,
-            step=meta.touch if sequence else None,
-            fields=fields,
-        )
+    return EmailInput(
+        draft,
+        where,
+        template=_text(record.get("template")),
+        sender=meta.sender,
+        sequence=f"{path}#{sequence}" if sequence else None,
+        step=meta.touch if sequence else None,
+        fields=fields,
     )
 
 
@@ -195,18 +202,18 @@ def _html_piece(cell: Piece) -> Piece:
     return Piece(text, offsets=[cell.offsets[min(o, last)] for o in offsets])
 
 
-def sequences_of(path: str, emails: list[EmailInput]) -> list[SequenceInfo]:
-    """The rows of one sequence (a `Sequence` or `Campaign` column) as one sequence for the
-    rules across emails, when each step appears once in it (a template export; a sent history
-    repeats every step per prospect, and is no one reader's sequence)."""
-    members: dict[str, list[EmailInput]] = {}
-    for email in emails:
-        if email.sequence is not None:
-            members.setdefault(email.sequence, []).append(email)
+def sequences_of(steps: Iterable[tuple[str | None, int | None]]) -> list[SequenceInfo]:
+    """The rows of one sequence (a `Sequence` or `Campaign` column), given as each row's
+    (sequence, step), as one sequence for the rules across emails, when each step appears once
+    in it (a template export; a sent history repeats every step per prospect, and is no one
+    reader's sequence)."""
+    members: dict[str, list[int | None]] = {}
+    for sequence, step in steps:
+        if sequence is not None:
+            members.setdefault(sequence, []).append(step)
     found = []
     for name, rows in members.items():
-        steps = [e.step for e in rows]
-        if len(set(steps)) == len(steps):
+        if len(set(rows)) == len(rows):
             # an export says nothing of delays; sequencers stop on a reply unless told not to
             found.append(SequenceInfo(name, len(rows), (None,) * len(rows), True, "prospect"))
     return found
