@@ -20,13 +20,17 @@ from typing import TYPE_CHECKING, Any
 
 from pitchlint import __version__
 from pitchlint.errors import ClusterError
-from pitchlint.run import IN_FLIGHT_PER_WORKER, Checked
 
 if TYPE_CHECKING:
     from distributed import Client
 
     from pitchlint.config import Config
     from pitchlint.draft import Draft
+    from pitchlint.report import Report
+
+
+IN_FLIGHT_PER_WORKER = 3  # chunks queued per worker: keeps each busy, bounds what waits on the client
+Checked = tuple[list["Report"], list[str]]  # a chunk's reports and the failures of rules that raised
 
 
 @contextlib.contextmanager

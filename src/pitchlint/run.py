@@ -20,6 +20,7 @@ from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
+from pitchlint.cluster import IN_FLIGHT_PER_WORKER, Checked  # no dask: it is imported for --dask
 from pitchlint.config import Config, find_config, load_config
 from pitchlint.draft import Draft, DraftError
 from pitchlint.inputs import EmailInput
@@ -37,8 +38,6 @@ if TYPE_CHECKING:  # the engine imports spaCy: loaded only when a draft must be 
     from pitchlint.spill import EmailSpill
 
 CHUNK = 64  # drafts per task: large enough to batch nlp.pipe, small enough to share out
-IN_FLIGHT_PER_WORKER = 3  # chunks queued per pool worker: keeps each busy, bounds what waits
-Checked = tuple[list[Report], list[str]]  # a chunk's reports and the failures of rules that raised
 T = TypeVar("T")
 R = TypeVar("R")
 Progress = Callable[[int], None]  # called with the number of emails just finished
