@@ -58,24 +58,29 @@ def _folder(root: Path, count: int) -> Path:
     return root
 
 
-def test_the_first_emails_are_checked_before_the_last_file_is_read(tmp_path, monkeypatch):
-    folder = _folder(tmp_path, 3 * run.CHUNK)
-    files_read: list[str] = []
-    read_one = load_module._load_one
+def _reads_seen_by_the_engine(monkeypatch, module, reader: str) -> tuple[list[int], list[int]]:  # type: ignore[no-untyped-def]
+    """Each call of `module.reader` (a file or a row read), and how many had been made each
+    time the engine was handed drafts to check."""
+    reads: list[int] = []
+    seen: list[int] = []
+    read, check = getattr(module, reader), Engine.check
 
-    def reading(raw, *args, **kwargs):  # type: ignore[no-untyped-def]
-        files_read.append(raw)
-        return read_one(raw, *args, **kwargs)
-
-    read_when_checked: list[int] = []
-    check = Engine.check
+    def reading(*args, **kwargs):  # type: ignore[no-untyped-def]
+        reads.append(1)
+        return read(*args, **kwargs)
 
     def checking(self, drafts):  # type: ignore[no-untyped-def]
-        read_when_checked.append(len(files_read))
+        seen.append(len(reads))
         return check(self, drafts)
 
-    monkeypatch.setattr(load_module, "_load_one", reading)
+    monkeypatch.setattr(module, reader, reading)
     monkeypatch.setattr(Engine, "check", checking)
+    return reads, seen
+
+
+def test_the_first_emails_are_checked_before_the_last_file_is_read(tmp_path, monkeypatch):
+    folder = _folder(tmp_path, 3 * run.CHUNK)
+    files_read, read_when_checked = _reads_seen_by_the_engine(monkeypatch, load_module, "_load_one")
     loaded = Loaded()
     config = load_config(None)
     checked = run.check_emails(config, iter_inputs([str(folder)], loaded), loaded, (), use_cache=False)
@@ -181,22 +186,7 @@ def test_a_batch_file_is_graded_as_its_rows_are_read(tmp_path, monkeypatch):
     from pitchlint.inputs import tabular
 
     batch = _batch(tmp_path / "sent.csv", 3 * run.CHUNK)
-    rows_read: list[int] = []
-    collect = tabular._collect
-
-    def reading(*args, **kwargs):  # type: ignore[no-untyped-def]
-        rows_read.append(1)
-        return collect(*args, **kwargs)
-
-    read_when_checked: list[int] = []
-    check = Engine.check
-
-    def checking(self, drafts):  # type: ignore[no-untyped-def]
-        read_when_checked.append(len(rows_read))
-        return check(self, drafts)
-
-    monkeypatch.setattr(tabular, "_collect", reading)
-    monkeypatch.setattr(Engine, "check", checking)
+    rows_read, read_when_checked = _reads_seen_by_the_engine(monkeypatch, tabular, "_collect")
     loaded = Loaded()
     checked = run.check_emails(
         load_config(None), iter_inputs([str(batch)], loaded), loaded, (), use_cache=False
