@@ -8,10 +8,22 @@ from pathlib import Path
 
 import pytest
 import spacy
+from hypothesis import given
+from hypothesis import strategies as st
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
 
 from pitchlint.draft import PROSE_ZONES, parse_draft
 from pitchlint.lookup_pipes import LookupAttributeRuler, LookupLemmatizer, use_lookup_pipes
-from pitchlint.nlp import components_for, entity_at, entity_type, load_pipeline, parse_drafts, resolve_model
+from pitchlint.nlp import (
+    _token_batches,
+    components_for,
+    entity_at,
+    entity_type,
+    load_pipeline,
+    parse_drafts,
+    resolve_model,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 # the trained ruler's two-token patterns and operators (REGEX, NOT_IN), and curly quotes
@@ -172,3 +184,28 @@ def test_built_once_keeps_a_detector_while_its_params_are_the_same() -> None:
     one = built_once(factory, {"words": words})
     assert built_once(factory, {"words": words}) is one  # a new dict, the same list
     assert built_once(factory, {"words": ["a", "b"]}) is not one  # another list
+
+
+@given(lengths=st.lists(st.integers(0, 60), max_size=40), size=st.integers(1, 8), tokens=st.integers(1, 120))
+def test_token_batches_keep_order_and_hold_no_more_than_their_budget(
+    lengths: list[int], size: int, tokens: int
+) -> None:
+    vocab = Vocab()
+    docs = [Doc(vocab, words=["w"] * n) for n in lengths]
+    batches = list(_token_batches(docs, size, tokens))
+    assert [d for batch in batches for d in batch] == docs
+    for batch in batches:
+        assert batch and len(batch) <= size
+        assert len(batch) == 1 or sum(len(d) for d in batch) <= tokens  # a long draft goes alone
+
+
+def test_parsing_in_token_batches_gives_the_one_batch_parse() -> None:
+    """Batches bounded by tokens (so a run's peak memory does not grow with its longest
+    drafts) annotate every draft as one batch of them all does."""
+    model = resolve_model(None)
+    nlp = load_pipeline(model, components_for(frozenset({"pos", "lemma", "dep"})), frozenset())
+    drafts = [parse_draft(text) for text in _texts()]
+    zones = frozenset(PROSE_ZONES)
+    small = list(parse_drafts(nlp, drafts, zones, batch_tokens=50))
+    whole = list(parse_drafts(nlp, drafts, zones, batch_size=len(drafts), batch_tokens=10**9))
+    assert [_annotations(d) for d in small] == [_annotations(d) for d in whole]

@@ -237,16 +237,42 @@ def _sentence_starts(doc: Doc, draft: Draft) -> list[int]:
     return found
 
 
+# Tokens parsed together at most. The parser and tagger hold working arrays for a whole batch
+# (about 20 KB a token), so 64 long drafts at once took 200 MB more than the run's base and
+# the peak grew with the longest drafts a batch happened to meet (benchmarks/check_memory.py).
+BATCH_TOKENS = 4096
+
+
 def parse_drafts(
-    nlp: Language, drafts: Sequence[Draft], zones: frozenset[str], batch_size: int = 64
+    nlp: Language,
+    drafts: Sequence[Draft],
+    zones: frozenset[str],
+    batch_size: int = 64,
+    batch_tokens: int = BATCH_TOKENS,
 ) -> Iterator[Doc]:
     """Docs for many drafts through nlp.pipe, in order, as they are parsed: a caller that
-    lets each go once checked holds one batch of Docs, not the whole run's."""
+    lets each go once checked holds one batch of Docs, not the whole run's, and a batch holds
+    at most `batch_size` drafts or `batch_tokens` tokens (one draft longer than that alone)."""
     recognizer = nlp.get_pipe("ner") if "ner" in nlp.disabled else None
-    for doc in nlp.pipe((make_doc(nlp, draft, zones) for draft in drafts), batch_size=batch_size):
-        if recognizer is not None:
-            doc.user_data[_LAZY_NER_KEY] = SentenceEntities(recognizer)
-        yield doc
+    made = (make_doc(nlp, draft, zones) for draft in drafts)
+    for batch in _token_batches(made, batch_size, batch_tokens):
+        for doc in nlp.pipe(batch, batch_size=len(batch)):
+            if recognizer is not None:
+                doc.user_data[_LAZY_NER_KEY] = SentenceEntities(recognizer)
+            yield doc
+
+
+def _token_batches(docs: Iterable[Doc], size: int, tokens: int) -> Iterator[list[Doc]]:
+    batch: list[Doc] = []
+    held = 0
+    for doc in docs:
+        if batch and (len(batch) == size or held + len(doc) > tokens):
+            yield batch
+            batch, held = [], 0
+        batch.append(doc)
+        held += len(doc)
+    if batch:
+        yield batch
 
 
 class SentenceEntities:
