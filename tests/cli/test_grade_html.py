@@ -16,6 +16,7 @@ import pytest
 from pitchlint.draft import parse_draft
 from pitchlint.findings import Finding, Severity
 from pitchlint.grading import GRADES, GradedEmail, GradeRun
+from pitchlint.reporters import grade_html
 from pitchlint.reporters.grade_html import highlight, render_grade_html
 from pitchlint.sources import Skipped
 from tests.conftest import REPO
@@ -223,8 +224,23 @@ def test_emails_are_listed_worst_first_with_their_findings(run: GradeRun, page: 
     sections = page.find("section", class_="email")
     scores = [int(s["data-score"] or 0) for s in sections]
     assert len(sections) == 3 and scores == sorted(scores)
+    assert not page.find("p", id="listed")  # a short run lists every email
     rows = page.find("tr", class_="finding-row")
     assert len(rows) == sum(len(e.findings) for e in run.emails)
+
+
+def test_a_long_run_lists_its_lowest_scored_emails_and_counts_them_all(
+    run: GradeRun, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(grade_html, "LISTED_EMAILS", 2)
+    page = Page(render_grade_html(run))
+    sections = page.find("section", class_="email")
+    lowest = sorted(run.emails, key=lambda e: (e.report.score.value, e.email_id))[:2]
+    assert [s["data-score"] for s in sections] == [str(e.report.score.value) for e in lowest]
+    assert len(page.find("tr", class_="email-row")) == 2
+    assert page.find("p", id="listed")
+    bars = [a for _, a in page.tags if "data-grade" in a and "bar" in (a.get("class") or "").split()]
+    assert sum(int(b["data-count"] or 0) for b in bars) == 3  # the charts count every email
 
 
 def test_histogram_has_a_bar_per_grade(run: GradeRun, page: Page) -> None:

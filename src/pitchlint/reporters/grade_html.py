@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import heapq
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from html import escape
 from typing import Any
@@ -18,6 +19,10 @@ from typing import Any
 from pitchlint.findings import Finding
 from pitchlint.grading import GRADES, GradeAggregate, GradedEmail, GradeRun
 from pitchlint.sources import Skipped
+
+# emails listed on the page at most, lowest scores first: the charts and breakdowns count every
+# email, and a page of a million emails would not open (`--format csv` has them all)
+LISTED_EMAILS = 2000
 
 GRADE_COLOURS = {"A": "#2e7d32", "B": "#7cb342", "C": "#f9a825", "D": "#ef6c00", "F": "#c62828"}
 
@@ -129,18 +134,19 @@ def render_grade_html(run: GradeRun) -> str:
 
 
 def stream_grade_html(run: GradeRun) -> Iterator[str]:
-    """The whole page: summary, charts, breakdowns, skipped inputs, then every email worst first
-    with its findings highlighted in its text. One pass over the emails gathers the summary
-    and each one's score and id; the index and the sections then read them back in that
-    order, one at a time."""
+    """The whole page: summary, charts, breakdowns, skipped inputs, then the emails worst
+    first (every one, up to `LISTED_EMAILS`) with their findings highlighted in their text.
+    One pass over the emails gathers the summary and keeps the lowest-scored keys in a
+    bounded heap; the index and the sections then read those emails back, one at a time."""
     aggregate = GradeAggregate()
-    keys = []
-    for index, email in enumerate(run.emails):
-        aggregate.add(email)
-        keys.append((email.report.score.value, email.email_id, index))
+
+    def keys() -> Iterator[tuple[Any, str, int]]:
+        for index, email in enumerate(run.emails):
+            aggregate.add(email)
+            yield (email.report.score.value, email.email_id, index)
+
+    order = [index for *_key, index in heapq.nsmallest(LISTED_EMAILS, keys())]
     summary = aggregate.summary(len(run.skipped))
-    order = [index for *_key, index in sorted(keys)]
-    del keys
 
     def ranked() -> Iterator[GradedEmail]:
         return (run.emails[i] for i in order)
@@ -174,7 +180,7 @@ def stream_grade_html(run: GradeRun) -> Iterator[str]:
     ]
     yield "\n".join(p for p in head if p) + "\n"
     if order:
-        yield from _email_index(ranked())
+        yield from _email_index(ranked(), _listed_note(len(order), summary["emails"]))
     yield '<section id="emails">\n<h2>Emails, worst first</h2>\n' + _filter_form() + "\n"
     for number, email in enumerate(ranked(), 1):
         yield _email_section(number, email, _findings_of(email)) + "\n"
@@ -302,10 +308,21 @@ def _skipped_section(skipped: Sequence[Skipped]) -> str:
     )
 
 
-def _email_index(emails: Iterable[GradedEmail]) -> Iterator[str]:
+def _listed_note(listed: int, total: int) -> str:
+    if listed == total:
+        return ""
+    return (
+        f'<p class="lede" id="listed">The {listed:,} lowest-scored of the {total:,} emails are listed; '
+        "the charts and tables above count them all, and <code>--format csv</code> or "
+        "<code>jsonl</code> has a row for every one.</p>"
+    )
+
+
+def _email_index(emails: Iterable[GradedEmail], note: str = "") -> Iterator[str]:
     """A table of contents: with hundreds of emails, the worst ones are one click away."""
+    title = "All emails" if not note else "Lowest-scored emails"
     yield (
-        '<section id="index"><h2>All emails</h2><table id="email-index"><thead><tr><th>email</th>'
+        f'<section id="index"><h2>{title}</h2>{note}<table id="email-index"><thead><tr><th>email</th>'
         '<th class="num">score</th><th>grade</th><th>top rules</th></tr></thead><tbody>'
     )
     for n, e in enumerate(emails, 1):
