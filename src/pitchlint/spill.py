@@ -105,10 +105,12 @@ class EmailSpill(ReadBack[EmailInput]):
 
     @property
     def drafts(self) -> Sequence[Draft]:
-        return _Drafts(self)
+        return DraftsOf(self)
 
 
-class _Drafts(ReadBack[Draft]):
+class DraftsOf(ReadBack[Draft]):
+    """The drafts of a sequence of emails, each taken from its email when asked for."""
+
     def __init__(self, emails: Sequence[EmailInput]) -> None:
         self._emails = emails
 

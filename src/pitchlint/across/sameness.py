@@ -7,16 +7,21 @@ shingles, with MinHash banding so a batch of 20,000 emails is not compared pair 
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import hashlib
 import re
+from array import array
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator
+
+import numpy
 
 from pitchlint.across import across_check
 from pitchlint.draft import Draft
 from pitchlint.finding_builder import build_finding
 from pitchlint.findings import Finding
+from pitchlint.spill import DraftsOf
 
 _SENTENCE_END = re.compile(r"[.!?…](?=\s|$)|\n\s*\n")
 _FOOTER = re.compile(r"unsubscribe|opt[ -]?out|privacy policy|©|all rights reserved", re.I)
@@ -30,21 +35,8 @@ def template_sameness(rule, params, emails, reports, sequences) -> list[tuple[in
     min_emails = int(params.get("min_emails", 3))
     similarity = float(params.get("similarity", 0.8))
     min_words = int(params.get("min_opener_words", 4))
-    drafts = [email.draft for email in emails]
-    # per email only its MinHash signature, its body's span and its masked opener: the
-    # shingles of a candidate pair are taken again from the draft when the pair is compared
-    signatures: list[bytes | None] = []
-    body_spans: list[tuple[int, int]] = []
-    openers: dict[str, list[int]] = defaultdict(list)
-    spans: dict[int, tuple[int, int]] = {}
-    for index, draft in enumerate(drafts):
-        body = _own_body(draft)
-        signatures.append(_signature(shingles(mask(body[0]))))
-        body_spans.append(body[1])
-        opener = _opener(body)
-        if opener is not None and len(opener[0].split()) >= min_words:
-            openers[opener[0]].append(index)
-            spans[index] = opener[1]
+    drafts = DraftsOf(emails)  # each read back when asked for, not all held
+    summaries = _Summaries.of(drafts, min_words)
 
     @functools.lru_cache(maxsize=512)
     def body_shingles(index: int) -> frozenset[int]:
@@ -56,20 +48,89 @@ def template_sameness(rule, params, emails, reports, sequences) -> list[tuple[in
         return len({emails[i].sequence or emails[i].variant_of or i for i in members})
 
     found: dict[int, Finding] = {}
-    for group in _near_duplicates(signatures, body_shingles, similarity):
+    for group in _near_duplicates(summaries.signatures, summaries.has_signature, body_shingles, similarity):
         if readers(group) < min_emails:
             continue
         for index in group:
             detail = f"its body is nearly the same as {len(group) - 1} other emails'"
-            found[index] = build_finding(rule, drafts[index], *body_spans[index], detail=detail)
-    for members in openers.values():
+            found[index] = build_finding(rule, drafts[index], *summaries.body_span(index), detail=detail)
+    for members in _same_values(summaries.openers, summaries.has_opener):
         if readers(members) < min_emails:
             continue
         for index in members:
             if index not in found:
                 detail = f"{len(members)} emails open with this sentence"
-                found[index] = build_finding(rule, drafts[index], *spans[index], detail=detail)
+                found[index] = build_finding(
+                    rule, drafts[index], *summaries.opener_span(index), detail=detail
+                )
     return sorted(found.items())
+
+
+@dataclasses.dataclass
+class _Summaries:
+    """What the rule keeps of each email, packed in arrays (about 170 bytes an email, so a
+    million emails' summaries fit in memory): its body's MinHash signature and span, and a
+    hash of its masked opener (when it has one of `min_words` words) with the opener's span.
+    A candidate pair's shingles are taken again from the drafts when the pair is compared."""
+
+    signatures: numpy.ndarray  # (emails, _HASHES) uint64; rows of zeros where has_signature is False
+    has_signature: numpy.ndarray
+    openers: numpy.ndarray  # uint64 hash of the masked opener
+    has_opener: numpy.ndarray
+    spans: numpy.ndarray  # (emails, 4) int64: body start, end, opener start, end
+
+    @classmethod
+    def of(cls, drafts: Iterable[Draft], min_words: int) -> _Summaries:
+        signatures, openers, spans = array("Q"), array("Q"), array("q")
+        has_signature, has_opener = bytearray(), bytearray()
+        empty = bytes(8 * _HASHES)
+        for draft in drafts:
+            body = _own_body(draft)
+            signature = _signature(shingles(mask(body[0])))
+            signatures.frombytes(signature or empty)
+            has_signature.append(signature is not None)
+            opener = _opener(body)
+            kept = opener is not None and len(opener[0].split()) >= min_words
+            openers.append(_hash64(opener[0]) if kept and opener else 0)
+            has_opener.append(kept)
+            spans.extend((*body[1], *(opener[1] if kept and opener else (0, 0))))
+        return cls(
+            numpy.frombuffer(signatures, dtype=numpy.uint64).reshape(-1, _HASHES),
+            numpy.frombuffer(has_signature, dtype=bool),
+            numpy.frombuffer(openers, dtype=numpy.uint64),
+            numpy.frombuffer(has_opener, dtype=bool),
+            numpy.frombuffer(spans, dtype=numpy.int64).reshape(-1, 4),
+        )
+
+    def body_span(self, index: int) -> tuple[int, int]:
+        return int(self.spans[index, 0]), int(self.spans[index, 1])
+
+    def opener_span(self, index: int) -> tuple[int, int]:
+        return int(self.spans[index, 2]), int(self.spans[index, 3])
+
+
+def _hash64(text: str) -> int:
+    return int.from_bytes(hashlib.blake2b(text.encode("utf-8"), digest_size=8).digest(), "little")
+
+
+def _same_values(values: numpy.ndarray, present: numpy.ndarray) -> Iterator[list[int]]:
+    """The indexes of each value shared by two or more present rows (rows a value apart, or
+    a row of values: `values` may be 2-D), each group in index order."""
+    indexes = numpy.flatnonzero(present)
+    if len(indexes) < 2:
+        return
+    kept = values[indexes]
+    _unique, inverse, counts = numpy.unique(kept, axis=0, return_inverse=True, return_counts=True)
+    inverse = inverse.reshape(-1)
+    shared = counts[inverse] > 1
+    if not shared.any():
+        return
+    rows, groups = indexes[shared], inverse[shared]
+    order = numpy.argsort(groups, kind="stable")
+    rows, groups = rows[order], groups[order]
+    cuts = numpy.flatnonzero(numpy.diff(groups)) + 1
+    for members in numpy.split(rows, cuts):
+        yield members.tolist()
 
 
 def _own_body(draft: Draft) -> tuple[str, tuple[int, int]]:
@@ -111,17 +172,14 @@ def mask(text: str) -> str:
 
 
 def _near_duplicates(
-    signatures: Sequence[bytes | None], shingles_of: Callable[[int], frozenset[int]], similarity: float
+    signatures: numpy.ndarray,
+    has_signature: numpy.ndarray,
+    shingles_of: Callable[[int], frozenset[int]],
+    similarity: float,
 ) -> list[list[int]]:
     """Groups of bodies whose shingle Jaccard similarity is at least `similarity`: the pairs
-    that share a MinHash band are compared, not all pairs."""
-    buckets: dict[tuple[int, bytes], list[int]] = defaultdict(list)
-    width = 8 * _BAND
-    for index, signature in enumerate(signatures):
-        if signature is None:
-            continue
-        for band in range(0, _HASHES, _BAND):
-            buckets[(band, signature[band * 8 : band * 8 + width])].append(index)
+    that share a MinHash band (the first body of a band's bucket with each other one) are
+    compared, not all pairs."""
     parent = list(range(len(signatures)))
 
     def root(i: int) -> int:
@@ -131,16 +189,17 @@ def _near_duplicates(
         return i
 
     checked: set[tuple[int, int]] = set()
-    for members in buckets.values():
-        first = members[0]
-        for other in members[1:]:
-            pair = (first, other)
-            if pair in checked or root(first) == root(other):
-                continue
-            checked.add(pair)
-            a, b = shingles_of(first), shingles_of(other)
-            if len(a & b) / len(a | b) >= similarity:
-                parent[root(other)] = root(first)
+    for band in range(0, _HASHES, _BAND):
+        for members in _same_values(signatures[:, band : band + _BAND], has_signature):
+            first = members[0]
+            for other in members[1:]:
+                pair = (first, other)
+                if pair in checked or root(first) == root(other):
+                    continue
+                checked.add(pair)
+                a, b = shingles_of(first), shingles_of(other)
+                if len(a & b) / len(a | b) >= similarity:
+                    parent[root(other)] = root(first)
     groups: dict[int, list[int]] = defaultdict(list)
     for index in range(len(signatures)):
         groups[root(index)].append(index)
@@ -157,12 +216,14 @@ _SEEDS = [
     int.from_bytes(hashlib.blake2b(bytes([i]), digest_size=8).digest(), "little") | 1 for i in range(_HASHES)
 ]
 _MASK = (1 << 64) - 1
+_SEED_ARRAY = numpy.array(_SEEDS, dtype=numpy.uint64)
+_SEED_SHIFTED = _SEED_ARRAY >> numpy.uint64(7)
 
 
 def _signature(items: frozenset[int]) -> bytes | None:
-    """The MinHash signature of a body's shingles, 8 bytes a hash; None below 3 shingles."""
+    """The MinHash signature of a body's shingles, 8 bytes a hash; None below 3 shingles.
+    (Each hash is `min((item * seed) ^ (seed >> 7))` modulo 2**64, in uint64 arithmetic.)"""
     if len(items) < 3:
         return None
-    return b"".join(
-        min(((item * seed) ^ (seed >> 7)) & _MASK for item in items).to_bytes(8, "little") for seed in _SEEDS
-    )
+    values = numpy.fromiter((item & _MASK for item in items), dtype=numpy.uint64, count=len(items))
+    return ((values[:, None] * _SEED_ARRAY) ^ _SEED_SHIFTED).min(axis=0).astype("<u8").tobytes()
