@@ -183,7 +183,7 @@ SENDABLE = """Subject: Harbor Freight's returns desk
 Hi Dana,
 
 I read your post about the returns backlog at Harbor Freight after the spring sale.
-Teams like yours at Northwind cut their returns queue from nine days to two within a month.
+Teams like yours at Northwind now clear their returns queue in two days instead of nine.
 
 Do you have 15 minutes next week to compare notes?
 
@@ -213,6 +213,25 @@ def test_an_email_that_grades_a_as_sent_gets_no_placeholder(engine, tmp_path):
     assert result.exit_code == 0 and result.stdout == SENDABLE
     assert "not applied, as the email grades A as sent" in result.stderr
     assert "first-touch-meeting-ask" in result.stderr.split("not applied", 1)[1].splitlines()[0]
+
+
+def test_the_added_question_is_about_the_outcome_the_draft_names(engine):
+    """The closing question is built from the draft's own outcome ("cut their returns queue"
+    becomes "Is cutting your returns queue a priority right now?"), so it leaves no blank to
+    fill; a draft that names no outcome still gets the placeholder."""
+    from pitchlint.mergetags import count_placeholders
+
+    named = SENDABLE.replace(
+        "now clear their returns queue in two days instead of nine",
+        "cut their returns queue from nine days to two within a month",
+    )
+    outcome = rewrite_draft(engine, parse_draft(named, "named.txt"))
+    assert "Is cutting your returns queue a priority right now?" in outcome.draft.text
+    assert "15 minutes" not in outcome.draft.text and count_placeholders(outcome.draft.text) == 0
+    assert rewrite_draft(engine, outcome.draft).draft.text == outcome.draft.text  # idempotent
+    vague_text = "Hi Dana,\n\nWe build tools for support teams. Do you have 15 minutes?\n"
+    vague = parse_draft(vague_text, "vague.txt")
+    assert "{the problem you solve}" in rewrite_draft(engine, vague).draft.text
 
 
 def test_a_draft_below_a_still_gets_its_blanks(engine):

@@ -8,6 +8,7 @@ from pitchlint.analysis import Analysis
 from pitchlint.findings import Applicability, Edit, Fix
 from pitchlint.fixes import deletion, empties_body
 from pitchlint.rewrite import get_move
+from pitchlint.rewrite.topic import with_draft_topic
 from pitchlint.rules.schema import FixSpec
 
 
@@ -15,6 +16,7 @@ def fix_from_spec(spec: FixSpec, analysis: Analysis, start: int, end: int) -> Fi
     """The declared fix on a match: a rewrite move, or delete the match (with the space it
     leaves), or replace it. None when the move has nothing safe to offer here."""
     if spec.move is not None:
+        spec = with_draft_topic(spec, analysis)
         function = get_move(spec.move)
         edits = function(analysis, start, end, spec) if function else None
         if not edits or empties_body(analysis.draft, edits):
