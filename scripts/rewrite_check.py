@@ -10,7 +10,8 @@ rewrite adds on average, and the grades before, after as sent now (each placehol
 `unfilled-placeholder` error) and after once the placeholders are filled; and how many
 rewrites would go out worse than the draft (an A draft made less than A is named).
 
-Usage: python scripts/rewrite_check.py EVAL_DIR   (e.g. ../shared/eval/dev)
+Usage: python scripts/rewrite_check.py EVAL_DIR [--lost]   (e.g. ../shared/eval/dev)
+(--lost names each rewrite that drops a named entity or number, and what it drops.)
 """
 
 from __future__ import annotations
@@ -54,9 +55,12 @@ def grades(counts: Counter[str]) -> str:
 
 
 def main() -> None:
-    if len(sys.argv) != 2:
+    arguments = sys.argv[1:]
+    show_lost = "--lost" in arguments
+    arguments = [a for a in arguments if a != "--lost"]
+    if len(arguments) != 1:
         sys.exit(__doc__)
-    folder = Path(sys.argv[1])
+    folder = Path(arguments[0])
     files = sorted(p for p in folder.rglob("*") if p.suffix in (".txt", ".md"))
     import spacy
 
@@ -104,6 +108,8 @@ def main() -> None:
         grade_filled[once.report.score.grade] += 1
         lost = {w for w in substance(nlp, text) if w not in once.draft.text}
         kept += not lost
+        if lost and show_lost:
+            print(f"{path.name}: drops {', '.join(sorted(lost))}")
     seconds = time.perf_counter() - start
     pairs = list(zip(before, after, strict=True))
     worse = [name for name, (b, a) in zip(names, pairs, strict=True) if a < b]

@@ -364,3 +364,14 @@ def test_a_bad_subject_is_rewritten_from_the_body(engine, subject, body, expecte
     text = f"Subject: {subject}\n\nHi Sam,\n\n{body}\n\nBest,\nJo\n"
     outcome = rewrite_draft(engine, parse_draft(text, "subject.txt"), judged=False)
     assert outcome.draft.text.splitlines()[0] == f"Subject: {expected}"
+
+
+def test_a_meeting_ask_keeps_what_it_offered_to_show_but_not_a_claim_about_it(engine):
+    """ "... we can show you how we automate filing" keeps "We automate filing."; "... to see
+    how it can work for Acme" keeps nothing: "It can work for Acme." would point at nothing."""
+    shows = "Hi Sam,\n\nGive us 15 minutes and we can show you how we automate sales tax filing.\n"
+    sees = "Hi Sam,\n\nWe help finance teams. Do you have 15 minutes to see how it can work for Acme?\n"
+    kept = rewrite_draft(engine, parse_draft(shows, "shows.txt")).draft.text
+    assert "We automate sales tax filing." in kept
+    rewritten = rewrite_draft(engine, parse_draft(sees, "sees.txt")).draft.text
+    assert "15 minutes" not in rewritten and "It can work" not in rewritten

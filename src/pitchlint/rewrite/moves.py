@@ -285,6 +285,8 @@ def _shown_claim(analysis: Analysis, start: int, end: int) -> str:
         subjects = [t for t in verb.children if t.dep_ in ("nsubj", "nsubjpass")]
         if len(how) != 1 or not subjects or subjects[0].left_edge.i != how[0].i + 1:
             continue
+        if subjects[0].lower_ in ("it", "this", "that", "they"):
+            continue  # "see how it can work for Acme": alone, "It can work for Acme." points at nothing
         if verb.right_edge.i < tokens[-1].i:
             continue
         text = analysis.draft.text[subjects[0].left_edge.idx : tokens[-1].idx + len(tokens[-1].text)]
