@@ -9,16 +9,17 @@ to the config file (or in the working folder), which carries its own `.gitignore
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import json
 import math
 import os
 import tempfile
-from collections import OrderedDict
-from collections.abc import Iterable, Sequence
+from collections import OrderedDict, deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from pitchlint import __version__
 from pitchlint.config import Config
@@ -80,50 +81,123 @@ class ResultsCache:
         return json.loads(target.read_text(encoding="utf-8"))
 
     def _write(self, target: Path, data: dict[str, Any]) -> None:
-        try:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            ignore = self.folder.parent / ".gitignore"
-            if not ignore.exists():
-                ignore.write_text("# created by pitchlint\n*\n", encoding="utf-8")
-            handle, temporary = tempfile.mkstemp(dir=target.parent, suffix=".tmp")
-            with os.fdopen(handle, "w", encoding="utf-8") as out:
-                json.dump(data, out)
-            Path(temporary).replace(target)
-        except OSError:
-            pass  # a read-only checkout still gets its results, just not cached
+        with self._writing_lines(target) as write:
+            write(json.dumps(data))
 
-    def get_across(self, drafts: Sequence[Draft], extra: str) -> list[AcrossResult] | None:
+    def _read_lines(self, target: Path) -> Iterator[str]:
+        with target.open(encoding="utf-8") as lines:
+            yield from lines
+
+    @contextlib.contextmanager
+    def _writing_lines(self, target: Path) -> Iterator[Callable[[str], None]]:
+        """A writer of the entry's lines, in place when the block ends (never one cut short:
+        an error, or a run stopped early, leaves no entry)."""
+        out = _LineFile(self.folder, target)
+        try:
+            yield out.write
+        except BaseException:
+            out.discard()
+            raise
+        out.commit()
+
+    def get_across(self, drafts: Sequence[Draft], extra: str) -> Iterator[AcrossResult] | None:
         """What the rules across files added to which draft (their findings, the new score),
         when no draft, rule or config changed since it was put: a warm run then needs neither
-        those rules nor an engine to score again."""
+        those rules nor an engine to score again. The entry is read line by line twice: once
+        to see that all of it is usable (a damaged line drops it before any draft takes from
+        it), then as the run takes it, so it is never held whole."""
         if any(d.path == "-" for d in drafts):
             return None
+        target = self._across_path(drafts, extra)
         try:
-            data = self._read(self._across_path(drafts, extra))
-            changed = []
-            for index, findings, score in _list(data["changed"]):
-                at = _whole(index, 0)
-                changed.append((at, tuple(_finding(f, drafts[at]) for f in _list(findings)), _score(score)))
-            return changed
+            deque(self._across_entries(target, drafts), maxlen=0)
         except _UNUSABLE:
             return None
+        return self._across_entries(target, drafts)
 
-    def put_across(self, drafts: Sequence[Draft], changed: Sequence[AcrossResult], extra: str) -> None:
+    def _across_entries(self, target: Path, drafts: Sequence[Draft]) -> Iterator[AcrossResult]:
+        for count, line in enumerate(self._read_lines(target)):
+            data = json.loads(line)
+            if isinstance(data, dict):
+                if data["end"] != count:
+                    raise ValueError("an entry's count is off")
+                return
+            index, findings, score = _list(data)
+            at = _whole(index, 0)
+            yield at, tuple(_finding(f, drafts[at]) for f in _list(findings)), _score(score)
+        raise ValueError("an entry cut short")
+
+    def putting_across(
+        self, drafts: Sequence[Draft], changed: Iterable[AcrossResult], extra: str
+    ) -> Iterator[AcrossResult]:
+        """`changed`, passed on as the run takes it and written to the entry as it passes (one
+        line a draft, then the count): the entry is in place once the last one is taken."""
         if any(d.path == "-" for d in drafts):
+            yield from changed
             return
-        entry = [[at, [_finding_data(f) for f in found], _score_data(score)] for at, found, score in changed]
-        self._write(self._across_path(drafts, extra), {"changed": entry})
+        with self._writing_lines(self._across_path(drafts, extra)) as write:
+            count = 0
+            for at, found, score in changed:
+                write(json.dumps([at, [_finding_data(f) for f in found], _score_data(score)]))
+                count += 1
+                yield at, found, score
+            write(json.dumps({"end": count}))
 
     def _across_path(self, drafts: Sequence[Draft], extra: str) -> Path:
         digest = hashlib.sha256(f"{self.context}\0across\0{extra}".encode())
         for draft in drafts:
             digest.update(self.key(draft).encode())
         key = digest.hexdigest()
-        return self.folder / "across" / f"{key}.json"
+        return self.folder / "across" / f"{key}.jsonl"
 
     def _path(self, draft: Draft) -> Path:
         key = self.key(draft)
         return self.folder / key[:2] / f"{key}.json"
+
+
+class _LineFile:
+    """An entry written a line at a time to a temporary file beside it, then moved in place.
+    A read-only checkout, or a full disk, still gets its results, just not cached: the first
+    error stops the writing and nothing is moved."""
+
+    def __init__(self, folder: Path, target: Path) -> None:
+        self.target = target
+        self._out: IO[str] | None = None
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            ignore = folder.parent / ".gitignore"
+            if not ignore.exists():
+                ignore.write_text("# created by pitchlint\n*\n", encoding="utf-8")
+            handle, temporary = tempfile.mkstemp(dir=target.parent, suffix=".tmp")
+            self._temporary = Path(temporary)
+            self._out = os.fdopen(handle, "w", encoding="utf-8")
+        except OSError:
+            pass
+
+    def write(self, line: str) -> None:
+        if self._out is None:
+            return
+        try:
+            self._out.write(line + "\n")
+        except OSError:
+            self.discard()
+
+    def commit(self) -> None:
+        if self._out is None:
+            return
+        try:
+            self._out.close()
+            self._out = None
+            self._temporary.replace(self.target)
+        except OSError:
+            self.discard()
+
+    def discard(self) -> None:
+        with contextlib.suppress(OSError):
+            if self._out is not None:
+                self._out.close()
+            self._temporary.unlink(missing_ok=True)
+        self._out = None
 
 
 class BufferCache(ResultsCache):
@@ -134,7 +208,7 @@ class BufferCache(ResultsCache):
     def __init__(self, disk: ResultsCache, size: int = 512) -> None:
         super().__init__(disk.folder.parent.parent, disk.context)
         self.size = size
-        self._memory: OrderedDict[Path, dict[str, Any]] = OrderedDict()
+        self._memory: OrderedDict[Path, Any] = OrderedDict()  # an entry's data, or its lines
 
     def _read(self, target: Path) -> Any:
         if target in self._memory:
@@ -143,7 +217,22 @@ class BufferCache(ResultsCache):
         return super()._read(target)
 
     def _write(self, target: Path, data: dict[str, Any]) -> None:
-        self._memory[target] = data
+        self._keep(target, data)
+
+    def _read_lines(self, target: Path) -> Iterator[str]:
+        if target in self._memory:
+            self._memory.move_to_end(target)
+            return iter(self._memory[target])
+        return super()._read_lines(target)
+
+    @contextlib.contextmanager
+    def _writing_lines(self, target: Path) -> Iterator[Callable[[str], None]]:
+        lines: list[str] = []
+        yield lines.append
+        self._keep(target, lines)
+
+    def _keep(self, target: Path, entry: Any) -> None:
+        self._memory[target] = entry
         self._memory.move_to_end(target)
         while len(self._memory) > self.size:
             self._memory.popitem(last=False)

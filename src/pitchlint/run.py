@@ -429,8 +429,8 @@ def check_emails(
     if changed is None:
         changed = _across_results(_across_engine(config), kept, reports, loaded.sequences)
         if cache is not None:
-            cache.put_across(drafts, changed, extra)
-    for index, findings, score in changed:
+            changed = cache.putting_across(drafts, changed, extra)
+    for index, findings, score in changed:  # one email's at a time, none held
         reports.put(index, with_added(reports[index], findings, score), own=True)
     return CheckedEmails(kept, reports)
 
@@ -443,17 +443,15 @@ def _keeping(emails: Iterable[EmailInput], spill: EmailSpill) -> Iterator[EmailI
 
 def _across_results(
     engine: Engine, emails: Sequence[EmailInput], reports: Sequence[Report], sequences: Sequence[SequenceInfo]
-) -> list[AcrossResult]:
-    """What the rules across files add to each draft, and its score with them: held for the
-    drafts they fire on (to cache them), not whole reports."""
+) -> Iterator[AcrossResult]:
+    """What the rules across files add to each draft they fire on, and its score with them,
+    draft by draft in index order as they are found."""
     from pitchlint.across import across_findings
 
-    changed = []
-    for index, found in across_findings(engine, emails, reports, sequences).items():
+    for index, found in across_findings(engine, emails, reports, sequences):
         added = engine.across_additions(reports[index], found)
         if added is not None:
-            changed.append((index, *added))
-    return changed
+            yield (index, *added)
 
 
 def _across_engine(config: Config) -> Engine:

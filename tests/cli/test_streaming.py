@@ -14,6 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import pitchlint.cli
+from pitchlint.findings import Finding
 from pitchlint.report import Report
 from pitchlint.reporters.text import without_blank_runs
 from pitchlint.spill import ReportSpill
@@ -83,22 +84,54 @@ def test_a_warm_run_prints_the_same_from_the_cache(templates, runner):
     assert all(any(f["rule"] == "template-sameness" for f in d["findings"]) for d in drafts)
 
 
+def _live_across_findings() -> int:
+    gc.collect()
+    return sum(isinstance(o, Finding) and o.rule == "template-sameness" for o in gc.get_objects())
+
+
+@pytest.mark.parametrize("cache", ["cold", "warm", "none"])
+def test_the_rules_across_files_hold_one_drafts_findings_at_a_time(templates, runner, monkeypatch, cache):
+    """Each draft's findings across files go to disk as they are found (or read back from the
+    cache), not gathered for every draft first: a sent history of a million near-duplicates
+    must not hold a million findings."""
+    if cache == "warm":
+        run(runner, "check", "--exit-zero", ".")
+    alive: list[int] = []
+    put = ReportSpill.put
+
+    def counting_put(self, index, report, **kw):  # type: ignore[no-untyped-def]
+        if any(f.rule == "template-sameness" for f in report.findings):
+            alive.append(_live_across_findings())
+        return put(self, index, report, **kw)
+
+    monkeypatch.setattr(ReportSpill, "put", counting_put)
+    result = run(runner, "check", "--exit-zero", "-q", *(["--no-cache"] if cache == "none" else []), ".")
+    assert result.exit_code == 0, result.output
+    # the draft's finding as found, as put, and the next draft's (the merge looks one ahead)
+    assert len(alive) == FILES and max(alive) <= 3, alive
+
+
 @pytest.mark.parametrize(
     "damage",
     [
-        pytest.param(lambda entry: entry[0].__setitem__(0, 10**6), id="index-past-the-run"),
-        pytest.param(lambda entry: entry[0][1][0].__setitem__("span", [5, 2, 1, 1]), id="span-backwards"),
-        pytest.param(lambda entry: entry[0][2].__setitem__("grade", "Z"), id="no-such-grade"),
-        pytest.param(lambda entry: entry[0].__setitem__(1, "findings"), id="findings-not-a-list"),
+        pytest.param(lambda lines: lines[0].__setitem__(0, 10**6), id="index-past-the-run"),
+        pytest.param(lambda lines: lines[0][1][0].__setitem__("span", [5, 2, 1, 1]), id="span-backwards"),
+        pytest.param(lambda lines: lines[-2][2].__setitem__("grade", "Z"), id="last-has-no-such-grade"),
+        pytest.param(lambda lines: lines[0].__setitem__(1, "findings"), id="findings-not-a-list"),
+        pytest.param(lambda lines: lines.pop(), id="cut-short"),
+        pytest.param(lambda lines: lines.pop(0), id="count-off"),
+        pytest.param(lambda lines: lines.insert(1, "not an entry"), id="not-an-entry"),
     ],
 )
 def test_a_damaged_entry_of_the_rules_across_files_is_dropped(templates, runner, damage):
+    """The entry is one JSON line a draft and a count: any damage, even to its last line,
+    drops all of it before a draft takes from it."""
     cold = run(runner, "check", "--format", "json", ".")
-    (path,) = (templates / ".pitchlint_cache").rglob("across/*.json")
-    data = json.loads(path.read_text(encoding="utf-8"))
-    assert len(data["changed"]) == FILES  # every template opens alike
-    damage(data["changed"])
-    path.write_text(json.dumps(data), encoding="utf-8")
+    (path,) = (templates / ".pitchlint_cache").rglob("across/*.jsonl")
+    lines = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    assert len(lines) == FILES + 1 and lines[-1] == {"end": FILES}  # every template opens alike
+    damage(lines)
+    path.write_text("".join(json.dumps(line) + "\n" for line in lines), encoding="utf-8")
     warm = run(runner, "check", "--format", "json", ".")
     assert (warm.exit_code, warm.stdout) == (cold.exit_code, cold.stdout)
 

@@ -12,7 +12,6 @@ import functools
 import hashlib
 import re
 from array import array
-from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 
 import numpy
@@ -31,7 +30,9 @@ _BAND = 4
 
 
 @across_check("template-sameness")
-def template_sameness(rule, params, emails, reports, sequences) -> list[tuple[int, Finding]]:  # type: ignore[no-untyped-def]
+def template_sameness(rule, params, emails, reports, sequences) -> Iterator[tuple[int, Finding]]:  # type: ignore[no-untyped-def]
+    """Each email's finding, in index order, made as it is yielded: what the rule holds of a
+    million emails is their summaries and a few numbers each, never their findings."""
     min_emails = int(params.get("min_emails", 3))
     similarity = float(params.get("similarity", 0.8))
     min_words = int(params.get("min_opener_words", 4))
@@ -47,23 +48,32 @@ def template_sameness(rule, params, emails, reports, sequences) -> list[tuple[in
         the spintax variants of one email (`--spintax every`) are one template."""
         return len({emails[i].sequence or emails[i].variant_of or i for i in members})
 
-    found: dict[int, Finding] = {}
-    for group in _near_duplicates(summaries.signatures, summaries.has_signature, body_shingles, similarity):
-        if readers(group) < min_emails:
-            continue
-        for index in group:
-            detail = f"its body is nearly the same as {len(group) - 1} other emails'"
-            found[index] = build_finding(rule, drafts[index], *summaries.body_span(index), detail=detail)
-    for members in _same_values(summaries.openers, summaries.has_opener):
-        if readers(members) < min_emails:
-            continue
-        for index in members:
-            if index not in found:
-                detail = f"{len(members)} emails open with this sentence"
-                found[index] = build_finding(
-                    rule, drafts[index], *summaries.opener_span(index), detail=detail
-                )
-    return sorted(found.items())
+    count = len(summaries.has_signature)
+    near = _group_sizes(
+        _near_duplicates(summaries.signatures, summaries.has_signature, body_shingles, similarity),
+        count,
+        lambda group: readers(group) >= min_emails,
+    )
+    opening = _group_sizes(
+        _same_values(summaries.openers, summaries.has_opener), count, lambda g: readers(g) >= min_emails
+    )
+    for index in numpy.flatnonzero((near > 0) | (opening > 0)).tolist():
+        if near[index]:
+            detail = f"its body is nearly the same as {near[index] - 1} other emails'"
+            yield index, build_finding(rule, drafts[index], *summaries.body_span(index), detail=detail)
+        else:
+            detail = f"{opening[index]} emails open with this sentence"
+            yield index, build_finding(rule, drafts[index], *summaries.opener_span(index), detail=detail)
+
+
+def _group_sizes(groups: Iterable[list[int]], count: int, kept: Callable[[list[int]], bool]) -> numpy.ndarray:
+    """For each of `count` emails, the size of the kept group it is in (0 when none): four
+    bytes an email, where a list of groups would hold a Python int for each."""
+    sizes = numpy.zeros(count, dtype=numpy.int32)
+    for group in groups:
+        if kept(group):
+            sizes[group] = len(group)
+    return sizes
 
 
 @dataclasses.dataclass
@@ -176,11 +186,12 @@ def _near_duplicates(
     has_signature: numpy.ndarray,
     shingles_of: Callable[[int], frozenset[int]],
     similarity: float,
-) -> list[list[int]]:
+) -> Iterator[list[int]]:
     """Groups of bodies whose shingle Jaccard similarity is at least `similarity`: the pairs
     that share a MinHash band (the first body of a band's bucket with each other one) are
-    compared, not all pairs."""
-    parent = list(range(len(signatures)))
+    compared, not all pairs. The groups are held as one array of parents (union-find), and
+    only the pairs found unlike are remembered, so another band does not compare them again."""
+    parent = array("q", range(len(signatures)))
 
     def root(i: int) -> int:
         while parent[i] != i:
@@ -188,22 +199,22 @@ def _near_duplicates(
             i = parent[i]
         return i
 
-    checked: set[tuple[int, int]] = set()
+    unlike: set[tuple[int, int]] = set()
     for band in range(0, _HASHES, _BAND):
         for members in _same_values(signatures[:, band : band + _BAND], has_signature):
             first = members[0]
             for other in members[1:]:
-                pair = (first, other)
-                if pair in checked or root(first) == root(other):
+                if (first, other) in unlike or root(first) == root(other):
                     continue
-                checked.add(pair)
                 a, b = shingles_of(first), shingles_of(other)
                 if len(a & b) / len(a | b) >= similarity:
                     parent[root(other)] = root(first)
-    groups: dict[int, list[int]] = defaultdict(list)
-    for index in range(len(signatures)):
-        groups[root(index)].append(index)
-    return [g for g in groups.values() if len(g) > 1]
+                else:
+                    unlike.add((first, other))
+    for i in range(len(parent)):
+        parent[i] = root(i)
+    roots = numpy.frombuffer(parent, dtype=numpy.int64)
+    yield from _same_values(roots, numpy.ones(len(roots), dtype=bool))
 
 
 def shingles(masked: str, size: int = 5) -> frozenset[int]:

@@ -53,7 +53,7 @@ def sequence_overload(rule, params, emails, reports, sequences) -> list[tuple[in
                 step = emails[earlier].step
                 detail = f"step {position + 1} repeats step {step} with nothing new"
                 found.append(_on_step(rule, index, emails[index].draft, Severity.WARNING, detail))
-    return found
+    return sorted(found, key=lambda pair: pair[0])  # in index order, as a check across emails yields
 
 
 def _on_step(rule, index: int, draft: Draft, severity: Severity, detail: str) -> tuple[int, Finding]:  # type: ignore[no-untyped-def]
