@@ -4,6 +4,9 @@ signature, an opener's hash) finds exactly the groups a dict of lists finds."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from collections import defaultdict
 
 import numpy
@@ -77,3 +80,23 @@ def test_the_rule_finds_near_duplicate_bodies_and_shared_openers_and_leaves_the_
     assert sorted(found) == [0, 1, 2, 3, 4, 5]
     assert all("body is nearly the same as 2 other" in found[i].message for i in range(3))
     assert all("open with this sentence" in found[i].message for i in (3, 4, 5))
+
+
+def test_a_bodys_shingles_are_the_same_in_every_process() -> None:
+    """Python's string hash is salted per process; with it, which MinHash bands a body falls in,
+    and so which near-duplicate groups form, changed from one run to the next."""
+    code = (
+        "from pitchlint.across.sameness import mask, shingles; "
+        "print(sorted(shingles(mask('Hi Sam, we cut onboarding time for three teams like yours.'))))"
+    )
+    seen = {
+        subprocess.run(
+            [sys.executable, "-c", code],
+            env={**os.environ, "PYTHONHASHSEED": seed},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for seed in ("1", "2", "3")
+    }
+    assert len(seen) == 1 and next(iter(seen)).count(",") >= 5

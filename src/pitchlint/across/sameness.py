@@ -218,9 +218,12 @@ def _near_duplicates(
 
 
 def shingles(masked: str, size: int = 5) -> frozenset[int]:
-    """Hashes of every run of `size` words of a masked text."""
+    """Hashes of every run of `size` words of a masked text. They are the same in every
+    process (not Python's `hash`, which is salted per process): the MinHash bands a body
+    falls in, so which pairs are compared and which groups form, must not change between two
+    runs over the same emails."""
     words = masked.split()
-    return frozenset(hash(" ".join(words[i : i + size])) for i in range(max(0, len(words) - size + 1)))
+    return frozenset(_hash64(" ".join(words[i : i + size])) for i in range(max(0, len(words) - size + 1)))
 
 
 _SEEDS = [
