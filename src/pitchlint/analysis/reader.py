@@ -251,7 +251,7 @@ SPECIFICS_DEFAULTS: dict[str, list[str]] = {
         number address contact space market product products service services help support
         consideration cooperation domain listing listings ad ads advertisement advertising country
         city area blog blogs content background effort efforts stuff articles posts readers
-        audience visitors traffic"""),
+        audience visitors traffic competitor competitors competition peers rivals"""),
     # where mass senders "found" the reader: naming them is not a fact about the reader
     "platforms": _split("""
         linkedin google facebook twitter instagram youtube tiktok crunchbase g2 capterra clutch

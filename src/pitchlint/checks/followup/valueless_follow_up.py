@@ -32,6 +32,12 @@ class Params(RuleParams):
 _RESTATEMENT = re.compile(
     r"^\W*(?:as (?:i|we) (?:mentioned|said|wrote|noted)|as mentioned|like i said)\b", re.I
 )
+# "As a reminder, ..." and "To recap: ..." open a paragraph that restates the earlier email:
+# nothing to the paragraph's end is new.
+_RECAP = re.compile(
+    r"^\W*(?:as a (?:quick )?(?:reminder|refresher|recap)|(?:just )?to recap|(?:a )?quick recap)\b", re.I
+)
+_BLANK_LINE = re.compile(r"\n[ \t]*\r?\n")
 
 
 @check("valueless-follow-up")
@@ -45,11 +51,16 @@ def valueless_follow_up(ctx: RuleContext, rule: LoadedRule) -> Iterator[Finding]
     slot_re = re.compile(str(params.get("content_slot", r"(?!)")), re.I)
     spans_by_sentence = {b.sentence.start: (b.start, b.end) for b in bumps}
     restating = False
+    recap_paragraph = -1
     specifics = Specifics(analysis, {})
     for sent in analysis.body_sentences:
+        text = span_text(sent)
+        paragraph = len(_BLANK_LINE.findall(analysis.draft.text, 0, sent.start_char))
+        if _RECAP.search(text):
+            recap_paragraph = paragraph
         # a hard-wrapped line is parsed as its own sentence: "As I mentioned, our" carries on
-        restating = bool(_RESTATEMENT.search(span_text(sent))) or (restating and not _ends_sentence(sent))
-        if restating:
+        restating = bool(_RESTATEMENT.search(text)) or (restating and not _ends_sentence(sent))
+        if restating or paragraph == recap_paragraph:
             continue
         own = spans_by_sentence.get(sent.start)
         if _carries_value(ctx, sent, own, answers, slot_re, specifics):
