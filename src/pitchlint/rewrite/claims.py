@@ -11,7 +11,7 @@ from spacy.tokens import Span, Token
 from pitchlint.analysis import Analysis
 from pitchlint.findings import Edit
 from pitchlint.rewrite import move
-from pitchlint.rewrite.deletes import covering_sentences
+from pitchlint.rewrite.deletes import covering_sentences, delete_sentence
 from pitchlint.rewrite.text import a_or_an, delete_span
 from pitchlint.rules.schema import FixSpec
 
@@ -59,6 +59,10 @@ def cut_superlative(analysis: Analysis, start: int, end: int, spec: FixSpec) -> 
     tokens = _tokens(analysis, start, end)
     if not tokens:
         return None
+    # "Nothing else on the market comes close.": all claim. A subject line that boasts ("The
+    # world's most advanced platform") is rewritten from the body's topic.
+    if tokens[0].sent.root in tokens or analysis.draft.zone_at(start) == "subject":
+        return delete_sentence(analysis, start, end, spec)
     if any(t.lemma_ == "leader" for t in tokens):  # "a leader" is still the claim
         copula = analysis.doc[tokens[0].i - 1] if tokens[0].i > 0 else None
         if tokens[0].lower_ != "the" or copula is None or copula.lower_ not in _COPULA_WORK:
@@ -75,11 +79,18 @@ def cut_superlative(analysis: Analysis, start: int, end: int, spec: FixSpec) -> 
     last = tokens[-1]
     rank = _rank_words(tokens)
     noun = _modified_noun(rank) if rank and _word_ends(rank[-1]) else None
-    if noun is not None and noun.i == last.i:  # not "game-|changer": only whole words go
+    if noun is not None and (noun.i == last.i or _compounded(last, noun)):  # not "game-|changer"
         # "the leading provider", "the #1 CRM", "the only solution": the rank goes, the noun
         # (and the nouns compounded with it) stays
         return _cut_modifier(analysis, rank, indefinite=True)
     return None
+
+
+def _compounded(last: Token, noun: Token) -> bool:
+    """The match ends on a word compounded into the noun ("field" in "the world's leading field
+    service platform"): the noun's own, which stays with it."""
+    words = last.doc[last.i : noun.i]
+    return bool(words) and all(t.dep_ == "compound" and t.pos_ in ("NOUN", "PROPN") for t in words)
 
 
 def _ranks(tokens: list[Token]) -> bool:

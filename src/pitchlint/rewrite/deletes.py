@@ -65,7 +65,28 @@ def delete_sentence(analysis: Analysis, start: int, end: int, spec: FixSpec) -> 
     span = covering_sentences(analysis, start, end)
     if span is None:
         return None
+    if analysis.draft.in_merge_tag(*span) and not analysis.draft.in_merge_tag(start, end):
+        clause = _trailing_clause(analysis, span, start)
+        return None if clause is None else (clause,)
     return _delete(analysis, span[0], _with_echo(analysis, span[1]))
+
+
+# what joins a trailing clause to the one before it: ", and I'd hate to think ..."
+_JOIN_RE = re.compile(r",\s+(?:and|but|so)\s+", re.IGNORECASE)
+
+
+def _trailing_clause(analysis: Analysis, span: tuple[int, int], start: int) -> Edit | None:
+    """A sentence that holds a merge tag cannot go whole (the tag must stay): when the match
+    is in its last clause, after every tag, only that clause goes, from its ", and" to the
+    full stop ("I researched {{company}}, and I'd hate to think it was all for nothing." keeps
+    "I researched {{company}}."). None when the match is not so placed."""
+    text = analysis.draft.text
+    tags_end = max((e for s, e in analysis.draft.merge_tags if s < span[1] and span[0] < e), default=start)
+    joins = list(_JOIN_RE.finditer(text, tags_end, start + 1))
+    if tags_end > start or not joins or joins[-1].end() > start:
+        return None
+    stop = len(text[: span[1]].rstrip(".!?…"))
+    return Edit(joins[-1].start(), stop, "") if stop > start else None
 
 
 @move("delete-reference")
