@@ -117,7 +117,13 @@ def insert_after(analysis: Analysis, start: int, end: int, spec: FixSpec) -> Seq
     # "We help teams grow" + "For example" would run on; a question is not a claim to back
     if not analysis.draft.text[sentence.start_char : tail].rstrip("\"'”’)").endswith((".", "!", "…")):
         return None
+    following = next((s for s in analysis.body_sentences if s.start_char >= tail), None)
+    if following is not None and _EXAMPLE_RE.match(following.text):
+        return None  # the draft backs it already: "For example, Juniper Kitchens used ..."
     return (Edit(tail, tail, " " + capitalise(spec.replacement)),)
+
+
+_EXAMPLE_RE = re.compile(r"\W*(?:for example|for instance|e\.g\.|case in point|as an example)\b", re.I)
 
 
 def _present(analysis: Analysis, text: str) -> bool:
