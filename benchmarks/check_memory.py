@@ -10,8 +10,12 @@ The emails are made from EVAL_DIR (read in place, never copied into the repo): e
 again with its own names and figures, one .txt file each (or one JSONL batch) in a temporary
 folder.
 
-Usage: python benchmarks/check_memory.py EVAL_DIR [--sizes 300,1200,2400] [--grade [--part 2000]]
+Usage: python benchmarks/check_memory.py EVAL_DIR [--sizes 300,1200,2400] [--grade [--part 2000]
+       [--select RULES]]
 (PYTHONPATH=OTHER/src measures another checkout the same way, e.g. the one before a change.)
+`--grade --select template-sameness` grades with that rule alone: what is left of a run is then
+reading the inputs, the spills and the rule across emails, so 200,000 emails take minutes, not
+hours, and whatever still grows with the run shows in the slope.
 """
 
 from __future__ import annotations
@@ -47,6 +51,7 @@ def main() -> None:
     parser.add_argument("--sizes", default="300,1200,2400")
     parser.add_argument("--grade", action="store_true", help="grade a folder of JSONL batches instead")
     parser.add_argument("--part", type=int, default=2000, help="emails per JSONL batch (--grade)")
+    parser.add_argument("--select", help="grade with only these rules (--grade), e.g. template-sameness")
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
     rows = make_corpus(args.eval_dir, max(sizes))
@@ -58,7 +63,7 @@ def main() -> None:
                 batch.mkdir()
                 for start in range(0, size, args.part):
                     write_jsonl(rows[start : min(size, start + args.part)], batch, f"part-{start:07d}.jsonl")
-                seconds, peak = grade_subprocess(batch, 1)
+                seconds, peak = grade_subprocess(batch, 1, select=args.select)
             else:
                 seconds, peak = peak_of_check(_templates(rows[:size], Path(tmp) / f"templates-{size}"))
             results.append((size, peak))

@@ -53,13 +53,14 @@ def write_jsonl(rows: list[dict[str, str]], folder: Path, name: str) -> Path:
     return path
 
 
-def grade_subprocess(path: Path, jobs: int, *where: str) -> tuple[float, float]:
+def grade_subprocess(path: Path, jobs: int, *where: str, select: str | None = None) -> tuple[float, float]:
     """Wall seconds and peak RSS (MB, of the largest process, workers included) of
     `pitchlint grade` on `path` in `jobs` processes (or `where`, e.g. `--dask local:2`), run
-    under a wrapper so each run's peak is its own."""
+    under a wrapper so each run's peak is its own; `select`: only these rules (`--select`)."""
     where = where or ("--jobs", str(jobs))
     out = f"{path}.{'-'.join(where).replace('/', '_').replace(':', '_')}.json"
     command = [sys.executable, "-m", "pitchlint", "grade", "--format", "json", "-o", out, *where]
+    command += ["--select", select] if select else []
     wrapper = (
         "import resource, subprocess, sys; subprocess.run(sys.argv[1:], check=True, capture_output=True); "
         "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
