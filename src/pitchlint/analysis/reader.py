@@ -269,6 +269,10 @@ SPECIFICS_DEFAULTS: dict[str, list[str]] = {
 }
 
 
+# a merge tag or the recipient's company named from front matter is a slot, not research done
+TEMPLATE_EVIDENCE = ("merge tag", "the recipient's company")
+
+
 class Specifics:
     """Facts about this reader: the evidence no-personalization looks for."""
 

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from spacy.tokens import Span
 
 from pitchlint.analysis import Analysis
+from pitchlint.analysis.reader import TEMPLATE_EVIDENCE, Specifics
 from pitchlint.findings import Edit
 from pitchlint.rewrite import move
 from pitchlint.rewrite.deletes import covering_sentences
@@ -39,10 +40,18 @@ def replace_sentence(analysis: Analysis, start: int, end: int, spec: FixSpec) ->
 @move("move-to-end")
 def move_to_end(analysis: Analysis, start: int, end: int, spec: FixSpec) -> Sequence[Edit] | None:
     """Company background first: keep it as one line at the end of the body, before the
-    closing question when there is one (the question stays the last word)."""
+    closing question when there is one (the question stays the last word). When it cannot
+    move (the next sentence leans on it: "It handles ..."), a fact about the reader found
+    further down opens the body instead."""
     span = covering_sentences(analysis, start, end)
+    if span is None:
+        return None
+    return _company_line_to_end(analysis, span) or _reader_fact_first(analysis, span)
+
+
+def _company_line_to_end(analysis: Analysis, span: tuple[int, int]) -> Sequence[Edit] | None:
     last = _last_body_sentence(analysis)
-    if span is None or last is None or bounds(last)[1] <= span[1]:
+    if last is None or bounds(last)[1] <= span[1]:
         return None
     text = analysis.draft.text[span[0] : span[1]]
     if _SELF_INTRO_RE.match(text):  # "My name is Greg ..." cannot come after the pitch
@@ -57,6 +66,48 @@ def move_to_end(analysis: Analysis, start: int, end: int, spec: FixSpec) -> Sequ
             return None
         return (delete_span(analysis.draft.text, *span), Edit(first, first, text + " "))
     return (delete_span(analysis.draft.text, *span), Edit(tail, tail, " " + text))
+
+
+def _reader_fact_first(analysis: Analysis, opening: tuple[int, int]) -> Sequence[Edit] | None:
+    """The draft opens with the seller but found a fact about the reader further down ("By the
+    way, I heard on your Q2 earnings call that ..."): that fact opens the body instead,
+    without its "By the way,", and the company line stays where it was. A fact that opens its
+    paragraph moves with the rest of the paragraph ("Going from 9 to 11 locations usually
+    means ..." goes on from it). None when there is no such statement, when what moves holds
+    a question, or when it leans on what was before it ("It", "This", "Also")."""
+    text = analysis.draft.text
+    for sentence, reason in Specifics(analysis, {}).found:
+        first, last = bounds(sentence)
+        if first < opening[1] or reason.startswith(TEMPLATE_EVIDENCE):
+            continue
+        if analysis.draft.zone_at(first) != "body":
+            continue
+        if _PARAGRAPH_START_RE.search(text[:first]):
+            last = _paragraph_end(analysis, first)
+        leans = _POINTS_BACK_RE.match(text, first) or _POINTS_BACK_RE.match(text, last)
+        if "?" in text[first:last] or leans:
+            return None
+        lead = _LEAD_IN_RE.match(text, first)
+        moved = capitalise(text[lead.end() if lead else first : last]) + paragraph_break(analysis.draft)
+        return (Edit(opening[0], opening[0], moved), delete_span(text, first, last))
+    return None
+
+
+_PARAGRAPH_START_RE = re.compile(r"\n[ \t]*\r?\n[ \t]*$")
+_BLANK_LINE_RE = re.compile(r"\n[ \t]*\r?\n")
+
+
+def _paragraph_end(analysis: Analysis, at: int) -> int:
+    """The end of the last body sentence in the paragraph that holds `at`."""
+    text = analysis.draft.text
+    blank = _BLANK_LINE_RE.search(text, at)
+    stop = blank.start() if blank else len(text)
+    ends = [bounds(s)[1] for s in analysis.body_sentences if at <= s.start_char < stop]
+    return max(ends, default=at)
+
+
+# a lead-in that only made sense where the sentence was: "By the way, I heard ..."
+_LEAD_IN_RE = re.compile(r"(?:by the way|btw|also|oh,? and|incidentally|p\.?s\.?)[,:]?\s+", re.I)
 
 
 _SELF_INTRO_RE = re.compile(

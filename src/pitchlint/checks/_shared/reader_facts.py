@@ -8,7 +8,7 @@ from typing import Any
 
 from spacy.tokens import Span
 
-from pitchlint.analysis.reader import SPECIFICS_DEFAULTS, Specifics
+from pitchlint.analysis.reader import SPECIFICS_DEFAULTS, TEMPLATE_EVIDENCE, Specifics
 from pitchlint.context import RuleContext
 
 CREEPY_RULE = "creepy-personal-reference"
@@ -32,8 +32,6 @@ def reader_facts(ctx: RuleContext, params: dict[str, Any]) -> list[tuple[Span, s
     return list(ctx.memo["reader_facts"])
 
 
-# a merge tag or the recipient's company named from front matter is a slot, not research done
-_TEMPLATE_EVIDENCE = ("merge tag", "the recipient's company")
 
 
 def researched(ctx: RuleContext, params: dict[str, Any]) -> list[tuple[Span, str]]:
@@ -41,5 +39,5 @@ def researched(ctx: RuleContext, params: dict[str, Any]) -> list[tuple[Span, str
     return [
         (sent, reason)
         for sent, reason in reader_facts(ctx, params)
-        if not reason.startswith(_TEMPLATE_EVIDENCE) and ctx.draft.zone_at(sent.start_char) != "subject"
+        if not reason.startswith(TEMPLATE_EVIDENCE) and ctx.draft.zone_at(sent.start_char) != "subject"
     ]
