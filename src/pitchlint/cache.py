@@ -163,6 +163,7 @@ class _LineFile:
     def __init__(self, folder: Path, target: Path) -> None:
         self.target = target
         self._out: IO[str] | None = None
+        self._temporary: Path | None = None
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
             ignore = folder.parent / ".gitignore"
@@ -183,7 +184,7 @@ class _LineFile:
             self.discard()
 
     def commit(self) -> None:
-        if self._out is None:
+        if self._out is None or self._temporary is None:
             return
         try:
             self._out.close()
@@ -196,7 +197,8 @@ class _LineFile:
         with contextlib.suppress(OSError):
             if self._out is not None:
                 self._out.close()
-            self._temporary.unlink(missing_ok=True)
+            if self._temporary is not None:
+                self._temporary.unlink(missing_ok=True)
         self._out = None
 
 
