@@ -1,6 +1,7 @@
 """`silence-guilt` (rules/followup/silence-guilt.yaml): Flags blaming the reader for not answering
 or counting the sender's attempts: "I never heard back", "I've tried reaching you several times",
-"You must be busy, but", "Since I didn't hear back, I assume"."""
+"You must be busy, but", "Since I didn't hear back, I assume", "Since you've clearly decided",
+"I'd hate to think it was all for nothing"."""
 
 from __future__ import annotations
 
