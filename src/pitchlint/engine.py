@@ -30,6 +30,10 @@ BASE_REQUIRES = frozenset({"pos", "lemma", "dep"})  # the shared analysis parses
 # PITCHLINT_STRICT=1 (the test suite sets it): a rule that raises ends the run with its
 # traceback instead of being reported and left out of that draft's grade
 STRICT = os.environ.get("PITCHLINT_STRICT") == "1"
+# spaCy adds every word it has not seen (a name, a figure) to the pipeline's vocabulary and
+# never lets it go: over a sent history that grows the process that parses by a kilobyte or two
+# an email. After this many emails the pipeline is loaded afresh (about a second).
+RENEW_AFTER = 20_000
 
 
 class Engine:
@@ -59,6 +63,7 @@ class Engine:
         self.notices: list[str] = []
         self.failures: list[str] = []  # a rule that raised on a draft: the run exits 2
         self._checkers: dict[tuple[str, int], Checker] = {}
+        self._parsed = 0  # emails parsed with the pipeline now loaded
 
     def check(self, drafts: Sequence[Draft]) -> list[Report]:
         """Reports only: each draft's Doc and analysis are let go once it is checked, so a
@@ -89,6 +94,7 @@ class Engine:
         zones = frozenset(PROSE_ZONES).union(*(r.spec.scope for r in rules))
         for rule in self._with_read(rules):  # a rule or config error ends the run before any output
             self._checker(rule, nlp.vocab)
+        self._parsed += len(drafts)
         docs = parse_drafts(nlp, drafts, zones)
         for draft, doc in zip(drafts, docs, strict=True):
             yield self._check_one(draft, doc, rules, nlp.vocab)
@@ -176,6 +182,19 @@ class Engine:
     def _requires(self, rule: LoadedRule) -> frozenset[str]:
         """What the rule needs from the parse, with what the rules it reads need."""
         return frozenset().union(*(r.requires for r in self._with_read([rule])))
+
+    def renew_pipeline_if_grown(self) -> bool:
+        """Let the pipeline go once it has parsed RENEW_AFTER emails, with the rule matchers
+        built on its vocabulary; the next check loads it again, with the vocabulary it came
+        with. True when it did (the caller then frees what the old pipeline held)."""
+        if self._parsed < RENEW_AFTER:
+            return False
+        from pitchlint.nlp import renew_pipelines
+
+        renew_pipelines()
+        self._checkers.clear()
+        self._parsed = 0
+        return True
 
     def _checker(self, rule: LoadedRule, vocab) -> Checker:  # type: ignore[no-untyped-def]
         key = (rule.id, id(vocab))

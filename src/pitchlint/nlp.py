@@ -91,6 +91,12 @@ def load_pipeline(
     return nlp
 
 
+def renew_pipelines() -> None:
+    """Forget the loaded pipelines: the next `load_pipeline` loads afresh, with the vocabulary
+    the model came with rather than every word the last run met."""
+    load_pipeline.cache_clear()
+
+
 def _keep_yall_whole(nlp: Language) -> None:
     """The English tokenizer cuts "y'all" into "y'" and "all", and the parser then ends the
     sentence before it ("... the cool stuff" / "y'all are up to?"), so the reader it names is

@@ -81,7 +81,7 @@ def iter_check_drafts(
             for chunk in chunks:
                 checked = engine.check(chunk)
                 if len(chunk) == CHUNK:  # more may follow: a long run frees each chunk's parses
-                    release_parses()
+                    release_parses(engine)
                 if progress:
                     progress(len(chunk))
                 yield from checked
@@ -162,15 +162,19 @@ def check_on_worker(config: Config, drafts: list[Draft]) -> Checked:
     engine = engine_for(config)
     before = len(engine.failures)
     reports = engine.check(drafts)
-    release_parses()  # a worker lives for the whole run: frozen survivors are its pipeline
+    release_parses(engine)  # a worker lives for the whole run: frozen survivors are its pipeline
     return reports, engine.failures[before:]
 
 
-def release_parses() -> None:
+def release_parses(engine: Engine) -> None:
     """Free what the last chunk's parses left in reference cycles: spaCy's parser step models
     and a Doc with its span groups hold arrays the collector does not count, so it ran too
     seldom and a run over 2,400 files grew by about 170 KB a file. What survives is frozen,
-    so the next collection walks only the next chunk's objects (5 ms a chunk, not 90)."""
+    so the next collection walks only the next chunk's objects (5 ms a chunk, not 90). When
+    the engine lets its pipeline go (its vocabulary grew over many emails), the frozen ones
+    are walked once more, as the old pipeline is among them."""
+    if engine.renew_pipeline_if_grown():
+        gc.unfreeze()
     gc.collect()
     gc.freeze()
 

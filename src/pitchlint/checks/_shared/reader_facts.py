@@ -32,8 +32,6 @@ def reader_facts(ctx: RuleContext, params: dict[str, Any]) -> list[tuple[Span, s
     return list(ctx.memo["reader_facts"])
 
 
-
-
 def researched(ctx: RuleContext, params: dict[str, Any]) -> list[tuple[Span, str]]:
     """The body sentences that show research done, not a merge field or a CRM company name."""
     return [
