@@ -31,8 +31,8 @@ BASE_REQUIRES = frozenset({"pos", "lemma", "dep"})  # the shared analysis parses
 # traceback instead of being reported and left out of that draft's grade
 STRICT = os.environ.get("PITCHLINT_STRICT") == "1"
 # spaCy adds every word it has not seen (a name, a figure) to the pipeline's vocabulary and
-# never lets it go: over a sent history that grows the process that parses by a kilobyte or two
-# an email. After this many emails the pipeline is loaded afresh (about a second).
+# never lets it go, so over a sent history the process that parses grows with every distinct
+# word it meets. After this many emails the pipeline is loaded afresh (about a second).
 RENEW_AFTER = 20_000
 
 
